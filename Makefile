@@ -1,0 +1,66 @@
+# CareerPath: `make run` to serve the site, `make test` to test it. See README.md.
+PORT ?= 8000
+UV_VERSION := 0.13.8
+
+# The newest Python 3.12+ on the machine; uv never downloads one.
+PYTHON ?= $(shell command -v python3.13 || command -v python3.12 || command -v python3)
+UV := $(shell command -v uv 2>/dev/null || echo .uv/bin/uv)
+export UV_PYTHON ?= $(PYTHON)
+export UV_PYTHON_DOWNLOADS := never
+# Local targets run with development settings unless told otherwise (production: DJANGO_DEBUG=0).
+export DJANGO_DEBUG ?= 1
+
+VENV := .venv
+MANAGE := $(VENV)/bin/python manage.py
+
+.PHONY: run test lint format migrate seed superuser clean browser screenshots bench audit
+
+run: $(VENV)/.synced migrate seed
+	@echo ""
+	@echo "CareerPath is starting on http://127.0.0.1:$(PORT)/"
+	@echo "To edit content, create your own admin account in another terminal: make superuser"
+	@echo ""
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.synced browser
+	$(VENV)/bin/pytest
+
+# Debian's Chromium for the browser tests (skipped, loudly, where it cannot be installed).
+browser:
+	@scripts/ensure-chromium.sh
+
+screenshots: $(VENV)/.synced browser
+	$(VENV)/bin/pytest tests/browser -m screenshots -q
+	@echo "Screenshots are in $${SCREENSHOT_DIR:-screenshots}/"
+
+lint: $(VENV)/.synced
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.synced
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+migrate: $(VENV)/.synced
+	$(MANAGE) migrate --noinput
+
+seed: $(VENV)/.synced
+	$(MANAGE) seed_content
+
+superuser: $(VENV)/.synced
+	$(MANAGE) createsuperuser
+
+clean:
+	rm -rf $(VENV) .uv .pytest_cache .ruff_cache staticfiles
+
+# The environment: pinned dependencies from uv.lock, rebuilt when the lock changes.
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || \
+		{ echo "CareerPath needs Python 3.12 or newer; found $$($(PYTHON) --version)."; exit 1; }
+	$(UV) sync --locked
+	@touch $@
+
+# uv itself, when the machine does not have it: installed into .uv with the machine's Python.
+.uv/bin/uv:
+	$(PYTHON) -m venv .uv
+	.uv/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
