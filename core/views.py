@@ -1,0 +1,23 @@
+from django.views.generic import TemplateView
+
+from certifications.models import Certification
+from core.cache import CachedFragmentsMixin
+from guides.models import CareerGuide
+
+
+class HomeView(CachedFragmentsMixin, TemplateView):
+    template_name = "core/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        guides = list(
+            CareerGuide.objects.published()
+            .only("title", "slug", "summary", "field", "status", "featured")
+            .order_by("-featured", "title")
+        )
+        context.update(
+            featured_guide=guides[0] if guides else None,
+            guides=guides,
+            certifications=Certification.objects.published().select_related("body"),
+        )
+        return context
