@@ -1,0 +1,98 @@
+from django.contrib import admin
+from django.db.models import Count
+
+from guides.models import GuideCertification
+
+from .models import Certification, CertifyingBody
+
+
+class CertificationInline(admin.TabularInline):
+    model = Certification
+    fields = ["code", "name", "status", "last_checked"]
+    show_change_link = True
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        # New certifications are added from their own page, which has every required field.
+        return False
+
+
+@admin.register(CertifyingBody)
+class CertifyingBodyAdmin(admin.ModelAdmin):
+    list_display = ["abbreviation", "name", "website", "certification_count"]
+    search_fields = ["name", "abbreviation"]
+    prepopulated_fields = {"slug": ["abbreviation"]}
+    inlines = [CertificationInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(_certification_count=Count("certifications"))
+
+    @admin.display(description="certifications", ordering="_certification_count")
+    def certification_count(self, body):
+        return body._certification_count
+
+
+class GuideLinkInline(admin.TabularInline):
+    model = GuideCertification
+    fields = ["guide", "position", "note"]
+    autocomplete_fields = ["guide"]
+    extra = 0
+    verbose_name = "guide that recommends it"
+    verbose_name_plural = "guides that recommend it"
+
+
+@admin.register(Certification)
+class CertificationAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "body", "status", "last_checked", "updated_at"]
+    list_filter = ["status", "body", "exam_book", "setting_focus", "min_education"]
+    list_select_related = ["body"]
+    search_fields = ["code", "name", "summary", "body__name", "body__abbreviation"]
+    prepopulated_fields = {"slug": ["code"]}
+    autocomplete_fields = ["body"]
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["code", "name", "slug", "body", "status"]}),
+        ("For job seekers", {"fields": ["summary", "best_for", "eligibility", "leads_to"]}),
+        (
+            "Finder rules",
+            {
+                "description": "How the “Which certification fits me?” finder judges a visitor.",
+                "fields": [
+                    ("min_education", "accredited_program_required"),
+                    ("recommended_experience", "experience_note"),
+                    "setting_focus",
+                ],
+            },
+        ),
+        (
+            "Exam",
+            {
+                "fields": [
+                    ("exam_question_count", "exam_questions_note"),
+                    ("exam_minutes", "exam_book"),
+                    "exam_delivery",
+                    "exam_passing_score",
+                    "exam_notes",
+                ]
+            },
+        ),
+        ("Renewal", {"fields": [("renewal_ceus", "renewal_cycle_years"), "renewal_notes"]}),
+        (
+            "Exam fee",
+            {
+                "description": "Shown only when amount, source and checked date are all given.",
+                "fields": [
+                    ("fee_amount", "fee_currency", "fee_note"),
+                    ("fee_source_name", "fee_source_url"),
+                    "fee_checked",
+                ],
+            },
+        ),
+        (
+            "Sources",
+            {"fields": ["official_url", "source_name", "source_url", "last_checked"]},
+        ),
+        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+    inlines = [GuideLinkInline]

@@ -1,0 +1,214 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Publishable
+
+# Words used by the certifications section's own pages (/certifications/compare/ …).
+RESERVED_SLUGS = {"compare", "finder"}
+
+
+def validate_not_reserved(slug: str) -> None:
+    if slug in RESERVED_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is the address of another page; choose another slug."),
+            params={"slug": slug},
+        )
+
+
+class CertifyingBody(models.Model):
+    """An organisation that awards credentials, such as AAPC or AHIMA."""
+
+    name = models.CharField(max_length=200, unique=True)
+    abbreviation = models.CharField(max_length=20, unique=True)
+    slug = models.SlugField(max_length=60, unique=True)
+    website = models.URLField(max_length=500)
+    description = models.TextField(blank=True, help_text=_("Markdown."))
+
+    class Meta:
+        ordering = ["abbreviation"]
+        verbose_name_plural = "certifying bodies"
+
+    def __str__(self) -> str:
+        return self.abbreviation
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('certifications:list')}#{self.slug}"
+
+
+class ExamBook(models.TextChoices):
+    OPEN = "open", _("Open book")
+    CLOSED = "closed", _("Closed book")
+    NOT_STATED = "", _("Not stated")
+
+
+class Education(models.IntegerChoices):
+    """Highest education, in order: the finder compares levels."""
+
+    NONE = 0, _("None yet")
+    HIGH_SCHOOL = 1, _("High school diploma or GED")
+    ACCREDITED_ASSOCIATE = 2, _("Enrolled in or finished a CAHIIM-accredited associate program")
+    BACHELORS = 3, _("Bachelor’s degree or higher")
+
+
+class Experience(models.IntegerChoices):
+    """Coding experience, in order."""
+
+    NONE = 0, _("None")
+    UNDER_ONE_YEAR = 1, _("Under 1 year")
+    ONE_TO_TWO_YEARS = 2, _("1–2 years")
+    TWO_PLUS_YEARS = 3, _("2 years or more")
+
+
+class Setting(models.TextChoices):
+    PHYSICIAN_PRACTICE = "physician", _("Physician practice")
+    HOSPITAL = "hospital", _("Hospital")
+    ANY = "any", _("Any setting")
+
+
+class Certification(Publishable):
+    """A professional credential, with the facts a job seeker needs to plan for it."""
+
+    body = models.ForeignKey(
+        CertifyingBody,
+        on_delete=models.PROTECT,
+        related_name="certifications",
+        verbose_name=_("issuer"),
+    )
+    code = models.CharField(max_length=20, unique=True, help_text=_("e.g. CPC"))
+    name = models.CharField(max_length=200, help_text=_("e.g. Certified Professional Coder"))
+    slug = models.SlugField(max_length=60, unique=True, validators=[validate_not_reserved])
+    summary = models.CharField(
+        max_length=300, help_text=_("One or two sentences: what it is and who it is for.")
+    )
+    best_for = models.CharField(
+        max_length=200, blank=True, help_text=_("The setting or role it suits, e.g. “Hospitals”.")
+    )
+    eligibility = models.TextField(help_text=_("Who may sit the exam. Markdown."))
+
+    # Rules the "which certification fits me?" finder applies.
+    min_education = models.PositiveSmallIntegerField(
+        choices=Education.choices,
+        default=Education.NONE,
+        help_text=_("The least education the issuer requires to sit the exam."),
+    )
+    accredited_program_required = models.BooleanField(
+        default=False,
+        help_text=_("Only graduates (or final-term students) of an accredited program."),
+    )
+    recommended_experience = models.PositiveSmallIntegerField(
+        choices=Experience.choices,
+        default=Experience.NONE,
+        help_text=_("Experience the issuer recommends (not requires) before the exam."),
+    )
+    experience_note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "What happens without that experience, e.g. “You start as CPC-A (apprentice).”"
+        ),
+    )
+    setting_focus = models.CharField(
+        max_length=20,
+        choices=Setting.choices,
+        default=Setting.ANY,
+        help_text=_("Where the credential is most valued."),
+    )
+    leads_to = models.TextField(
+        blank=True, help_text=_("Jobs and next steps the credential opens. Markdown.")
+    )
+
+    exam_question_count = models.PositiveSmallIntegerField(null=True, blank=True)
+    exam_questions_note = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("Qualifies the count, e.g. “90 scored” or “reported as 130–160”."),
+    )
+    exam_minutes = models.PositiveSmallIntegerField(null=True, blank=True)
+    exam_book = models.CharField(
+        max_length=10, choices=ExamBook.choices, blank=True, default=ExamBook.NOT_STATED
+    )
+    exam_delivery = models.CharField(
+        max_length=200, blank=True, help_text=_("e.g. “In person or online-proctored”.")
+    )
+    exam_passing_score = models.CharField(max_length=60, blank=True, help_text=_("e.g. 70%"))
+    exam_notes = models.TextField(
+        blank=True, help_text=_("Anything else about the exam. Markdown.")
+    )
+
+    renewal_ceus = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        verbose_name=_("renewal CEUs"),
+        help_text=_("Continuing education units needed per renewal cycle."),
+    )
+    renewal_cycle_years = models.PositiveSmallIntegerField(null=True, blank=True)
+    renewal_notes = models.CharField(max_length=300, blank=True)
+
+    fee_amount = models.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Shown only together with its source and the date it was checked."),
+    )
+    fee_currency = models.CharField(max_length=3, default="USD")
+    fee_note = models.CharField(max_length=200, blank=True, help_text=_("e.g. “members”"))
+    fee_source_name = models.CharField(max_length=200, blank=True)
+    fee_source_url = models.URLField(max_length=500, blank=True)
+    fee_checked = models.DateField(null=True, blank=True)
+
+    official_url = models.URLField(max_length=500, verbose_name=_("official page"))
+    source_name = models.CharField(max_length=200, help_text=_("Where these facts were checked."))
+    source_url = models.URLField(max_length=500, blank=True)
+    last_checked = models.DateField(help_text=_("When the facts were last checked at the source."))
+
+    class Meta:
+        ordering = ["code"]
+        constraints = [
+            models.UniqueConstraint(Lower("code"), name="certification_code_ci_unique"),
+            models.CheckConstraint(
+                condition=models.Q(exam_minutes__isnull=True) | models.Q(exam_minutes__gt=0),
+                name="certification_exam_minutes_positive",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(renewal_cycle_years__isnull=True)
+                | models.Q(renewal_cycle_years__gt=0),
+                name="certification_renewal_cycle_positive",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(fee_amount__isnull=True) | models.Q(fee_amount__gte=0),
+                name="certification_fee_non_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} – {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("certifications:detail", kwargs={"slug": self.slug})
+
+    @property
+    def exam_hours(self) -> str:
+        """The exam length as people say it: “4 hours”, “3.5 hours”, “90 minutes”."""
+        if not self.exam_minutes:
+            return ""
+        if self.exam_minutes % 30:
+            return f"{self.exam_minutes} minutes"
+        hours = self.exam_minutes / 60
+        text = f"{hours:g}"
+        return f"{text} hour" if hours == 1 else f"{text} hours"
+
+    @property
+    def has_checked_fee(self) -> bool:
+        """A fee is shown only with the date it was checked and where (sources disagree)."""
+        return bool(self.fee_amount is not None and self.fee_checked and self.fee_source_name)
+
+    @property
+    def renewal_summary(self) -> str:
+        if not (self.renewal_ceus and self.renewal_cycle_years):
+            return ""
+        years = "year" if self.renewal_cycle_years == 1 else f"{self.renewal_cycle_years} years"
+        return f"{self.renewal_ceus} CEUs every {years}"

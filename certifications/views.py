@@ -1,0 +1,140 @@
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.views.generic import DetailView, ListView, TemplateView
+
+from core.breadcrumbs import BreadcrumbsMixin, Crumb
+from core.cache import CachedFragmentsMixin
+from guides.models import CareerGuide, GuideCertification, TrainingStep
+
+from .comparison import CompareForm, comparison_rows
+from .finder import FinderForm, assess
+from .models import Certification
+
+
+class CertificationListView(CachedFragmentsMixin, BreadcrumbsMixin, ListView):
+    template_name = "certifications/certification_list.html"
+    context_object_name = "certifications"
+
+    def get_breadcrumbs(self):
+        return [Crumb("Certifications")]
+
+    def get_queryset(self):
+        return (
+            Certification.objects.visible_to(self.request.user)
+            .select_related("body")
+            .order_by("body__name", "code")
+        )
+
+
+class CertificationDetailView(CachedFragmentsMixin, BreadcrumbsMixin, DetailView):
+    fragment_names = ("title", "description", "banner", "main")
+    template_name = "certifications/certification_detail.html"
+    context_object_name = "certification"
+
+    def get_breadcrumbs(self):
+        return [Crumb("Certifications", reverse("certifications:list")), Crumb(self.object.code)]
+
+    def get_queryset(self):
+        guides = CareerGuide.objects.visible_to(self.request.user)
+        return (
+            Certification.objects.visible_to(self.request.user)
+            .select_related("body")
+            .prefetch_related(
+                Prefetch(
+                    "guide_links",
+                    queryset=GuideCertification.objects.filter(guide__in=guides).select_related(
+                        "guide"
+                    ),
+                    to_attr="recommending_links",
+                )
+            )
+        )
+
+
+class CompareView(BreadcrumbsMixin, TemplateView):
+    """Side by side: the certifications a visitor picks (all, when they pick none)."""
+
+    template_name = "certifications/compare.html"
+
+    def get_breadcrumbs(self):
+        return [Crumb("Certifications", reverse("certifications:list")), Crumb("Compare")]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        available = list(
+            Certification.objects.visible_to(self.request.user)
+            .select_related("body")
+            .order_by("code")
+        )
+        form = CompareForm(self.request.GET or None, certifications=available)
+        chosen = available
+        if form.is_bound and form.is_valid() and form.cleaned_data["c"]:
+            picked = set(form.cleaned_data["c"])
+            chosen = [cert for cert in available if cert.slug in picked]
+        rows = comparison_rows(chosen)
+        context.update(
+            form=form,
+            certifications=chosen,
+            rows=rows,
+            # The same facts per certification, for the stacked cards shown on phones.
+            cards=[
+                (cert, [(row.label, row.cells[index]) for row in rows])
+                for index, cert in enumerate(chosen)
+            ],
+            too_few=len(chosen) < 2,
+        )
+        return context
+
+
+class FinderView(BreadcrumbsMixin, TemplateView):
+    """“Which certification fits me?”: a GET form, so every result has a shareable URL."""
+
+    template_name = "certifications/finder.html"
+
+    def get_breadcrumbs(self):
+        return [Crumb("Certifications", reverse("certifications:list")), Crumb("Finder")]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = FinderForm(self.request.GET or None)
+        context["form"] = form
+        if form.is_bound and form.is_valid():
+            context["verdicts"] = self.verdicts(form.cleaned_data)
+        return context
+
+    def verdicts(self, answers):
+        certifications = (
+            Certification.objects.visible_to(self.request.user)
+            .select_related("body")
+            .prefetch_related(
+                Prefetch(
+                    "guide_links",
+                    queryset=GuideCertification.objects.filter(
+                        guide__in=CareerGuide.objects.visible_to(self.request.user)
+                    ).order_by("guide__title"),
+                    to_attr="recommending_links",
+                )
+            )
+        )
+        steps = pathway_steps_by_guide()
+        return [
+            assess(cert, answers, steps.get(self.guide_for(cert), {})) for cert in certifications
+        ]
+
+    @staticmethod
+    def guide_for(certification):
+        links = certification.recommending_links
+        return links[0].guide_id if links else None
+
+
+def pathway_steps_by_guide() -> dict:
+    """{guide id: {gap: [steps in pathway order]}} for the steps that close a gap."""
+    grouped: dict = {}
+    steps = (
+        TrainingStep.objects.exclude(closes_gap="")
+        .select_related("guide")
+        .order_by("guide_id", "position", "pk")
+    )
+    for step in steps:
+        grouped.setdefault(step.guide_id, {}).setdefault(step.closes_gap, []).append(step)
+    return grouped
