@@ -1,0 +1,166 @@
+from django.contrib import admin
+from django.db.models import Count
+
+from .models import (
+    FAQ,
+    CareerGuide,
+    GuideCertification,
+    GuideSource,
+    JobDuty,
+    ProgressionStep,
+    RelatedTitle,
+    SalaryBand,
+    Tool,
+    TrainingStep,
+)
+
+
+class OrderedInline(admin.StackedInline):
+    """Children are edited in place and shown in the order of their position field."""
+
+    extra = 0
+    ordering = ["position", "pk"]
+
+
+class CompactInline(admin.TabularInline):
+    extra = 0
+    ordering = ["position", "pk"]
+
+
+class JobDutyInline(CompactInline):
+    model = JobDuty
+
+
+class RelatedTitleInline(CompactInline):
+    model = RelatedTitle
+
+
+class TrainingStepInline(OrderedInline):
+    model = TrainingStep
+    fields = [
+        ("position", "title"),
+        "description",
+        "typical_duration",
+        ("cost_min", "cost_max", "cost_currency"),
+        "cost_source",
+        "closes_gap",
+    ]
+
+
+class SalaryBandInline(CompactInline):
+    model = SalaryBand
+    fields = [
+        "position",
+        "label",
+        "percentile",
+        "annual_amount",
+        "currency",
+        "region",
+        "reference_period",
+        "source_name",
+        "source_url",
+    ]
+
+
+class FAQInline(OrderedInline):
+    model = FAQ
+    fields = [("position", "question"), "answer"]
+
+
+class ToolInline(CompactInline):
+    model = Tool
+    fields = ["position", "kind", "name", "description"]
+
+
+class ProgressionStepInline(OrderedInline):
+    model = ProgressionStep
+    fk_name = "guide"
+    fields = [
+        ("position", "next_role", "is_this_role"),
+        "what_it_takes",
+        ("credential", "education", "typical_years"),
+        ("median_pay", "pay_currency", "pay_period"),
+        ("pay_source_name", "pay_source_url"),
+        "next_guide",
+    ]
+    autocomplete_fields = ["next_guide"]
+
+
+class GuideCertificationInline(CompactInline):
+    model = GuideCertification
+    fields = ["position", "certification", "note"]
+    autocomplete_fields = ["certification"]
+
+
+class GuideSourceInline(CompactInline):
+    model = GuideSource
+    fields = ["position", "title", "publisher", "url"]
+
+
+@admin.register(CareerGuide)
+class CareerGuideAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "soc_code",
+        "field",
+        "status",
+        "featured",
+        "step_count",
+        "last_reviewed",
+        "updated_at",
+    ]
+    list_filter = ["status", "field", "featured"]
+    search_fields = ["title", "slug", "soc_code", "summary", "related_titles__title"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "last_reviewed"
+    readonly_fields = ["created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "status", "featured", "last_reviewed"]}),
+        ("Classification", {"fields": ["soc_code", "field", "entry_education"]}),
+        ("About the job", {"fields": ["summary", "overview", "work_setting", "who_it_suits"]}),
+        ("Outlook", {"fields": ["outlook", "outlook_source_name", "outlook_source_url"]}),
+        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+    inlines = [
+        JobDutyInline,
+        RelatedTitleInline,
+        TrainingStepInline,
+        SalaryBandInline,
+        GuideCertificationInline,
+        ToolInline,
+        ProgressionStepInline,
+        FAQInline,
+        GuideSourceInline,
+    ]
+
+    def get_queryset(self, request):
+        # One aggregate query for the list instead of a count per row.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(_step_count=Count("training_steps", distinct=True))
+        )
+
+    @admin.display(description="training steps", ordering="_step_count")
+    def step_count(self, guide):
+        return guide._step_count
+
+
+@admin.register(SalaryBand)
+class SalaryBandAdmin(admin.ModelAdmin):
+    """All pay figures in one place, to find out-of-date periods across guides."""
+
+    list_display = [
+        "guide",
+        "label",
+        "percentile",
+        "annual_amount",
+        "currency",
+        "region",
+        "reference_period",
+        "source_name",
+    ]
+    list_filter = ["reference_period", "region", "source_name"]
+    search_fields = ["guide__title", "label", "region", "reference_period"]
+    list_select_related = ["guide"]
+    autocomplete_fields = ["guide"]

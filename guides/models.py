@@ -1,0 +1,319 @@
+from django.core.validators import MaxValueValidator, RegexValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Publishable, SourcedFigure
+
+soc_code_validator = RegexValidator(
+    r"^\d{2}-\d{4}(\.\d{2})?$", _("Use the SOC format 29-2072 (or O*NET’s 29-2072.00).")
+)
+
+
+class CareerGuide(Publishable):
+    """Everything a job seeker needs to know about one occupation."""
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=100, unique=True)
+    soc_code = models.CharField(
+        "occupation code (SOC)",
+        max_length=10,
+        blank=True,
+        validators=[soc_code_validator],
+        help_text=_("US Standard Occupational Classification, e.g. 29-2072."),
+    )
+    field = models.CharField(max_length=100, db_index=True, help_text=_("e.g. Healthcare"))
+    summary = models.CharField(
+        "one-line summary",
+        max_length=200,
+        help_text=_("Shown in lists and as the page description for search engines."),
+    )
+    overview = models.TextField(help_text=_("What the job is and why it matters. Markdown."))
+    work_setting = models.TextField(help_text=_("Where and how they work. Markdown."))
+    who_it_suits = models.TextField(help_text=_("The people who enjoy this work. Markdown."))
+    entry_education = models.CharField(
+        "typical entry education",
+        max_length=200,
+        help_text=_("e.g. “Postsecondary certificate (no degree required)”."),
+    )
+    outlook = models.CharField(
+        "job outlook",
+        max_length=200,
+        blank=True,
+        help_text=_("A projection with its period, e.g. “+7% projected growth, 2024–34”."),
+    )
+    outlook_source_name = models.CharField(max_length=200, blank=True)
+    outlook_source_url = models.URLField(max_length=500, blank=True)
+    last_reviewed = models.DateField(help_text=_("When an editor last checked the whole guide."))
+    featured = models.BooleanField(
+        default=False, help_text=_("Show this guide first on the home page.")
+    )
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("guides:detail", kwargs={"slug": self.slug})
+
+
+class GuideChild(models.Model):
+    """A part of a guide shown in an order the editor chooses."""
+
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text=_("Lower numbers come first; equal numbers keep the order added.")
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
+
+
+class JobDuty(GuideChild):
+    guide = models.ForeignKey(CareerGuide, on_delete=models.CASCADE, related_name="duties")
+    text = models.TextField(help_text=_("One duty. Markdown."))
+
+    class Meta(GuideChild.Meta):
+        verbose_name_plural = "job duties"
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class RelatedTitle(GuideChild):
+    """Another name employers use for the job (“also known as”)."""
+
+    guide = models.ForeignKey(CareerGuide, on_delete=models.CASCADE, related_name="related_titles")
+    title = models.CharField(max_length=200)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta(GuideChild.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["guide", "title"], name="related_title_unique_per_guide"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Gap(models.TextChoices):
+    """What a pathway step gives you: the finder links each missing requirement to its step."""
+
+    HIGH_SCHOOL = "high_school", _("High school diploma or GED")
+    CODING_PROGRAM = "coding_program", _("Coding or health information training")
+    ACCREDITED_PROGRAM = "accredited_program", _("A CAHIIM-accredited program")
+    CERTIFICATION = "certification", _("A certification")
+    EXPERIENCE = "experience", _("Work experience")
+
+
+class TrainingStep(GuideChild):
+    """One step of the pathway into the job, in order."""
+
+    guide = models.ForeignKey(CareerGuide, on_delete=models.CASCADE, related_name="training_steps")
+    title = models.CharField(max_length=200)
+    description = models.TextField(help_text=_("Markdown."))
+    typical_duration = models.CharField(
+        max_length=100, blank=True, help_text=_("e.g. “Under a year”.")
+    )
+    cost_min = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    cost_max = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
+    cost_currency = models.CharField(max_length=3, default="USD")
+    cost_source = models.CharField(
+        max_length=300, blank=True, help_text=_("Where the cost comes from, and when.")
+    )
+    closes_gap = models.CharField(
+        max_length=30,
+        choices=Gap.choices,
+        blank=True,
+        help_text=_("What this step gives you (the certification finder links to it)."),
+    )
+
+    class Meta(GuideChild.Meta):
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(cost_min__isnull=True) | models.Q(cost_min__gte=0),
+                name="training_step_cost_min_non_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(cost_max__isnull=True) | models.Q(cost_max__gte=0),
+                name="training_step_cost_max_non_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(cost_min__isnull=True)
+                | models.Q(cost_max__isnull=True)
+                | models.Q(cost_min__lte=models.F("cost_max")),
+                name="training_step_cost_range_ordered",
+                violation_error_message=_("The lowest cost must not exceed the highest."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def has_cost(self) -> bool:
+        return self.cost_min is not None or self.cost_max is not None
+
+
+class SalaryBand(GuideChild, SourcedFigure):
+    """One point of the pay distribution, with where it comes from and when."""
+
+    guide = models.ForeignKey(CareerGuide, on_delete=models.CASCADE, related_name="salary_bands")
+    label = models.CharField(max_length=60, help_text=_("e.g. Entry level, Median, Experienced"))
+    percentile = models.PositiveSmallIntegerField(
+        validators=[MaxValueValidator(100)], help_text=_("0–100; 50 is the median.")
+    )
+    annual_amount = models.DecimalField(max_digits=12, decimal_places=2)
+    currency = models.CharField(max_length=3, default="USD")
+    region = models.CharField(max_length=100, default="United States")
+
+    class Meta(GuideChild.Meta):
+        ordering = ["position", "percentile", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(annual_amount__gte=0),
+                name="salary_band_amount_non_negative",
+                violation_error_message=_("Pay cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(percentile__gte=0, percentile__lte=100),
+                name="salary_band_percentile_0_100",
+                violation_error_message=_("A percentile is between 0 and 100."),
+            ),
+            models.UniqueConstraint(
+                fields=["guide", "label", "region", "reference_period"],
+                name="salary_band_unique_label_region_period",
+                violation_error_message=_(
+                    "This guide already has a band with this label for this region and period."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["guide", "percentile", "region", "reference_period"],
+                name="salary_band_unique_percentile_region_period",
+                violation_error_message=_(
+                    "This guide already has a figure for this percentile, region and period."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.region}, {self.reference_period})"
+
+
+class FAQ(GuideChild):
+    guide = models.ForeignKey(CareerGuide, on_delete=models.CASCADE, related_name="faqs")
+    question = models.CharField(max_length=300)
+    answer = models.TextField(help_text=_("Markdown."))
+
+    class Meta(GuideChild.Meta):
+        verbose_name = "FAQ"
+        verbose_name_plural = "FAQs"
+
+    def __str__(self) -> str:
+        return self.question
+
+
+class ToolKind(models.TextChoices):
+    CODE_SET = "code_set", _("Code set")
+    SOFTWARE = "software", _("Software")
+    REFERENCE = "reference", _("Reference or regulation")
+
+
+class Tool(GuideChild):
+    """Tools of the trade: code sets, software, the rules the work follows."""
+
+    guide = models.ForeignKey(CareerGuide, on_delete=models.CASCADE, related_name="tools")
+    kind = models.CharField(max_length=20, choices=ToolKind.choices, db_index=True)
+    name = models.CharField(max_length=200)
+    description = models.TextField(help_text=_("Markdown."))
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ProgressionStep(GuideChild):
+    """One rung of the career ladder, from entry roles through this job to senior ones."""
+
+    guide = models.ForeignKey(CareerGuide, on_delete=models.CASCADE, related_name="progression")
+    next_role = models.CharField("role", max_length=200)
+    is_this_role = models.BooleanField(
+        default=False, help_text=_("Tick for the rung that is the guide’s own job.")
+    )
+    what_it_takes = models.TextField(help_text=_("Experience, training, credentials. Markdown."))
+    credential = models.CharField(max_length=200, blank=True, help_text=_("e.g. RHIA or CPMA"))
+    education = models.CharField(max_length=200, blank=True)
+    typical_years = models.CharField(
+        max_length=60, blank=True, help_text=_("Typical years of experience, e.g. “3–5 years”.")
+    )
+    median_pay = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    pay_currency = models.CharField(max_length=3, default="USD")
+    pay_source_name = models.CharField(max_length=200, blank=True)
+    pay_source_url = models.URLField(max_length=500, blank=True)
+    pay_period = models.CharField(max_length=40, blank=True, help_text=_("e.g. May 2024"))
+    next_guide = models.ForeignKey(
+        CareerGuide,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Link to that role’s own guide, when there is one."),
+    )
+
+    class Meta(GuideChild.Meta):
+        verbose_name = "career ladder rung"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(median_pay__isnull=True) | models.Q(median_pay__gte=0),
+                name="progression_pay_non_negative",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(median_pay__isnull=True)
+                | (~models.Q(pay_source_name="") & ~models.Q(pay_period="")),
+                name="progression_pay_has_source_and_period",
+                violation_error_message=_("Pay needs its source and period."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.next_role
+
+
+class GuideCertification(GuideChild):
+    """A certification the guide recommends, in the order it recommends them."""
+
+    guide = models.ForeignKey(
+        CareerGuide, on_delete=models.CASCADE, related_name="recommended_certifications"
+    )
+    certification = models.ForeignKey(
+        "certifications.Certification", on_delete=models.PROTECT, related_name="guide_links"
+    )
+    note = models.CharField(max_length=300, blank=True, help_text=_("Why or when to take it."))
+
+    class Meta(GuideChild.Meta):
+        verbose_name = "recommended certification"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["guide", "certification"],
+                name="guide_certification_unique",
+                violation_error_message=_("This guide already recommends that certification."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.guide} → {self.certification.code}"
+
+
+class GuideSource(GuideChild):
+    """A publication the guide's facts come from, listed at the foot of the page."""
+
+    guide = models.ForeignKey(CareerGuide, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(max_length=300)
+    publisher = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=500)
+
+    def __str__(self) -> str:
+        return self.title
