@@ -1,0 +1,52 @@
+"""Keyboard only: the skip link first, then every interactive element, each visibly focused."""
+
+GUIDE_PATH = "/careers/medical-records-specialist/"
+
+FOCUS_STATE = """() => {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  const box = el.getBoundingClientRect();
+  return {
+    tag: el.tagName.toLowerCase(),
+    text: (el.textContent || '').trim().slice(0, 40),
+    key: el.tagName + '|' + (el.getAttribute('href') || '') + '|' + (el.textContent || '').trim(),
+    outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+    shadow: style.boxShadow !== 'none',
+    onScreen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < window.innerHeight,
+  };
+}"""
+
+INTERACTIVE = """() => [
+  ...document.querySelectorAll('a[href], button, summary, input, select, textarea')
+].filter(el => el.offsetParent !== null || el.matches('.skip-link'))
+ .map(el => el.tagName + '|' + (el.getAttribute('href') || '') + '|'
+            + (el.textContent || '').trim())"""
+
+
+def test_skip_link_comes_first_and_moves_focus_to_main(page, seeded_site):
+    page.goto(seeded_site.url + GUIDE_PATH)
+    page.keyboard.press("Tab")
+    focused = page.evaluate(FOCUS_STATE)
+    assert focused["text"] == "Skip to main content"
+    assert focused["onScreen"]
+    assert focused["outline"]
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_every_interactive_element_is_reachable_and_visibly_focused(page, seeded_site):
+    # Without smooth scrolling, an element is in view the moment it takes focus.
+    page.emulate_media(reduced_motion="reduce")
+    for path in ("/", GUIDE_PATH, "/certifications/cpc/"):
+        page.goto(seeded_site.url + path)
+        expected = page.evaluate(INTERACTIVE)
+        reached = []
+        for _ in range(len(expected) + 5):
+            page.keyboard.press("Tab")
+            state = page.evaluate(FOCUS_STATE)
+            if state["tag"] == "body" or (reached and state["key"] == reached[0]):
+                break
+            assert state["onScreen"], (path, state)
+            assert state["outline"] or state["shadow"], (path, state)
+            reached.append(state["key"])
+        assert sorted(reached) == sorted(expected), path

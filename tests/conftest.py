@@ -1,0 +1,47 @@
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.cache import cache
+from django.core.management import call_command
+
+from core.cache import forget_content_version
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with nothing cached, as a new deployment would."""
+    cache.clear()
+    forget_content_version()
+    yield
+    cache.clear()
+    forget_content_version()
+
+
+@pytest.fixture
+def seeded(db):
+    """The flagship content, loaded the way `make run` loads it."""
+    call_command("seed_content", stdout=io.StringIO())
+
+
+@pytest.fixture
+def staff_user(django_user_model):
+    return django_user_model.objects.create_user(
+        username="editor", password="a-long-test-password", is_staff=True
+    )
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client
+
+
+def soup(response) -> BeautifulSoup:
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    return f"database: {settings.DATABASES['default']['ENGINE']}"

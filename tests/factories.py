@@ -1,0 +1,166 @@
+"""factory_boy factories for every content model. Published by default, like most test data."""
+
+import datetime
+from decimal import Decimal
+
+import factory
+
+from certifications.models import Certification, CertifyingBody
+from guides import models as guide_models
+
+
+class CertifyingBodyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CertifyingBody
+        django_get_or_create = ["abbreviation"]
+
+    abbreviation = factory.Sequence(lambda n: f"BODY{n}")
+    name = factory.LazyAttribute(lambda body: f"{body.abbreviation} Association")
+    slug = factory.LazyAttribute(lambda body: body.abbreviation.lower())
+    website = factory.LazyAttribute(lambda body: f"https://{body.slug}.example.org/")
+
+
+class CertificationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Certification
+
+    body = factory.SubFactory(CertifyingBodyFactory)
+    code = factory.Sequence(lambda n: f"CERT{n}")
+    name = factory.LazyAttribute(lambda cert: f"Certified {cert.code} Professional")
+    slug = factory.LazyAttribute(lambda cert: cert.code.lower())
+    status = "published"
+    summary = factory.Faker("sentence")
+    best_for = "Physician practices"
+    eligibility = factory.Faker("paragraph")
+    exam_question_count = 100
+    exam_minutes = 240
+    exam_book = "open"
+    exam_delivery = "Online or in person"
+    renewal_ceus = 36
+    renewal_cycle_years = 2
+    official_url = factory.LazyAttribute(lambda cert: f"https://example.org/{cert.slug}")
+    source_name = "Issuer page"
+    source_url = factory.LazyAttribute(lambda cert: f"https://example.org/{cert.slug}")
+    last_checked = datetime.date(2026, 11, 1)
+
+
+class CareerGuideFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = guide_models.CareerGuide
+
+    title = factory.Sequence(lambda n: f"Career {n}")
+    slug = factory.Sequence(lambda n: f"career-{n}")
+    soc_code = "29-2072"
+    field = "Healthcare"
+    status = "published"
+    summary = factory.Faker("sentence")
+    overview = factory.Faker("paragraph")
+    work_setting = factory.Faker("paragraph")
+    who_it_suits = factory.Faker("paragraph")
+    entry_education = "Postsecondary certificate"
+    last_reviewed = datetime.date(2026, 11, 1)
+
+
+class GuideChildFactory(factory.django.DjangoModelFactory):
+    guide = factory.SubFactory(CareerGuideFactory)
+    position = factory.Sequence(lambda n: n)
+
+
+class JobDutyFactory(GuideChildFactory):
+    class Meta:
+        model = guide_models.JobDuty
+
+    text = factory.Faker("sentence")
+
+
+class RelatedTitleFactory(GuideChildFactory):
+    class Meta:
+        model = guide_models.RelatedTitle
+
+    title = factory.Sequence(lambda n: f"Related title {n}")
+
+
+class TrainingStepFactory(GuideChildFactory):
+    class Meta:
+        model = guide_models.TrainingStep
+
+    title = factory.Sequence(lambda n: f"Training step {n}")
+    description = factory.Faker("paragraph")
+    typical_duration = "6 months"
+
+
+class SalaryBandFactory(GuideChildFactory):
+    class Meta:
+        model = guide_models.SalaryBand
+
+    label = factory.Sequence(lambda n: f"Band {n}")
+    percentile = 50
+    annual_amount = Decimal("50000")
+    region = "United States"
+    reference_period = "May 2024"
+    source_name = "BLS OEWS"
+    source_url = "https://www.bls.gov/oes/"
+
+
+class FAQFactory(GuideChildFactory):
+    class Meta:
+        model = guide_models.FAQ
+
+    question = factory.Sequence(lambda n: f"Question number {n}?")
+    answer = factory.Faker("paragraph")
+
+
+class ToolFactory(GuideChildFactory):
+    class Meta:
+        model = guide_models.Tool
+
+    kind = "software"
+    name = factory.Sequence(lambda n: f"Tool {n}")
+    description = factory.Faker("sentence")
+
+
+class ProgressionStepFactory(GuideChildFactory):
+    class Meta:
+        model = guide_models.ProgressionStep
+
+    next_role = factory.Sequence(lambda n: f"Next role {n}")
+    what_it_takes = factory.Faker("sentence")
+
+
+class GuideCertificationFactory(GuideChildFactory):
+    class Meta:
+        model = guide_models.GuideCertification
+
+    certification = factory.SubFactory(CertificationFactory)
+    note = "Recommended"
+
+
+class GuideSourceFactory(GuideChildFactory):
+    class Meta:
+        model = guide_models.GuideSource
+
+    title = factory.Sequence(lambda n: f"Source {n}")
+    url = "https://example.org/source"
+
+
+CHILD_FACTORIES = [
+    JobDutyFactory,
+    RelatedTitleFactory,
+    TrainingStepFactory,
+    SalaryBandFactory,
+    FAQFactory,
+    ToolFactory,
+    ProgressionStepFactory,
+    GuideCertificationFactory,
+    GuideSourceFactory,
+]
+
+
+def complete_guide(children_each: int = 1, **guide_fields):
+    """A guide with `children_each` of every kind of child (bands at distinct percentiles)."""
+    guide = CareerGuideFactory(**guide_fields)
+    for child_factory in CHILD_FACTORIES:
+        for index in range(children_each):
+            extra = {"percentile": 10 + index} if child_factory is SalaryBandFactory else {}
+            child_factory(guide=guide, **extra)
+    return guide

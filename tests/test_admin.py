@@ -1,0 +1,209 @@
+"""Editors manage every part of a guide in Django admin, safely and efficiently."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from certifications.models import Certification
+from guides.models import CareerGuide
+from tests.conftest import soup
+from tests.factories import CareerGuideFactory, CertificationFactory, complete_guide
+
+pytestmark = pytest.mark.django_db
+
+GUIDE_INLINE_PREFIXES = [
+    "duties",
+    "related_titles",
+    "training_steps",
+    "salary_bands",
+    "recommended_certifications",
+    "tools",
+    "progression",
+    "faqs",
+    "sources",
+]
+
+
+def form_data(response, new_rows: int = 0) -> dict:
+    """What a browser would submit from the page's main form, as it was rendered.
+
+    With `new_rows`, each inline also gets that many blank rows with their default values,
+    as admin's "Add another" button creates them from the empty template row.
+    """
+    form = soup(response).find("form", id=lambda value: value and value.endswith("_form"))
+    data = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name or field.get("type") in ("submit", "button"):
+            continue
+        if "__prefix__" in name:
+            for row in range(new_rows):
+                data.update(field_value(field, name.replace("__prefix__", str(row))))
+            continue
+        data.update(field_value(field, name))
+    return data
+
+
+def field_value(field, name) -> dict:
+    """The name/value pair a browser submits for one form control (none for an unticked box)."""
+    if field.name == "textarea":
+        return {name: field.text}
+    if field.name == "select":
+        selected = field.find("option", selected=True)
+        return {name: selected["value"] if selected else ""}
+    if field.get("type") == "checkbox":
+        return {name: "on"} if field.has_attr("checked") else {}
+    return {name: field.get("value", "")}
+
+
+def test_admin_is_for_staff_only(django_user_model):
+    anonymous = Client()
+    assert anonymous.get("/admin/").status_code == 302
+    visitor = django_user_model.objects.create_user(username="visitor", password="pw-not-used-123")
+    member = Client()
+    member.force_login(visitor)
+    response = member.get("/admin/guides/careerguide/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_change_page_has_an_inline_for_every_child(admin_client, seeded):
+    guide = CareerGuide.objects.get(slug="medical-records-specialist")
+    response = admin_client.get(reverse("admin:guides_careerguide_change", args=[guide.pk]))
+    assert response.status_code == 200
+    data = form_data(response)
+    for prefix in GUIDE_INLINE_PREFIXES:
+        assert f"{prefix}-TOTAL_FORMS" in data, prefix
+    assert data["duties-TOTAL_FORMS"] == "6"
+    assert soup(response).find("a", string="View on site")
+
+
+def test_superuser_creates_a_whole_guide_without_leaving_admin(admin_client):
+    cert = CertificationFactory(code="CPC", slug="cpc")
+    add_url = reverse("admin:guides_careerguide_add")
+    data = form_data(admin_client.get(add_url), new_rows=1)
+    data.update(
+        {
+            "title": "Health Information Technician",
+            "slug": "health-information-technician",
+            "status": "published",
+            "last_reviewed": "2026-11-20",
+            "soc_code": "29-9021",
+            "field": "Healthcare",
+            "entry_education": "Associate degree",
+            "summary": "Manage health data.",
+            "overview": "Overview.",
+            "work_setting": "Hospitals.",
+            "who_it_suits": "Organised people.",
+        }
+    )
+    children = {
+        "duties": {"text": "Keep records accurate."},
+        "related_titles": {"title": "HIT"},
+        "training_steps": {
+            "title": "Get an associate degree",
+            "description": "Two years.",
+            "cost_currency": "USD",
+        },
+        "salary_bands": {
+            "label": "Median",
+            "percentile": "50",
+            "annual_amount": "62000",
+            "currency": "USD",
+            "region": "United States",
+            "reference_period": "May 2024",
+            "source_name": "BLS OEWS",
+        },
+        "recommended_certifications": {"certification": str(cert.pk), "note": "Useful"},
+        "tools": {"kind": "software", "name": "Epic", "description": "An EHR."},
+        "progression": {"next_role": "HIM manager", "what_it_takes": "A bachelor's degree."},
+        "faqs": {"question": "Is it remote?", "answer": "Often."},
+        "sources": {"title": "OOH", "url": "https://www.bls.gov/ooh/"},
+    }
+    for prefix, fields in children.items():
+        data[f"{prefix}-TOTAL_FORMS"] = "1"
+        data[f"{prefix}-0-position"] = "0"
+        data.update({f"{prefix}-0-{name}": value for name, value in fields.items()})
+
+    response = admin_client.post(add_url, data)
+
+    assert response.status_code == 302, soup(response).select(".errorlist")
+    guide = CareerGuide.objects.get(slug="health-information-technician")
+    for prefix in GUIDE_INLINE_PREFIXES:
+        assert getattr(guide, prefix).count() == 1, prefix
+    assert Client().get(guide.get_absolute_url()).status_code == 200
+
+
+def test_editor_changes_a_step_and_a_band_inline(admin_client, seeded):
+    guide = CareerGuide.objects.get(slug="medical-records-specialist")
+    url = reverse("admin:guides_careerguide_change", args=[guide.pk])
+    data = form_data(admin_client.get(url))
+    data["training_steps-0-title"] = "Finish high school (or a GED)"
+    data["salary_bands-1-annual_amount"] = "50999"
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, soup(response).select(".errorlist")
+    page = Client().get(guide.get_absolute_url()).content.decode()
+    assert "Finish high school (or a GED)" in page
+    assert "$50,999" in page
+
+
+def test_invalid_inline_shows_an_error_and_keeps_what_was_typed(admin_client, seeded):
+    guide = CareerGuide.objects.get(slug="medical-records-specialist")
+    url = reverse("admin:guides_careerguide_change", args=[guide.pk])
+    data = form_data(admin_client.get(url))
+    data["summary"] = "An edited summary that must survive the error"
+    data["salary_bands-0-percentile"] = "150"
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.select(".errorlist")
+    assert page.find("input", attrs={"name": "summary"})["value"] == data["summary"]
+    assert page.find("input", attrs={"name": "salary_bands-0-percentile"})["value"] == "150"
+    guide.refresh_from_db()
+    assert guide.summary != data["summary"]
+
+
+@pytest.mark.parametrize(
+    ("changelist", "make_rows"),
+    [
+        ("admin:guides_careerguide_changelist", lambda n: [complete_guide() for _ in range(n)]),
+        ("admin:certifications_certification_changelist", CertificationFactory.create_batch),
+        ("admin:certifications_certifyingbody_changelist", CertificationFactory.create_batch),
+        ("admin:guides_salaryband_changelist", lambda n: [complete_guide() for _ in range(n)]),
+    ],
+)
+def test_admin_lists_do_not_query_per_row(admin_client, changelist, make_rows):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse(changelist)
+    make_rows(1)
+    with CaptureQueriesContext(connection) as few:
+        assert admin_client.get(url).status_code == 200
+    make_rows(5)
+    with CaptureQueriesContext(connection) as many:
+        assert admin_client.get(url).status_code == 200
+    assert len(many) == len(few)
+
+
+def test_certification_admin_edits_a_certification(admin_client, seeded):
+    cpc = Certification.objects.get(code="CPC")
+    url = reverse("admin:certifications_certification_change", args=[cpc.pk])
+    data = form_data(admin_client.get(url))
+    data["renewal_ceus"] = "40"
+    response = admin_client.post(url, data)
+    assert response.status_code == 302, soup(response).select(".errorlist")
+    assert "40 CEUs every 2 years" in Client().get("/certifications/cpc/").content.decode()
+
+
+def test_admin_search_finds_guides_by_related_title(admin_client):
+    CareerGuideFactory(title="Medical Records Specialist")
+    CareerGuideFactory(title="Something else")
+    from tests.factories import RelatedTitleFactory
+
+    RelatedTitleFactory(
+        guide=CareerGuide.objects.get(title="Medical Records Specialist"), title="Coder"
+    )
+    response = admin_client.get(reverse("admin:guides_careerguide_changelist"), {"q": "coder"})
+    assert "Medical Records Specialist" in response.content.decode()
+    assert "Something else" not in response.content.decode()

@@ -1,0 +1,188 @@
+"""Public pages are cached safely: shared parts only, invalidated on edit, revalidated by ETag."""
+
+import hashlib
+import socket
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.db import OperationalError
+from django.test import Client, override_settings
+from django.urls import reverse
+
+from core.cache import content_version, forget_content_version
+from guides.models import CareerGuide
+from tests.conftest import soup
+from tests.factories import (
+    CareerGuideFactory,
+    CertificationFactory,
+    GuideCertificationFactory,
+    TrainingStepFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def fragments_key(path: str) -> str:
+    return f"fragments:{content_version()}:{hashlib.sha256(path.encode()).hexdigest()}"
+
+
+def test_public_page_fragments_are_cached_in_the_configured_cache(client):
+    guide = CareerGuideFactory()
+    path = guide.get_absolute_url()
+    assert cache.get(fragments_key(path)) is None
+    client.get(path)
+    assert guide.title in cache.get(fragments_key(path))["main"]
+
+
+def test_a_cached_page_is_served_without_touching_the_content(client, django_assert_num_queries):
+    guide = CareerGuideFactory()
+    first = client.get(guide.get_absolute_url())
+    with django_assert_num_queries(0):  # the content version is remembered for a second
+        second = client.get(guide.get_absolute_url())
+    assert second.content == first.content
+
+
+def test_editing_in_admin_invalidates_the_cached_page(admin_client):
+    public = Client()
+    step = TrainingStepFactory(title="Original step title")
+    url = step.guide.get_absolute_url()
+    assert "Original step title" in public.get(url).content.decode()
+
+    change_url = reverse("admin:guides_careerguide_change", args=[step.guide.pk])
+    from tests.test_admin import form_data
+
+    data = form_data(admin_client.get(change_url))
+    data["training_steps-0-title"] = "Step title changed in admin"
+    assert admin_client.post(change_url, data).status_code == 302
+
+    page = public.get(url).content.decode()
+    assert "Step title changed in admin" in page
+    assert "Original step title" not in page
+
+
+def test_deleting_content_invalidates_the_cached_page(client):
+    step = TrainingStepFactory(title="Soon deleted")
+    url = step.guide.get_absolute_url()
+    assert "Soon deleted" in client.get(url).content.decode()
+    step.delete()
+    assert "Soon deleted" not in client.get(url).content.decode()
+
+
+def test_another_process_sees_the_change_within_a_second(client):
+    """The version memo is per process: simulate another process by forgetting it."""
+    guide = CareerGuideFactory(summary="Before the edit")
+    client.get(guide.get_absolute_url())
+    CareerGuide.objects.filter(pk=guide.pk).update(summary="After the edit")
+    from core.cache import bump_content_version
+
+    bump_content_version()
+    forget_content_version()
+    assert "After the edit" in client.get(guide.get_absolute_url()).content.decode()
+
+
+def test_staff_view_is_never_cached_or_shared(staff_client):
+    public = Client()
+    link = GuideCertificationFactory(
+        certification=CertificationFactory(code="DRAFTCERT", status="draft")
+    )
+    url = link.guide.get_absolute_url()
+
+    assert "DRAFTCERT" not in public.get(url).content.decode()  # cached for the public
+    assert "DRAFTCERT" in staff_client.get(url).content.decode()  # staff see the draft
+    assert "DRAFTCERT" not in public.get(url).content.decode()  # and it does not leak back
+
+
+def test_a_draft_preview_never_reaches_the_public(staff_client):
+    draft = CareerGuideFactory(status="draft", title="Secret draft")
+    assert "Draft preview" in staff_client.get(draft.get_absolute_url()).content.decode()
+    assert Client().get(draft.get_absolute_url()).status_code == 404
+    assert "Secret draft" not in Client().get("/careers/").content.decode()
+
+
+def test_cached_fragments_hold_nothing_about_the_visitor(django_user_model, seeded):
+    for username in ("first-visitor", "second-visitor"):
+        visitor = Client()
+        visitor.force_login(django_user_model.objects.create_user(username=username))
+        for path in ("/", "/careers/", "/careers/medical-records-specialist/", "/certifications/"):
+            assert visitor.get(path).status_code == 200
+    cached = [cache.get(fragments_key(path)) for path in ("/", "/careers/")]
+    for fragments in cached:
+        text = "".join(str(value) for value in fragments.values())
+        assert "visitor" not in text
+        assert "csrfmiddlewaretoken" not in text
+
+
+def test_query_strings_do_not_multiply_cache_entries(client):
+    guide = CareerGuideFactory()
+    first = client.get(guide.get_absolute_url(), {"utm_source": "newsletter"})
+    second = client.get(guide.get_absolute_url(), {"anything": "else"})
+    assert first.content == second.content
+
+
+def test_conditional_get_answers_304_when_unchanged(client):
+    guide = CareerGuideFactory()
+    first = client.get(guide.get_absolute_url())
+    etag = first["ETag"]
+    assert etag
+    repeat = client.get(guide.get_absolute_url(), headers={"if-none-match": etag})
+    assert repeat.status_code == 304
+    assert repeat.content == b""
+    guide.summary = "Changed, so the page is new"
+    guide.save()
+    changed = client.get(guide.get_absolute_url(), headers={"if-none-match": etag})
+    assert changed.status_code == 200
+    assert changed["ETag"] != etag
+
+
+def redis_is_running() -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not redis_is_running(), reason="Redis is not running on 127.0.0.1:6379")
+def test_fragments_are_cached_in_redis_when_configured(client):
+    redis_cache = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+            "KEY_PREFIX": "careerpath-tests",
+        }
+    }
+    with override_settings(CACHES=redis_cache):
+        from django.core.cache import caches
+
+        caches["default"].clear()
+        guide = CareerGuideFactory(summary="Stored in Redis")
+        client.get(guide.get_absolute_url())
+        assert (
+            "Stored in Redis"
+            in caches["default"].get(fragments_key(guide.get_absolute_url()))["description"]
+        )
+        guide.summary = "Changed in Redis"
+        guide.save()
+        assert "Changed in Redis" in client.get(guide.get_absolute_url()).content.decode()
+        caches["default"].clear()
+
+
+def test_health_check_answers_200_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+
+
+def test_health_check_answers_503_when_the_database_is_unreachable(client):
+    with mock.patch("core.health.connection.cursor", side_effect=OperationalError("down")):
+        response = client.get("/healthz")
+    assert response.status_code == 503
+    assert b"database unavailable" in response.content
+
+
+def test_page_renders_the_same_cached_and_uncached(client, seeded):
+    uncached = soup(client.get("/careers/medical-records-specialist/"))
+    cached = soup(client.get("/careers/medical-records-specialist/"))
+    assert cached.find("main").decode() == uncached.find("main").decode()
+    assert cached.title.string == uncached.title.string

@@ -1,0 +1,102 @@
+"""Hostile input (property-based): never a server error, never reflected unescaped."""
+
+from urllib.parse import quote, quote_from_bytes
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+pytestmark = pytest.mark.django_db
+
+FIXED_PAYLOADS = [
+    "\x00",
+    "a\x00b",
+    "' OR '1'='1' --",
+    "1; DROP TABLE guides_careerguide; --",
+    '") UNION SELECT password FROM auth_user --',
+    "../../../../etc/passwd",
+    "%00",
+    "%%32%65",
+    "\u202e\ufeff\ud7ff",
+    "99999999999999999999999999999999",
+    "-1",
+    "A" * 10_000,
+    "🙂" * 500,
+]
+
+# Payloads distinctive enough that finding them verbatim in a page means they were reflected.
+markup_probes = st.integers(min_value=0, max_value=10**9).flatmap(
+    lambda n: st.sampled_from(
+        [
+            f'<x-probe data-n="{n}">',
+            f'"><script>probe({n})</script>',
+            f"'><img src=x onerror=probe({n})>",
+            f"javascript:probe({n})//<svg onload=probe({n})>",
+        ]
+    )
+)
+hostile_text = st.one_of(
+    st.text(max_size=200),
+    st.sampled_from(FIXED_PAYLOADS),
+    markup_probes,
+)
+invalid_utf8_escapes = st.binary(min_size=1, max_size=40).map(lambda raw: quote_from_bytes(raw))
+
+PATH_TEMPLATES = ["/careers/{}/", "/certifications/{}/", "/{}", "/careers/{}", "/admin/{}/"]
+PAGES = [
+    "/",
+    "/careers/",
+    "/careers/medical-records-specialist/",
+    "/certifications/",
+    "/certifications/cpc/",
+    "/healthz",
+    "/admin/login/",
+]
+
+FUZZ = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+def assert_safe(response, value: str):
+    assert response.status_code < 500, (response.status_code, value)
+    if "<" in value and ("probe" in value):
+        assert value not in response.content.decode(errors="replace")
+
+
+@FUZZ
+@given(segment=hostile_text, template=st.sampled_from(PATH_TEMPLATES))
+def test_hostile_paths(client, seeded, segment, template):
+    response = client.get(template.format(quote(segment, safe="")))
+    assert_safe(response, segment)
+
+
+@FUZZ
+@given(escapes=invalid_utf8_escapes, template=st.sampled_from(PATH_TEMPLATES))
+def test_invalid_percent_escapes_in_paths(client, seeded, escapes, template):
+    response = client.get(template.format(escapes))
+    assert response.status_code < 500
+
+
+@FUZZ
+@given(page=st.sampled_from(PAGES), name=hostile_text, value=hostile_text)
+def test_hostile_query_parameters(client, seeded, page, name, value):
+    response = client.get(page, {name or "q": value, "page": value})
+    assert_safe(response, value)
+
+
+@FUZZ
+@given(page=st.sampled_from(PAGES), escapes=invalid_utf8_escapes)
+def test_invalid_percent_escapes_in_query_strings(client, seeded, page, escapes):
+    response = client.get(f"{page}?q={escapes}&page={escapes}")
+    assert response.status_code < 500
+
+
+@FUZZ
+@given(username=hostile_text, password=hostile_text)
+def test_hostile_admin_login_form(client, username, password):
+    response = client.post("/admin/login/", {"username": username, "password": password})
+    assert response.status_code in (200, 302, 403, 429)
+    assert_safe(response, username)

@@ -1,0 +1,153 @@
+"""Model rules: constraints hold in the database, and models describe themselves."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from tests.factories import (
+    CareerGuideFactory,
+    CertificationFactory,
+    CertifyingBodyFactory,
+    GuideCertificationFactory,
+    RelatedTitleFactory,
+    SalaryBandFactory,
+    TrainingStepFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def assert_rejected_by_database(factory, **fields):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        factory(**fields)
+
+
+def test_guide_str_and_url():
+    guide = CareerGuideFactory(title="Medical Coder", slug="medical-coder")
+    assert str(guide) == "Medical Coder"
+    assert guide.get_absolute_url() == "/careers/medical-coder/"
+
+
+def test_certification_str_url_and_readable_facts():
+    cert = CertificationFactory(
+        code="RHIT",
+        name="Registered Health Information Technician",
+        slug="rhit",
+        exam_minutes=210,
+        renewal_ceus=20,
+        renewal_cycle_years=2,
+    )
+    assert str(cert) == "RHIT – Registered Health Information Technician"
+    assert cert.get_absolute_url() == "/certifications/rhit/"
+    assert cert.exam_hours == "3.5 hours"
+    assert cert.renewal_summary == "20 CEUs every 2 years"
+
+
+@pytest.mark.parametrize(
+    ("minutes", "text"), [(240, "4 hours"), (60, "1 hour"), (95, "95 minutes"), (None, "")]
+)
+def test_exam_length_reads_naturally(minutes, text):
+    assert CertificationFactory.build(exam_minutes=minutes).exam_hours == text
+
+
+def test_body_str_and_url():
+    body = CertifyingBodyFactory(abbreviation="AHIMA", slug="ahima")
+    assert str(body) == "AHIMA"
+    assert body.get_absolute_url() == "/certifications/#ahima"
+
+
+def test_guide_slugs_are_unique():
+    CareerGuideFactory(slug="same")
+    assert_rejected_by_database(CareerGuideFactory, slug="same")
+
+
+def test_certification_codes_are_unique_ignoring_case():
+    CertificationFactory(code="CPC", slug="cpc")
+    assert_rejected_by_database(CertificationFactory, code="cpc", slug="cpc-2")
+
+
+def test_pay_cannot_be_negative():
+    assert_rejected_by_database(SalaryBandFactory, annual_amount=Decimal("-1"))
+
+
+@pytest.mark.parametrize("percentile", [101, 250])
+def test_percentile_is_between_0_and_100(percentile):
+    assert_rejected_by_database(SalaryBandFactory, percentile=percentile)
+
+
+def test_percentile_validation_message_in_forms():
+    band = SalaryBandFactory.build(guide=CareerGuideFactory(), percentile=101)
+    with pytest.raises(ValidationError) as error:
+        band.full_clean()
+    assert "percentile" in error.value.message_dict
+
+
+def test_one_band_per_label_region_and_period():
+    guide = CareerGuideFactory()
+    SalaryBandFactory(
+        guide=guide, label="Median", region="United States", reference_period="May 2024"
+    )
+    assert_rejected_by_database(
+        SalaryBandFactory,
+        guide=guide,
+        label="Median",
+        region="United States",
+        reference_period="May 2024",
+    )
+    # Another period for the same label is a different figure, and allowed.
+    SalaryBandFactory(
+        guide=guide, label="Median", region="United States", reference_period="May 2023"
+    )
+
+
+def test_duplicate_band_gives_an_editor_a_clear_message():
+    guide = CareerGuideFactory()
+    SalaryBandFactory(guide=guide, label="Median", reference_period="May 2024")
+    duplicate = SalaryBandFactory.build(guide=guide, label="Median", reference_period="May 2024")
+    with pytest.raises(ValidationError) as error:
+        duplicate.full_clean()
+    assert "already has a band with this label" in str(error.value)
+
+
+def test_training_cost_range_must_be_ordered_and_non_negative():
+    assert_rejected_by_database(TrainingStepFactory, cost_min=Decimal("-5"))
+    assert_rejected_by_database(TrainingStepFactory, cost_min=Decimal(900), cost_max=Decimal(100))
+    step = TrainingStepFactory(cost_min=Decimal(100), cost_max=Decimal(900))
+    assert step.has_cost
+
+
+def test_a_guide_recommends_a_certification_once():
+    link = GuideCertificationFactory()
+    assert_rejected_by_database(
+        GuideCertificationFactory, guide=link.guide, certification=link.certification
+    )
+
+
+def test_related_titles_are_unique_per_guide():
+    related = RelatedTitleFactory(title="Coder")
+    assert_rejected_by_database(RelatedTitleFactory, guide=related.guide, title="Coder")
+
+
+def test_soc_code_format_is_validated():
+    guide = CareerGuideFactory.build(soc_code="292072")
+    with pytest.raises(ValidationError) as error:
+        guide.full_clean()
+    assert "soc_code" in error.value.message_dict
+    CareerGuideFactory.build(soc_code="29-2072.00").full_clean(validate_unique=False)
+
+
+def test_children_follow_their_position():
+    guide = CareerGuideFactory()
+    TrainingStepFactory(guide=guide, position=2, title="Second")
+    TrainingStepFactory(guide=guide, position=1, title="First")
+    assert [step.title for step in guide.training_steps.all()] == ["First", "Second"]
+
+
+def test_published_filter_hides_drafts():
+    from guides.models import CareerGuide
+
+    published = CareerGuideFactory(status="published")
+    CareerGuideFactory(status="draft")
+    assert list(CareerGuide.objects.published()) == [published]

@@ -1,0 +1,255 @@
+"""Public pages: content comes from the database, drafts stay private, every page is well formed."""
+
+import itertools
+from urllib.parse import urlparse
+
+import pytest
+from django.test import Client, RequestFactory
+from django.urls import reverse
+from django.views.defaults import server_error
+
+from certifications.models import Certification
+from core.cache import forget_content_version
+from guides.models import CareerGuide, SalaryBand
+from tests.conftest import soup
+from tests.factories import (
+    CareerGuideFactory,
+    CertificationFactory,
+    GuideCertificationFactory,
+    ProgressionStepFactory,
+    complete_guide,
+)
+
+pytestmark = pytest.mark.django_db
+
+GUIDE_URL = "/careers/medical-records-specialist/"
+PUBLIC_URLS = ["/", "/careers/", GUIDE_URL, "/certifications/", "/certifications/cpc/"]
+
+
+@pytest.mark.parametrize("url", PUBLIC_URLS)
+def test_every_page_is_well_formed(client, seeded, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.html["lang"] == "en"
+    assert page.title.string.strip()
+    assert page.find("meta", attrs={"name": "description"})["content"].strip()
+    assert page.find("link", rel="canonical")["href"] == f"http://testserver{url}"
+    assert len(page.find_all("h1")) == 1
+    for landmark in ("header", "nav", "main", "footer"):
+        assert page.find(landmark), landmark
+    skip = page.find("a", class_="skip-link")
+    assert skip["href"] == "#main"
+    assert page.find(id="main").name == "main"
+    assert page.find("link", rel="stylesheet", media="print")
+    if url != "/":
+        assert page.find("nav", attrs={"aria-label": "Breadcrumb"})
+
+
+def test_page_titles_are_unique(client, seeded):
+    titles = [soup(client.get(url)).title.string for url in PUBLIC_URLS]
+    assert len(set(titles)) == len(titles)
+
+
+def test_headings_never_skip_a_level(client, seeded):
+    for url in PUBLIC_URLS:
+        levels = [int(h.name[1]) for h in soup(client.get(url)).find_all(["h1", "h2", "h3", "h4"])]
+        assert levels[0] == 1, url
+        for previous, current in itertools.pairwise(levels):
+            assert current <= previous + 1, (url, levels)
+
+
+def test_no_page_loads_anything_from_another_host(client, seeded):
+    for url in PUBLIC_URLS:
+        page = soup(client.get(url))
+        for tag in page.find_all(["link", "script", "img", "iframe", "source"]):
+            ref = tag.get("href") or tag.get("src") or ""
+            assert urlparse(ref).netloc in ("", "testserver"), (url, ref)
+
+
+def test_home_features_the_guide_and_links_certifications(client, seeded):
+    page = soup(client.get("/"))
+    featured = page.find(attrs={"aria-labelledby": "featured-heading"})
+    assert featured.find("a", href=GUIDE_URL)
+    assert page.find("a", href="/certifications/")
+    assert page.find("a", href="/certifications/cpc/")
+
+
+def test_guide_page_shows_every_section(client, seeded):
+    page = soup(client.get(GUIDE_URL))
+    guide = CareerGuide.objects.get(slug="medical-records-specialist")
+    toc_targets = [
+        a["href"] for a in page.find("nav", attrs={"aria-labelledby": "toc-heading"}).find_all("a")
+    ]
+    for target in toc_targets:
+        assert page.find(id=target.lstrip("#")), target
+    assert len(page.select("#duties li")) == guide.duties.count()
+    assert len(page.select("#also-known-as li")) == guide.related_titles.count()
+    assert len(page.select("#pathway ol.timeline > li")) == guide.training_steps.count()
+    assert len(page.select("#faqs details > summary")) == guide.faqs.count()
+    assert len(page.select("#certifications .certification-card")) == 3
+    assert page.select_one("#certifications a[href='/certifications/cpc/']")
+    assert "Last reviewed" in page.find(id="sources").text
+
+
+def test_pay_is_a_chart_and_a_table_with_source_and_period(client, seeded):
+    page = soup(client.get(GUIDE_URL))
+    pay = page.find(id="pay")
+    chart = pay.find("svg")
+    assert chart["role"] == "img"
+    assert chart.find("title").string
+    assert len(chart.find_all("rect")) == 3
+    rows = pay.select("table tbody tr")
+    assert [row.find("th").text for row in rows] == ["Entry level", "Median", "Experienced"]
+    cells = [[td.text for td in row.find_all("td")] for row in rows]
+    assert [c[1] for c in cells] == ["$35,780", "$50,250", "$80,950"]
+    assert all(c[2] == "May 2024" and "OEWS" in c[3] for c in cells)
+    assert "May 2024" in pay.find("figcaption").text
+
+
+def test_quick_facts_show_median_with_period_education_and_certifications(client, seeded):
+    facts = soup(client.get(GUIDE_URL)).find("aside", class_="quick-facts").text
+    assert "$50,250" in facts
+    assert "May 2024" in facts
+    assert "OEWS" in facts
+    assert "Postsecondary certificate" in facts
+    assert "CPC" in facts
+    assert "RHIT" in facts
+    assert "CCA" in facts
+
+
+def test_guide_page_reflects_database_changes(client, seeded):
+    assert "$50,250" in client.get(GUIDE_URL).content.decode()  # now cached
+    guide = CareerGuide.objects.get(slug="medical-records-specialist")
+    guide.summary = "A brand new summary written by an editor."
+    guide.save()
+    band = SalaryBand.objects.get(guide=guide, percentile=50)
+    band.annual_amount = 51234
+    band.save()
+    step = guide.training_steps.first()
+    step.title = "Renamed first step"
+    step.save()
+    page = client.get(GUIDE_URL).content.decode()
+    assert "A brand new summary written by an editor." in page
+    pay = soup_from_html(page).find(id="pay").text
+    assert "$51,234" in pay
+    assert "$50,250" not in pay
+    assert "Renamed first step" in page
+
+
+def soup_from_html(html: str):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_editor_markdown_is_rendered_and_script_is_not(client):
+    guide = CareerGuideFactory(overview="Plain **bold** text <script>alert('x')</script>")
+    page = client.get(guide.get_absolute_url()).content.decode()
+    assert "<strong>bold</strong>" in page
+    assert "<script>alert" not in page
+
+
+def test_certification_pages_come_from_the_database(client, seeded):
+    cpc = Certification.objects.get(code="CPC")
+    cpc.summary = "Updated certification summary."
+    cpc.save()
+    listing = soup(client.get("/certifications/"))
+    assert listing.find(id="aapc")
+    assert listing.find(id="ahima")
+    assert "Updated certification summary." in listing.text
+    detail = soup(client.get("/certifications/cpc/"))
+    text = detail.text
+    assert "Updated certification summary." in text
+    assert "100" in text
+    assert "4 hours" in text
+    assert "Open book" in text
+    assert "36 CEUs every 2 years" in text
+    assert detail.find("a", href=cpc.official_url)
+    assert detail.find("a", href=GUIDE_URL)
+
+
+def test_draft_guide_is_not_found_for_the_public(client):
+    draft = CareerGuideFactory(status="draft")
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert draft.title not in client.get("/careers/").content.decode()
+
+
+def test_staff_preview_drafts_with_a_banner(staff_client):
+    draft = CareerGuideFactory(status="draft")
+    response = staff_client.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    assert "Draft preview" in soup(response).find(class_="draft-banner").text
+    assert draft.title in staff_client.get("/careers/").content.decode()
+
+
+def test_published_page_has_no_draft_banner(staff_client):
+    guide = CareerGuideFactory(status="published")
+    assert not soup(staff_client.get(guide.get_absolute_url())).find(class_="draft-banner")
+
+
+def test_draft_certification_is_hidden_everywhere_for_the_public(staff_client):
+    client = Client()
+    link = GuideCertificationFactory(certification=CertificationFactory(status="draft"))
+    cert = link.certification
+    assert client.get(cert.get_absolute_url()).status_code == 404
+    assert cert.code not in client.get("/certifications/").content.decode()
+    assert cert.get_absolute_url() not in client.get(link.guide.get_absolute_url()).content.decode()
+    response = staff_client.get(cert.get_absolute_url())
+    assert response.status_code == 200
+    assert "Draft preview" in response.content.decode()
+
+
+def test_progression_links_to_published_guides_only(client):
+    guide = CareerGuideFactory()
+    published_next = CareerGuideFactory(title="Published next")
+    draft_next = CareerGuideFactory(title="Draft next", status="draft")
+    ProgressionStepFactory(guide=guide, next_role="Goes somewhere", next_guide=published_next)
+    ProgressionStepFactory(guide=guide, next_role="Goes to a draft", next_guide=draft_next)
+    page = soup(client.get(guide.get_absolute_url()))
+    assert page.find("a", href=published_next.get_absolute_url())
+    assert not page.find("a", href=draft_next.get_absolute_url())
+    assert "Goes to a draft" in page.text
+
+
+def test_custom_404_page(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "We can’t find that page" in response.content.decode()
+
+
+def test_custom_500_page():
+    response = server_error(RequestFactory().get("/"))
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.content.decode()
+
+
+# Uncached: the content version, the guide, and one query per kind of child (9), however many
+# children there are. Cached: only the content version (at most once a second per process).
+GUIDE_PAGE_QUERIES = 11
+CACHED_PAGE_QUERIES = 1
+
+
+@pytest.mark.parametrize("children_each", [1, 3])
+def test_guide_page_query_count_does_not_grow_with_content(
+    client, django_assert_num_queries, children_each
+):
+    guide = complete_guide(children_each=children_each)
+    forget_content_version()
+    with django_assert_num_queries(GUIDE_PAGE_QUERIES):
+        response = client.get(guide.get_absolute_url())
+    forget_content_version()
+    with django_assert_num_queries(CACHED_PAGE_QUERIES):
+        assert client.get(guide.get_absolute_url()).content == response.content
+    page = soup(response)
+    assert len(page.select("#pathway ol.timeline > li")) == children_each
+    assert len(page.select("#certifications .certification-card")) == children_each
+    assert len(page.select("#faqs details")) == children_each
+
+
+def test_lists_link_to_details(client, seeded):
+    careers = soup(client.get(reverse("guides:list")))
+    assert careers.find("a", href=GUIDE_URL)
+    certs = soup(client.get(reverse("certifications:list")))
+    for slug in ("cpc", "rhit", "cca"):
+        assert certs.find("a", href=f"/certifications/{slug}/")

@@ -1,0 +1,91 @@
+"""The seed command loads the whole flagship guide, and running it again changes nothing."""
+
+import io
+from decimal import Decimal
+
+import pytest
+from django.apps import apps
+from django.core import serializers
+from django.core.management import call_command
+
+from certifications.models import Certification, CertifyingBody
+from guides.models import CareerGuide
+
+pytestmark = pytest.mark.django_db
+
+CONTENT_APPS = ("guides", "certifications")
+
+
+def snapshot() -> str:
+    """Every content row, serialised: equal snapshots mean nothing changed."""
+    objects = [
+        obj
+        for app in CONTENT_APPS
+        for model in apps.get_app_config(app).get_models()
+        for obj in model.objects.order_by("pk")
+    ]
+    return serializers.serialize("json", objects)
+
+
+def test_seed_loads_every_part_of_the_guide(seeded):
+    guide = CareerGuide.objects.get(slug="medical-records-specialist")
+    assert guide.is_published
+    assert guide.soc_code == "29-2072"
+    assert guide.duties.count() == 6
+    assert guide.related_titles.count() == 7
+    assert guide.training_steps.count() == 4
+    assert guide.faqs.count() == 5
+    assert guide.tools.exists()
+    assert guide.progression.exists()
+    assert guide.sources.exists()
+    bands = {band.percentile: band for band in guide.salary_bands.all()}
+    assert {p: band.annual_amount for p, band in bands.items()} == {
+        10: Decimal("35780"),
+        50: Decimal("50250"),
+        90: Decimal("80950"),
+    }
+    for band in bands.values():
+        assert band.reference_period == "May 2024"
+        assert "OEWS" in band.source_name
+        assert band.source_url.startswith("https://www.bls.gov/")
+    assert [link.certification.code for link in guide.recommended_certifications.all()] == [
+        "CCA",
+        "CPC",
+        "RHIT",
+    ]
+
+
+def test_seed_loads_bodies_and_certifications_with_their_facts(seeded):
+    assert set(CertifyingBody.objects.values_list("abbreviation", flat=True)) == {"AAPC", "AHIMA"}
+    cpc = Certification.objects.get(code="CPC")
+    assert cpc.body.abbreviation == "AAPC"
+    assert (cpc.exam_question_count, cpc.exam_minutes, cpc.exam_book) == (100, 240, "open")
+    assert (cpc.renewal_ceus, cpc.renewal_cycle_years) == (36, 2)
+    rhit = Certification.objects.get(code="RHIT")
+    assert (rhit.body.abbreviation, rhit.exam_minutes, rhit.renewal_ceus) == ("AHIMA", 210, 20)
+    assert "approximate" in rhit.exam_questions_note
+    cca = Certification.objects.get(code="CCA")
+    assert (cca.exam_question_count, cca.exam_minutes) == (105, 120)
+    for cert in (cpc, rhit, cca):
+        assert cert.is_published
+        assert cert.source_name
+        assert cert.last_checked
+
+
+def test_running_the_seed_twice_changes_nothing(seeded):
+    before = snapshot()
+    output = io.StringIO()
+    call_command("seed_content", stdout=output)
+    assert snapshot() == before
+    assert "created" not in output.getvalue()
+
+
+def test_seed_never_overwrites_an_editors_changes(seeded):
+    guide = CareerGuide.objects.get(slug="medical-records-specialist")
+    guide.summary = "Edited by an editor"
+    guide.save()
+    guide.faqs.first().delete()
+    call_command("seed_content", stdout=io.StringIO())
+    guide.refresh_from_db()
+    assert guide.summary == "Edited by an editor"
+    assert guide.faqs.count() == 4
