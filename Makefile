@@ -33,6 +33,11 @@ screenshots: $(VENV)/.synced browser
 	$(VENV)/bin/pytest tests/browser -m screenshots -q
 	@echo "Screenshots are in $${SCREENSHOT_DIR:-screenshots}/"
 
+# Load test of the production server (gunicorn, debug off) with wrk: about 2 minutes.
+# Not part of `make test` or CI: it is a benchmark. BENCH_SECONDS=N sets the time per URL.
+bench: $(VENV)/.synced
+	$(VENV)/bin/python scripts/bench.py
+
 lint: $(VENV)/.synced
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .

@@ -1,0 +1,280 @@
+"""`make bench`: load-test the production site with wrk, cached and uncached.
+
+Starts gunicorn with production settings (scripts/prodserver.py) on a throwaway, seeded
+database, then measures /healthz, home, the guide and a certification page with wrk
+(64 connections, 2 threads). The pages are interleaved: several short rounds that visit every
+URL in turn, so that machine noise falls on all of them alike. It runs twice: with the
+default cache, and with DJANGO_CACHE_DISABLED=1 (restarting gunicorn in between).
+
+Prints a Markdown table (also written to bench-results.md) and exits 1 when a target fails:
+  - cached guide page: at least 0.8 x the requests/s of /healthz (cached run),
+  - uncached guide page: at least 0.3 x the requests/s of /healthz (uncached run),
+  - no socket errors and no non-2xx answers anywhere.
+
+Environment: BENCH_SECONDS (default 10) is the measured time per URL and mode, split over
+BENCH_ROUNDS rounds (default 2). DATABASE_URL: benchmark that database instead (it is
+migrated and seeded).
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from prodserver import (
+    ROOT,
+    WORKER_CLASS,
+    ProductionSite,
+    ServerError,
+    fetch_status,
+)
+from prodserver import THREADS as SERVER_THREADS
+
+HEALTHZ = "/healthz"
+GUIDE = "/careers/medical-records-specialist/"
+URLS = [HEALTHZ, "/", GUIDE, "/certifications/cpc/"]
+CONNECTIONS = 64
+THREADS = 2
+WARMUP_SECONDS = 2
+TARGETS = {"cached": 0.8, "uncached": 0.3}  # guide page requests/s as a share of /healthz's
+RESULTS_FILE = ROOT / "bench-results.md"
+
+# wrk runs one Lua state per thread; setup() keeps every thread so that done() can add up
+# their non-2xx counters. done() prints one JSON line that bench.py parses.
+WRK_SCRIPT = r"""
+-- Ask for what a browser asks for: the compressed page.
+wrk.headers["Accept-Encoding"] = "gzip, deflate, br"
+
+local threads = {}
+
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  non2xx = 0
+end
+
+function response(status, headers, body)
+  if status < 200 or status > 299 then
+    non2xx = non2xx + 1
+  end
+end
+
+function done(summary, latency, requests)
+  local non2xx_total = 0
+  for _, thread in ipairs(threads) do
+    non2xx_total = non2xx_total + (thread:get("non2xx") or 0)
+  end
+  local e = summary.errors
+  io.write(string.format(
+    'BENCH_JSON {"requests": %d, "duration_us": %d, "bytes": %d, '
+    .. '"errors": {"connect": %d, "read": %d, "write": %d, "status": %d, "timeout": %d}, '
+    .. '"latency_us": {"p50": %d, "p99": %d, "max": %d}, "non2xx": %d}\n',
+    summary.requests, summary.duration, summary.bytes,
+    e.connect, e.read, e.write, e.status, e.timeout,
+    latency:percentile(50), latency:percentile(99), latency.max, non2xx_total))
+end
+"""
+
+
+@dataclass
+class Measurement:
+    requests: int = 0
+    duration_us: int = 0
+    socket_errors: int = 0
+    non2xx: int = 0
+    p50s: list[tuple[int, float]] = field(default_factory=list)  # (requests, p50 µs) per round
+    p99_us: float = 0.0
+
+    def add(self, run: dict) -> None:
+        self.requests += run["requests"]
+        self.duration_us += run["duration_us"]
+        errors = run["errors"]
+        self.socket_errors += sum(errors[kind] for kind in ("connect", "read", "write", "timeout"))
+        # wrk's status errors (>= 400) are non-2xx answers too; the Lua counter has them all.
+        self.non2xx += max(run["non2xx"], errors["status"])
+        self.p50s.append((run["requests"], run["latency_us"]["p50"]))
+        self.p99_us = max(self.p99_us, run["latency_us"]["p99"])
+
+    @property
+    def rps(self) -> float:
+        return self.requests / (self.duration_us / 1e6) if self.duration_us else 0.0
+
+    @property
+    def p50_ms(self) -> float:
+        # Rounds' medians weighted by their requests (percentiles of separate runs cannot be
+        # merged exactly); p99 is the worst round's, so it never flatters.
+        total = sum(count for count, _ in self.p50s)
+        if not total:
+            return 0.0
+        return sum(count * p50 for count, p50 in self.p50s) / total / 1000
+
+    @property
+    def p99_ms(self) -> float:
+        return self.p99_us / 1000
+
+
+def ensure_wrk() -> str:
+    found = shutil.which("wrk")
+    if found:
+        return found
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("-- wrk is missing: installing Debian's wrk package", file=sys.stderr, flush=True)
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        for command in (
+            ["apt-get", "install", "-y", "-qq", "wrk"],
+            ["apt-get", "update", "-qq"],
+            ["apt-get", "install", "-y", "-qq", "wrk"],
+        ):
+            subprocess.run(command, env=env, capture_output=True, check=False)  # noqa: S603
+            found = shutil.which("wrk")
+            if found:
+                return found
+    sys.exit(
+        "make bench needs wrk (the HTTP load generator) and could not install it.\n"
+        "Install Debian's package as root: apt-get install wrk "
+        "(or any wrk 4.x on PATH), then run make bench again."
+    )
+
+
+def run_wrk(wrk: str, script: Path, url: str, seconds: float) -> dict:
+    result = subprocess.run(  # noqa: S603 (fixed arguments)
+        [
+            wrk,
+            f"--connections={CONNECTIONS}",
+            f"--threads={THREADS}",
+            f"--duration={max(1, round(seconds))}s",
+            "--timeout=10s",
+            f"--script={script}",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    for line in result.stdout.splitlines():
+        if line.startswith("BENCH_JSON "):
+            return json.loads(line.removeprefix("BENCH_JSON "))
+    raise ServerError(f"wrk gave no result for {url}:\n{result.stdout}{result.stderr}")
+
+
+def bench_mode(site, wrk, script, mode, seconds, rounds) -> dict[str, Measurement]:
+    results = {url: Measurement() for url in URLS}
+    with site.serve(cache_disabled=mode == "uncached") as base_url:
+        print(f"-- {mode}: gunicorn on {base_url}", file=sys.stderr, flush=True)
+        for url in URLS:
+            status = fetch_status(base_url + url)
+            if status != 200:
+                raise ServerError(f"{mode}: GET {url} answered {status}, not 200")
+        # Warm every worker (each has its own memory cache) before measuring.
+        for url in URLS:
+            run_wrk(wrk, script, base_url + url, WARMUP_SECONDS)
+        for round_number in range(1, rounds + 1):
+            for url in URLS:
+                print(
+                    f"-- {mode}: round {round_number}/{rounds} {url} ({seconds / rounds:.0f} s)",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                results[url].add(run_wrk(wrk, script, base_url + url, seconds / rounds))
+    return results
+
+
+def table(all_results: dict[str, dict[str, Measurement]], cache_backend: str) -> str:
+    lines = [
+        "| Mode | URL | Requests/s | p50 ms | p99 ms | Errors | Non-2xx | × /healthz |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for mode, results in all_results.items():
+        label = f"cached ({cache_backend})" if mode == "cached" else "uncached (DummyCache)"
+        healthz = results[HEALTHZ].rps
+        for url, m in results.items():
+            ratio = m.rps / healthz if healthz else 0.0
+            lines.append(
+                f"| {label} | `{url}` | {m.rps:,.0f} | {m.p50_ms:.1f} | {m.p99_ms:.1f} "
+                f"| {m.socket_errors} | {m.non2xx} | {ratio:.2f} |"
+            )
+    return "\n".join(lines)
+
+
+def failures(all_results: dict[str, dict[str, Measurement]]) -> list[str]:
+    failed = []
+    for mode, results in all_results.items():
+        healthz = results[HEALTHZ].rps
+        ratio = results[GUIDE].rps / healthz if healthz else 0.0
+        if ratio < TARGETS[mode]:
+            failed.append(
+                f"{mode}: guide page {results[GUIDE].rps:,.0f} requests/s is {ratio:.2f} × "
+                f"/healthz ({healthz:,.0f}); target ≥ {TARGETS[mode]} ×"
+            )
+        for url, m in results.items():
+            if m.socket_errors or m.non2xx:
+                failed.append(
+                    f"{mode}: {url} had {m.socket_errors} socket errors and {m.non2xx} "
+                    "non-2xx answers; target 0"
+                )
+    return failed
+
+
+def main() -> int:
+    seconds = float(os.environ.get("BENCH_SECONDS", "10"))
+    rounds = max(1, int(os.environ.get("BENCH_ROUNDS", "2")))
+    wrk = ensure_wrk()
+    load_before = os.getloadavg()[0]
+    if load_before > (os.cpu_count() or 1):
+        print(
+            f"-- warning: load average {load_before:.1f} on {os.cpu_count()} CPUs: something else "
+            "is busy, so the numbers will be noisy",
+            file=sys.stderr,
+            flush=True,
+        )
+    with tempfile.TemporaryDirectory(prefix="careerpath-bench-") as tmp:
+        script = Path(tmp) / "report.lua"
+        script.write_text(WRK_SCRIPT)
+        try:
+            with ProductionSite() as site:
+                all_results = {
+                    mode: bench_mode(site, wrk, script, mode, seconds, rounds)
+                    for mode in ("cached", "uncached")
+                }
+                workers = site.workers
+                cache_backend = site.cache_backend
+                database = site.database_label
+        except ServerError as error:
+            print(f"make bench: {error}", file=sys.stderr)
+            return 1
+    report = "\n".join(
+        [
+            "# make bench",
+            "",
+            f"gunicorn: {workers} {WORKER_CLASS} workers × {SERVER_THREADS} threads, "
+            f"debug off, {database}. wrk: {CONNECTIONS} connections, {THREADS} threads, "
+            f"{seconds:g} s per URL and mode in {rounds} interleaved rounds, "
+            "Accept-Encoding: gzip, deflate, br.",
+            f"Load average (1 min) before: {load_before:.1f}, after: {os.getloadavg()[0]:.1f} "
+            f"on {os.cpu_count()} CPUs; wrk shares the machine with gunicorn.",
+            "",
+            table(all_results, cache_backend),
+            "",
+        ]
+    )
+    failed = failures(all_results)
+    if failed:
+        report += "\nFailed targets:\n\n" + "".join(f"- {line}\n" for line in failed)
+    else:
+        report += "\nAll targets met.\n"
+    print(report)
+    RESULTS_FILE.write_text(report)
+    print(f"(written to {RESULTS_FILE.name})", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,194 @@
+"""A local production server for `make bench` and `make audit`: gunicorn with debug off.
+
+Used as a context manager::
+
+    with ProductionSite() as site:          # throwaway SQLite, migrated, seeded, collected
+        with site.serve(cache_disabled=False) as base_url:
+            ...                             # http://127.0.0.1:<free port>
+
+The database is a SQLite file in a temporary directory, unless DATABASE_URL is set: then that
+database is migrated and seeded (seeding only adds what is missing, never overwrites).
+Static files are collected into STATIC_ROOT (settings fix it to staticfiles/, gitignored) with
+the production storage (hashed, compressed names), as a deploy would.
+"""
+
+import contextlib
+import http.client
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+
+# Worker class: gthread, one worker per CPU, 4 threads each. Sync workers (gunicorn's
+# default) close the connection after every response, so a load test would mostly measure
+# TCP set-up; gthread keeps connections alive as browsers and proxies do, and its few threads
+# per process let one request's database wait overlap another's rendering. More threads would
+# only queue on the GIL: the pages are CPU-bound.
+WORKER_CLASS = "gthread"
+THREADS = 4
+START_TIMEOUT = 60.0
+
+
+class ServerError(RuntimeError):
+    """The site could not be prepared or did not start; the message says why."""
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class ProductionSite(contextlib.AbstractContextManager):
+    def __init__(self, workers: int | None = None):
+        self.workers = workers or os.cpu_count() or 1
+        self.tmp = tempfile.TemporaryDirectory(prefix="careerpath-prod-")
+        self.tmpdir = Path(self.tmp.name)
+        database_url = os.environ.get("DATABASE_URL") or (
+            f"sqlite:///{self.tmpdir / 'careerpath.sqlite3'}"
+        )
+        self.database_label = (
+            "DATABASE_URL" if os.environ.get("DATABASE_URL") else "throwaway SQLite"
+        )
+        self.env = {
+            **os.environ,
+            "DJANGO_DEBUG": "0",
+            # A fresh random key per run: nothing secret is stored anywhere.
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # Plain HTTP locally: no redirect to HTTPS (a TLS proxy does that in production).
+            "DJANGO_SECURE_SSL_REDIRECT": "0",
+            "DATABASE_URL": database_url,
+            "DJANGO_LOG_LEVEL": os.environ.get("DJANGO_LOG_LEVEL", "WARNING"),
+            "PYTHONUNBUFFERED": "1",
+        }
+        self.env.pop("DJANGO_CACHE_DISABLED", None)
+
+    def __enter__(self):
+        try:
+            for command in (
+                ["migrate", "--noinput"],
+                ["seed_content"],
+                ["collectstatic", "--noinput"],
+            ):
+                self.manage(*command)
+        except BaseException:
+            self.tmp.cleanup()
+            raise
+        return self
+
+    def __exit__(self, *exc_info):
+        self.tmp.cleanup()
+
+    @property
+    def cache_backend(self) -> str:
+        return "Redis" if self.env.get("REDIS_URL") else "local memory"
+
+    def manage(self, *args: str) -> None:
+        label = " ".join(args)
+        print(f"-- manage.py {label}", file=sys.stderr, flush=True)
+        result = subprocess.run(  # noqa: S603 (fixed arguments)
+            [str(PYTHON), "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise ServerError(
+                f"manage.py {label} failed (exit {result.returncode}):\n"
+                f"{result.stdout}{result.stderr}"
+            )
+
+    @contextlib.contextmanager
+    def serve(self, *, cache_disabled: bool = False):
+        """Run gunicorn until the block ends; yields its base URL (no trailing slash)."""
+        port = free_port()
+        env = dict(self.env)
+        if cache_disabled:
+            env["DJANGO_CACHE_DISABLED"] = "1"
+        log_path = self.tmpdir / f"gunicorn-{port}.log"
+        with open(log_path, "wb") as log:
+            process = subprocess.Popen(  # noqa: S603 (fixed arguments)
+                [
+                    str(GUNICORN),
+                    "careerpath.wsgi",
+                    "--bind",
+                    f"127.0.0.1:{port}",
+                    "--workers",
+                    str(self.workers),
+                    "--worker-class",
+                    WORKER_CLASS,
+                    "--threads",
+                    str(THREADS),
+                    "--keep-alive",
+                    "5",
+                ],
+                cwd=ROOT,
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                # Its own process group, so that stopping it stops every worker too.
+                start_new_session=True,
+            )
+        base_url = f"http://127.0.0.1:{port}"
+        try:
+            self._wait_until_healthy(process, base_url, log_path)
+            yield base_url
+        finally:
+            stop(process)
+
+    def _wait_until_healthy(self, process, base_url: str, log_path: Path) -> None:
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise ServerError(
+                    f"gunicorn exited with {process.returncode} before answering:\n"
+                    + log_path.read_text(errors="replace")[-4000:]
+                )
+            with contextlib.suppress(OSError):
+                if fetch_status(f"{base_url}/healthz", timeout=2) == 200:
+                    return
+            time.sleep(0.2)
+        raise ServerError(
+            f"gunicorn did not answer 200 on /healthz within {START_TIMEOUT:.0f} s:\n"
+            + log_path.read_text(errors="replace")[-4000:]
+        )
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop gunicorn and all its workers: TERM to the process group, KILL if it lingers."""
+    if process.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+
+
+def fetch_status(url: str, timeout: float = 30) -> int:
+    """The status of one GET, redirects not followed (a 301 here is a finding, not a page)."""
+    parts = urllib.parse.urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+    try:
+        connection.request("GET", parts.path or "/")
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    finally:
+        connection.close()
