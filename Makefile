@@ -38,6 +38,11 @@ screenshots: $(VENV)/.synced browser
 bench: $(VENV)/.synced
 	$(VENV)/bin/python scripts/bench.py
 
+# Lighthouse (pinned by scripts/lighthouse/package-lock.json) against the production server:
+# about 2 minutes. Needs Node.js/npm and Chromium. Not part of `make test` or CI.
+audit: $(VENV)/.synced browser
+	$(VENV)/bin/python scripts/audit.py
+
 lint: $(VENV)/.synced
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
