@@ -122,6 +122,13 @@ SALARY_BANDS = [
     ("Experienced", 90, Decimal("80950")),
 ]
 SALARY_PERIOD = "May 2024"
+# The year before, for the "how pay changed" line.
+EARLIER_SALARY_BANDS = [
+    ("Entry level", 10, Decimal("35080")),
+    ("Median", 50, Decimal("48780")),
+    ("Experienced", 90, Decimal("77810")),
+]
+EARLIER_SALARY_PERIOD = "May 2023"
 
 FAQS = [
     (

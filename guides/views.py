@@ -1,3 +1,5 @@
+import hashlib
+
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
@@ -6,8 +8,9 @@ from core.breadcrumbs import BreadcrumbsMixin, Crumb
 from core.cache import CachedFragmentsMixin
 from core.models import Status
 
+from .forms import PayRegionForm
 from .models import CareerGuide, GuideCertification, ProgressionStep
-from .pay import headline_median, pay_charts
+from .pay import known_regions, pay_explorer, pay_states
 
 
 class GuideListView(CachedFragmentsMixin, BreadcrumbsMixin, ListView):
@@ -50,6 +53,16 @@ class GuideDetailView(CachedFragmentsMixin, BreadcrumbsMixin, DetailView):
     def get_breadcrumbs(self):
         return [Crumb("Careers", reverse("guides:list")), Crumb(self.object.title)]
 
+    def fragments_cache_key(self) -> str:
+        # The pay section depends on ?state=: one cached copy per known state, one for the rest.
+        key = super().fragments_cache_key()
+        state = self.request.GET.get("state", "")
+        if not state:
+            return key
+        if state in known_regions():
+            return f"{key}:state={hashlib.sha256(state.encode()).hexdigest()}"
+        return f"{key}:state=unknown"
+
     def recommended_certifications(self):
         links = GuideCertification.objects.select_related("certification__body")
         if not self.request.user.is_staff:
@@ -59,10 +72,14 @@ class GuideDetailView(CachedFragmentsMixin, BreadcrumbsMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         guide = self.object
-        charts = pay_charts(list(guide.salary_bands.all()))
+        bands = list(guide.salary_bands.all())
+        query = self.request.GET if "state" in self.request.GET else None
+        pay_form = PayRegionForm(pay_states(bands), query)
+        pay = pay_explorer(bands, state=pay_form.chosen_state())
         context.update(
-            pay_charts=charts,
-            median_band=headline_median(charts),
+            pay=pay,
+            pay_form=pay_form,
+            median_band=pay.headline_median,
             certification_links=list(guide.recommended_certifications.all()),
             tools_by_kind=self.tools_by_kind(guide),
         )

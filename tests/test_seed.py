@@ -38,14 +38,16 @@ def test_seed_loads_every_part_of_the_guide(seeded):
     assert guide.tools.exists()
     assert guide.progression.exists()
     assert guide.sources.exists()
-    bands = {band.percentile: band for band in guide.salary_bands.all()}
-    assert {p: band.annual_amount for p, band in bands.items()} == {
-        10: Decimal("35780"),
-        50: Decimal("50250"),
-        90: Decimal("80950"),
+    bands = {(band.reference_period, band.percentile): band for band in guide.salary_bands.all()}
+    assert {key: band.annual_amount for key, band in bands.items()} == {
+        ("May 2024", 10): Decimal("35780"),
+        ("May 2024", 50): Decimal("50250"),
+        ("May 2024", 90): Decimal("80950"),
+        ("May 2023", 10): Decimal("35080"),
+        ("May 2023", 50): Decimal("48780"),
+        ("May 2023", 90): Decimal("77810"),
     }
     for band in bands.values():
-        assert band.reference_period == "May 2024"
         assert "OEWS" in band.source_name
         assert band.source_url.startswith("https://www.bls.gov/")
     assert [link.certification.code for link in guide.recommended_certifications.all()] == [

@@ -91,11 +91,17 @@ class Command(BaseCommand):
                 annual_amount=amount,
                 currency="USD",
                 region="United States",
-                reference_period=guide_seed.SALARY_PERIOD,
+                reference_period=period,
                 source_name=guide_seed.OEWS_NAME,
                 source_url=guide_seed.OEWS_URL,
             )
-            for i, (label, percentile, amount) in enumerate(guide_seed.SALARY_BANDS)
+            for i, (period, label, percentile, amount) in enumerate(
+                [(guide_seed.SALARY_PERIOD, *band) for band in guide_seed.SALARY_BANDS]
+                + [
+                    (guide_seed.EARLIER_SALARY_PERIOD, *band)
+                    for band in guide_seed.EARLIER_SALARY_BANDS
+                ]
+            )
         )
         FAQ.objects.bulk_create(
             FAQ(guide=guide, position=i, question=question, answer=answer)

@@ -1,0 +1,35 @@
+"""The pay explorer in a real browser: pick a state with the plain GET form, then check axe."""
+
+import pytest
+
+from tests.browser.test_accessibility import assert_accessible
+from tests.test_pay import WAGES_CA, WAGES_US, import_file, oews_row, write_csv
+
+GUIDE = "/careers/medical-records-specialist/"
+
+
+@pytest.fixture
+def site_with_state_pay(seeded_site, tmp_path):
+    rows = [oews_row("U.S.", WAGES_US, area_type="1"), oews_row("California", WAGES_CA)]
+    import_file(write_csv(tmp_path / "state_M2024_dl.csv", rows))
+    return seeded_site
+
+
+@pytest.mark.parametrize("viewport", ["page", "phone_page"])
+def test_job_seeker_compares_a_state_with_national_pay(request, site_with_state_pay, viewport):
+    page = request.getfixturevalue(viewport)
+    page.goto(site_with_state_pay.url + GUIDE)
+
+    page.get_by_label("Compare with a state").select_option("California")
+    page.get_by_role("button", name="Show pay").click()
+
+    assert page.url.endswith("?state=California#pay")
+    table = page.locator("#pay table.pay-table")
+    assert table.locator("thead th").all_inner_texts() == [
+        "Percentile",
+        "United States",
+        "California",
+    ]
+    assert "$62,400" in table.inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
+    assert_accessible(page)
