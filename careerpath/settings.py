@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "core",
     "certifications",
     "guides",
+    "search",
 ]
 
 MIDDLEWARE = [

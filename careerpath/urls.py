@@ -12,6 +12,7 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("careers/", include("guides.urls")),
     path("certifications/", include("certifications.urls")),
+    path("search/", include("search.urls")),
     path("admin/", admin.site.urls),
     path("healthz", HealthCheckView.as_view(), name="healthz"),
 ]

@@ -1,0 +1,51 @@
+from urllib.parse import urlencode
+
+from django.urls import reverse
+from django.views.generic import ListView
+
+from core.breadcrumbs import BreadcrumbsMixin, Crumb
+
+from .backends import search
+from .forms import SearchForm
+
+SUGGESTIONS = ["medical coder", "CPC exam", "RHIT", "do I need a degree"]
+
+
+class SearchView(BreadcrumbsMixin, ListView):
+    """/search/?q=…&page=N. Not fragment-cached: every query gives a different page."""
+
+    template_name = "search/results.html"
+    context_object_name = "results"
+    paginate_by = 10
+
+    def get(self, request, *args, **kwargs):
+        self.form = SearchForm(request.GET if "q" in request.GET else None)
+        self.query = self.form.cleaned_data["q"] if self.form.is_valid() else ""
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return search(self.query) if self.query else []
+
+    def paginate_queryset(self, queryset, page_size):
+        """Never a 404: junk page numbers show the first page, numbers past the end the last."""
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_breadcrumbs(self):
+        return [Crumb("Search")]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        results = context["object_list"]
+        page = context["page_obj"]
+        url = reverse("search:results")
+        context.update(
+            form=self.form,
+            query=self.query,
+            query_string=urlencode({"q": self.query}),
+            some_words_only=bool(results) and not results[0].matches_all_words,
+            page_range=page.paginator.get_elided_page_range(page.number, on_each_side=2),
+            suggestions=[(text, f"{url}?{urlencode({'q': text})}") for text in SUGGESTIONS],
+        )
+        return context
