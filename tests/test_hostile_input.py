@@ -42,7 +42,14 @@ hostile_text = st.one_of(
 )
 invalid_utf8_escapes = st.binary(min_size=1, max_size=40).map(lambda raw: quote_from_bytes(raw))
 
-PATH_TEMPLATES = ["/careers/{}/", "/certifications/{}/", "/{}", "/careers/{}", "/admin/{}/"]
+PATH_TEMPLATES = [
+    "/careers/{}/",
+    "/certifications/{}/",
+    "/{}",
+    "/careers/{}",
+    "/admin/{}/",
+    "/search/{}",
+]
 PAGES = [
     "/",
     "/careers/",
@@ -51,6 +58,7 @@ PAGES = [
     "/certifications/cpc/",
     "/healthz",
     "/admin/login/",
+    "/search/",
 ]
 
 FUZZ = settings(

@@ -20,6 +20,8 @@ PAGES = [
     "/careers/medical-records-specialist/",
     "/certifications/",
     "/certifications/cpc/",
+    "/search/",
+    "/search/?q=medical+coder",
     "/no-such-page/",
     "/admin/login/",
 ]

@@ -15,6 +15,9 @@ PAGE_TYPES = {
     "finder form": "/certifications/finder/",
     "finder results": "/certifications/finder/?education=0&experience=0&setting=any&goal=quick",
     "finder error": "/certifications/finder/?education=9",
+    "search": "/search/?q=medical+coder",
+    "empty search": "/search/",
+    "search error": "/search/?q=" + "x" * 201,
 }
 
 
@@ -39,7 +42,8 @@ def test_page_has_no_wcag_violations(page, seeded_site, path):
 
 
 @pytest.mark.parametrize(
-    "path", ["/careers/medical-records-specialist/", "/certifications/compare/"]
+    "path",
+    ["/careers/medical-records-specialist/", "/certifications/compare/", "/search/?q=coder"],
 )
 def test_phone_layout_has_no_wcag_violations(phone_page, seeded_site, path):
     phone_page.goto(seeded_site.url + path)

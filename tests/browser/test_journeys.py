@@ -36,7 +36,14 @@ def test_job_seeker_reads_the_guide_and_follows_a_certification(page, seeded_sit
 
 def test_phone_layout_never_overflows_and_navigation_works(phone_page, seeded_site):
     page = phone_page
-    for path in ("/", "/careers/", GUIDE_PATH, "/certifications/", "/certifications/rhit/"):
+    for path in (
+        "/",
+        "/careers/",
+        GUIDE_PATH,
+        "/certifications/",
+        "/certifications/rhit/",
+        "/search/?q=medical+coder",
+    ):
         page.goto(seeded_site.url + path)
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"

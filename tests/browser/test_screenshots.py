@@ -16,6 +16,7 @@ PAGE_TYPES = {
     "guide": "/careers/medical-records-specialist/",
     "certifications": "/certifications/",
     "certification": "/certifications/cpc/",
+    "search": "/search/?q=medical+coder",
     "not-found": "/no-such-page/",
 }
 
