@@ -1,0 +1,19 @@
+"""/careers/<slug>.json: one guide, read-only, in the content-pack format (guides.content_pack)."""
+
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.views.generic import View
+
+from .content_pack import guide_document
+from .models import CareerGuide
+
+
+class GuideJSONView(View):
+    """Published guides for everyone; staff also get drafts, as on the HTML page."""
+
+    def get(self, request, slug):
+        guide = get_object_or_404(CareerGuide.objects.visible_to(request.user), slug=slug)
+        return JsonResponse(
+            guide_document(guide, public=not request.user.is_staff),
+            json_dumps_params={"indent": 2, "sort_keys": True, "ensure_ascii": False},
+        )

@@ -1,0 +1,386 @@
+"""Content packs: export_content / import_content round trips, idempotence, dry runs, rejected
+packs, and the read-only /careers/<slug>.json view."""
+
+import copy
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import Client
+
+from certifications.models import Certification, CertifyingBody
+from guides.content_pack import FORMAT, VERSION
+from guides.models import FAQ, CareerGuide, GuideCertification, ProgressionStep, TrainingStep
+from tests.factories import (
+    CareerGuideFactory,
+    CertificationFactory,
+    GuideCertificationFactory,
+    ProgressionStepFactory,
+    complete_guide,
+)
+
+pytestmark = pytest.mark.django_db
+
+SLUG = "medical-records-specialist"
+
+
+def export(*args) -> str:
+    out = io.StringIO()
+    call_command("export_content", *args, stdout=out)
+    return out.getvalue()
+
+
+def import_text(tmp_path, text: str, *args) -> str:
+    path = tmp_path / "pack.json"
+    path.write_text(text, encoding="utf-8")
+    out = io.StringIO()
+    call_command("import_content", str(path), *args, stdout=out)
+    return out.getvalue()
+
+
+def import_pack(tmp_path, pack: dict, *args) -> str:
+    return import_text(tmp_path, json.dumps(pack), *args)
+
+
+def wipe():
+    CareerGuide.objects.all().delete()
+    Certification.objects.all().delete()
+    CertifyingBody.objects.all().delete()
+
+
+@pytest.fixture
+def content(seeded):
+    """The seeded content plus a second guide with every kind of child, a draft and links."""
+    extra = complete_guide(children_each=2, slug="health-data-analyst", title="Data Analyst")
+    TrainingStep.objects.filter(guide=extra).update(
+        cost_min=Decimal("1200.50"), cost_max=Decimal("3000")
+    )
+    flagship = CareerGuide.objects.get(slug=SLUG)
+    ProgressionStepFactory(guide=flagship, position=99, next_guide=extra, median_pay=None)
+    CareerGuideFactory(slug="draft-guide", status="draft")
+    CertificationFactory(code="DRAFTC", status="draft", renewal_cycle_years=None)
+
+
+def test_export_round_trip_is_byte_identical(content, tmp_path):
+    first = export()
+    counts = {
+        model: model.objects.count()
+        for model in (CareerGuide, Certification, CertifyingBody, FAQ, ProgressionStep)
+    }
+    wipe()
+    assert not CareerGuide.objects.exists()
+
+    report = import_text(tmp_path, first)
+    assert "0 updated, 0 unchanged" in report
+    assert export() == first
+    for model, count in counts.items():
+        assert model.objects.count() == count, model
+    rung = ProgressionStep.objects.get(guide__slug=SLUG, position=99)
+    assert rung.next_guide.slug == "health-data-analyst"
+
+
+def test_pack_is_deterministic_json_with_a_version_and_natural_keys(content):
+    text = export()
+    assert text == export()
+    pack = json.loads(text)
+    assert pack["format"] == FORMAT
+    assert pack["version"] == VERSION
+    assert json.dumps(pack, indent=2, sort_keys=True, ensure_ascii=False) + "\n" == text
+    assert [b["abbreviation"] for b in pack["certifying_bodies"]][:2] == ["AAPC", "AHIMA"]
+    codes = [c["code"] for c in pack["certifications"]]
+    assert codes == sorted(codes)
+    guide = next(g for g in pack["guides"] if g["slug"] == SLUG)
+    assert "id" not in guide
+    assert "updated_at" not in guide
+    assert [link["certification"] for link in guide["recommended_certifications"]] == [
+        "CCA",
+        "CPC",
+        "RHIT",
+    ]
+    positions = [duty["position"] for duty in guide["duties"]]
+    assert positions == sorted(positions)
+    band = guide["salary_bands"][0]
+    assert set(band) >= {"label", "percentile", "annual_amount", "reference_period"}
+    assert isinstance(band["annual_amount"], str)
+    cert = next(c for c in pack["certifications"] if c["code"] == "CPC")
+    assert cert["body"] == "AAPC"
+    assert cert["last_checked"] == "2026-11-24"
+
+
+def test_importing_twice_changes_nothing(content, tmp_path):
+    text = export()
+    first = import_text(tmp_path, text)
+    assert "0 created, 0 updated" in first
+    ids = sorted(FAQ.objects.values_list("pk", flat=True))
+    stamps = list(CareerGuide.objects.order_by("pk").values_list("updated_at", flat=True))
+
+    second = import_text(tmp_path, text)
+    lines = second.splitlines()
+    total = CertifyingBody.objects.count() + Certification.objects.count()
+    total += CareerGuide.objects.count()
+    assert lines[-1] == f"0 created, 0 updated, {total} unchanged."
+    assert all(line.startswith("unchanged") for line in lines[:-1])
+    assert "unchanged guide medical-records-specialist" in second
+    assert sorted(FAQ.objects.values_list("pk", flat=True)) == ids  # children left alone
+    assert list(CareerGuide.objects.order_by("pk").values_list("updated_at", flat=True)) == stamps
+    assert export() == text
+
+
+def test_import_updates_by_natural_key_and_replaces_only_changed_children(seeded, tmp_path):
+    pack = json.loads(export())
+    guide = pack["guides"][0]
+    guide["title"] = "Medical Records and Health Information Specialist"
+    guide["faqs"] = [{"position": 0, "question": "Only question?", "answer": "Only answer."}]
+    pack["certifications"][0]["summary"] = "A new summary."
+    step_ids = sorted(TrainingStep.objects.values_list("pk", flat=True))
+
+    report = import_pack(tmp_path, pack)
+
+    assert (
+        "updated   guide medical-records-specialist (title; replaced faqs)" in report.splitlines()
+    )
+    assert "updated   certification CCA (summary)" in report.splitlines()
+    assert "0 created, 2 updated, 4 unchanged." in report
+    flagship = CareerGuide.objects.get(slug=SLUG)
+    assert flagship.title == "Medical Records and Health Information Specialist"
+    assert list(flagship.faqs.values_list("question", flat=True)) == ["Only question?"]
+    assert sorted(TrainingStep.objects.values_list("pk", flat=True)) == step_ids
+    assert Certification.objects.get(code="CCA").summary == "A new summary."
+    assert CareerGuide.objects.count() == 1  # matched by slug, not duplicated
+
+
+def test_children_in_any_order_are_stored_in_page_order_and_stay_unchanged(seeded, tmp_path):
+    pack = json.loads(export())
+    pack["guides"][0]["duties"].reverse()
+    assert "unchanged guide" in import_pack(tmp_path, pack)  # same content, other order
+    assert "unchanged guide" in import_pack(tmp_path, pack)
+
+
+def test_dry_run_reports_and_saves_nothing(seeded, tmp_path):
+    before = export()
+    pack = json.loads(before)
+    pack["guides"][0]["summary"] = "Would change."
+    new_guide = copy.deepcopy(pack["guides"][0])
+    new_guide.update(slug="new-guide", title="New guide")
+    pack["guides"].append(new_guide)
+    pack["certifying_bodies"].append(
+        {
+            "abbreviation": "NEW",
+            "name": "New Body",
+            "slug": "new-body",
+            "website": "https://new.example/",
+            "description": "",
+        }
+    )
+
+    report = import_pack(tmp_path, pack, "--dry-run")
+
+    lines = report.splitlines()
+    assert "created   certifying body NEW" in lines
+    assert "created   guide new-guide" in lines
+    assert "updated   guide medical-records-specialist (summary)" in lines
+    assert "unchanged certification CPC" in lines
+    assert lines[-2:] == ["2 created, 1 updated, 5 unchanged.", "Dry run: nothing was saved."]
+    assert export() == before
+    assert not CareerGuide.objects.filter(slug="new-guide").exists()
+
+
+def break_pack(pack, how):
+    guide = pack["guides"][0]
+    if how == "wrong version":
+        pack["version"] = 99
+    elif how == "wrong format":
+        pack["format"] = "something-else"
+    elif how == "missing top-level key":
+        del pack["certifications"]
+    elif how == "not a list":
+        pack["guides"] = {"slug": "x"}
+    elif how == "missing key":
+        del guide["salary_bands"][1]["percentile"]
+    elif how == "unexpected key":
+        guide["faqs"][0]["votes"] = 3
+    elif how == "wrong type":
+        guide["salary_bands"][1]["percentile"] = "fifty"
+    elif how == "wrong date":
+        guide["last_reviewed"] = "24/11/2026"
+    elif how == "boolean as number":
+        guide["featured"] = 1
+    elif how == "unknown certification":
+        guide["recommended_certifications"][2]["certification"] = "NOPE"
+    elif how == "unknown body":
+        pack["certifications"][1]["body"] = "NOBODY"
+    elif how == "unknown next guide":
+        guide["progression"][0]["next_guide"] = "no-such-guide"
+    elif how == "model validation":
+        guide["salary_bands"][1]["percentile"] = 150
+    elif how == "bad choice":
+        guide["tools"][0]["kind"] = "hammer"
+    elif how == "bad soc code":
+        guide["soc_code"] = "292072"
+    elif how == "duplicate child":
+        guide["related_titles"][1]["title"] = guide["related_titles"][0]["title"]
+    elif how == "duplicate slug":
+        pack["guides"].append(copy.deepcopy(guide))
+    elif how == "null where not allowed":
+        guide["summary"] = None
+    return pack
+
+
+MALFORMED = {
+    "wrong version": "version: this site reads version 1 packs; this pack is version 99",
+    "wrong format": 'format: expected "careerpath-content-pack"',
+    "missing top-level key": "missing key(s): certifications",
+    "not a list": "guides: expected a list, found an object",
+    "missing key": "guides[0].salary_bands[1]: missing key(s): percentile",
+    "unexpected key": "guides[0].faqs[0]: unexpected key(s): votes",
+    "wrong type": "guides[0].salary_bands[1].percentile: expected a whole number, found text",
+    "wrong date": "guides[0].last_reviewed: expected a date written YYYY-MM-DD",
+    "boolean as number": "guides[0].featured: expected true or false, found a number",
+    "unknown certification": (
+        'guides[0].recommended_certifications[2].certification: no certification "NOPE"'
+    ),
+    "unknown body": 'certifications[1].body: no certifying body "NOBODY"',
+    "unknown next guide": 'guides[0].progression[0].next_guide: no career guide "no-such-guide"',
+    "model validation": "guides[0].salary_bands[1].percentile: Ensure this value is less than",
+    "bad choice": "guides[0].tools[0].kind: Value 'hammer' is not a valid choice.",
+    "bad soc code": "guides[0].soc_code: Use the SOC format",
+    "duplicate child": "guides[0].related_titles[1]",
+    "duplicate slug": 'guides[1].slug: "medical-records-specialist" is also used by guides[0]',
+    "null where not allowed": "guides[0].summary: must not be null",
+}
+
+
+@pytest.mark.parametrize("how", MALFORMED)
+def test_malformed_packs_are_rejected_naming_the_place_and_save_nothing(seeded, tmp_path, how):
+    before = export()
+    pack = json.loads(before)
+    # Changes that would be saved before the bad part is reached, were the import not atomic.
+    pack["certifying_bodies"][0]["description"] = "Partly imported?"
+    pack["certifications"][0]["summary"] = "Partly imported?"
+    pack["guides"][0]["title"] = "Partly imported?"
+    pack = break_pack(pack, how)
+
+    with pytest.raises(CommandError) as error:
+        import_pack(tmp_path, pack)
+
+    message = str(error.value)
+    assert MALFORMED[how] in message
+    assert "nothing was saved" in message
+    assert export() == before
+
+
+def test_invalid_json_is_rejected_with_its_position(seeded, tmp_path):
+    before = export()
+    with pytest.raises(CommandError, match=r"line 2, column 2: not valid JSON: Extra data"):
+        import_text(tmp_path, '{"format": "careerpath-content-pack"\n}}')
+    with pytest.raises(CommandError, match="A pack is a JSON object, not a list"):
+        import_text(tmp_path, "[]")
+    with pytest.raises(CommandError, match="Cannot read"):
+        call_command("import_content", str(tmp_path / "missing.json"), stdout=io.StringIO())
+    assert export() == before
+
+
+def test_export_one_guide_with_its_certifications_and_their_issuers(content):
+    GuideCertificationFactory(
+        guide=CareerGuide.objects.get(slug="health-data-analyst"),
+        certification=Certification.objects.get(code="CPC"),
+    )
+    pack = json.loads(export("--guide", "health-data-analyst"))
+    assert [g["slug"] for g in pack["guides"]] == ["health-data-analyst"]
+    linked = GuideCertification.objects.filter(guide__slug="health-data-analyst")
+    assert [c["code"] for c in pack["certifications"]] == sorted(
+        linked.values_list("certification__code", flat=True)
+    )
+    bodies = {c["body"] for c in pack["certifications"]}
+    assert {b["abbreviation"] for b in pack["certifying_bodies"]} == bodies
+    assert "AAPC" in bodies
+
+    with pytest.raises(CommandError, match='no guide with the slug "nope"'):
+        export("--guide", "nope")
+
+
+def test_a_one_guide_pack_imports_into_an_empty_site(seeded, tmp_path):
+    text = export("--guide", SLUG)
+    wipe()
+    assert "0 updated, 0 unchanged." in import_text(tmp_path, text)
+    assert export() == text
+
+
+# /careers/<slug>.json ---------------------------------------------------------------------------
+
+
+def test_json_view_serves_a_published_guide(client, seeded):
+    response = client.get(f"/careers/{SLUG}.json")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"
+    data = response.json()
+    assert data["format"] == FORMAT
+    assert data["version"] == VERSION
+    guide = CareerGuide.objects.get(slug=SLUG)
+    assert data["guide"]["title"] == guide.title
+    assert data["guide"]["soc_code"] == "29-2072"
+    median = guide.salary_bands.get(percentile=50, reference_period="May 2024")
+    assert {
+        "percentile": 50,
+        "annual_amount": f"{median.annual_amount:.2f}",
+        "reference_period": "May 2024",
+    }.items() <= next(
+        band
+        for band in data["guide"]["salary_bands"]
+        if band["percentile"] == 50 and band["reference_period"] == "May 2024"
+    ).items()
+    assert data["guide"] == json.loads(export("--guide", SLUG))["guides"][0]
+
+
+def test_json_view_follows_edits(client, seeded):
+    guide = CareerGuide.objects.get(slug=SLUG)
+    guide.summary = "Edited summary"
+    guide.save()
+    assert client.get(f"/careers/{SLUG}.json").json()["guide"]["summary"] == "Edited summary"
+
+
+def test_json_view_hides_drafts_and_links_to_drafts(staff_client):
+    client = Client()
+    draft = CareerGuideFactory(status="draft", slug="draft-guide")
+    guide = CareerGuideFactory(slug="public-guide")
+    GuideCertificationFactory(guide=guide, certification=CertificationFactory(status="draft"))
+    ProgressionStepFactory(guide=guide, next_guide=draft)
+
+    assert client.get("/careers/draft-guide.json").status_code == 404
+    assert client.get("/careers/no-such-guide.json").status_code == 404
+    public = client.get("/careers/public-guide.json").json()["guide"]
+    assert public["recommended_certifications"] == []
+    assert public["progression"][0]["next_guide"] is None
+
+    assert staff_client.get("/careers/draft-guide.json").status_code == 200
+    staff = staff_client.get("/careers/public-guide.json").json()["guide"]
+    assert len(staff["recommended_certifications"]) == 1
+    assert staff["progression"][0]["next_guide"] == "draft-guide"
+
+
+def test_json_route_does_not_disturb_the_html_route(client, seeded):
+    assert client.get(f"/careers/{SLUG}/").status_code == 200
+    assert client.get(f"/careers/{SLUG}.json/").status_code == 404
+
+
+def test_date_times_travel_as_utc_iso_8601_with_an_offset():
+    """For date-time fields (such as a scheduled publication time), whatever model has them."""
+    import datetime
+
+    from django.db import models
+
+    from guides.content_pack import PackError, json_value, python_value
+
+    f = models.DateTimeField(null=True)
+    moment = datetime.datetime(
+        2026, 12, 1, 9, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=2))
+    )
+    text = json_value(f, moment)
+    assert text == "2026-12-01T07:30:00+00:00"
+    assert python_value(f, text, "x") == moment
+    assert python_value(f, None, "x") is None
+    for bad in ("2026-12-01T09:30:00", "2026-13-01T09:30:00+00:00", "tomorrow", 1764581400):
+        with pytest.raises(PackError, match="expected a date and time with its offset"):
+            python_value(f, bad, "guides[0].publish_at")
