@@ -1,3 +1,4 @@
+from django.urls import reverse
 from django.views.generic import TemplateView
 
 from certifications.models import Certification
@@ -20,4 +21,16 @@ class HomeView(CachedFragmentsMixin, TemplateView):
             guides=guides,
             certifications=Certification.objects.published().select_related("body"),
         )
+        return context
+
+
+class RobotsView(TemplateView):
+    """robots.txt: keep crawlers out of admin and point them at the sitemap."""
+
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sitemap_url"] = self.request.build_absolute_uri(reverse("sitemap"))
         return context

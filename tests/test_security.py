@@ -61,13 +61,42 @@ def test_every_page_sends_the_security_headers(client, seeded, path):
     assert "geolocation=()" in response["Permissions-Policy"]
 
 
+# Data blocks browsers never execute (schema.org structured data): allowed under the CSP.
+DATA_BLOCK_TYPES = {"application/ld+json"}
+
+
+def inline_scripts(page) -> list:
+    """<script> elements without src that a browser would run (anything but a data block)."""
+    return [
+        script
+        for script in page.find_all("script", src=False)
+        if script.get("type", "").strip().lower() not in DATA_BLOCK_TYPES
+    ]
+
+
+def test_inline_script_check_allows_only_json_ld_data_blocks():
+    from bs4 import BeautifulSoup
+
+    for code in (
+        "<script>alert(1)</script>",
+        '<script type="text/javascript">alert(1)</script>',
+        '<script type="module">alert(1)</script>',
+        '<script type="application/json">{}</script>',
+    ):
+        assert inline_scripts(BeautifulSoup(code, "html.parser")), code
+    data = '<script type="application/ld+json">{"@context": "https://schema.org"}</script>'
+    assert not inline_scripts(BeautifulSoup(data, "html.parser"))
+
+
 def test_pages_need_no_inline_script_or_style(client, seeded):
     """The CSP forbids inline code, so the pages must not rely on any."""
     from tests.conftest import soup
 
     for path in PAGES:
         page = soup(client.get(path))
-        assert not page.find("script", src=False), path
+        assert not inline_scripts(page), path
+        for block in page.find_all("script", type="application/ld+json"):
+            json.loads(block.string)  # data, not code
         assert not page.find("style"), path
         assert not page.find(attrs={"style": True}), path
         assert not [

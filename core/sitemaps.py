@@ -1,0 +1,71 @@
+"""sitemap.xml: the home page, the lists and every published guide and certification.
+
+Drafts are never listed. An item's lastmod is the later of its last save (`updated_at`, which
+every edit in admin or import changes) and the date an editor last checked its facts.
+"""
+
+import datetime
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from certifications.models import Certification
+from guides.models import CareerGuide
+
+
+def _at_midnight(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time.min, tzinfo=datetime.UTC)
+
+
+def _latest(*moments):
+    moments = [moment for moment in moments if moment is not None]
+    return max(moments, default=None)
+
+
+class GuideSitemap(Sitemap):
+    priority = 0.9
+
+    def items(self):
+        return CareerGuide.objects.published().only("slug", "updated_at", "last_reviewed")
+
+    def lastmod(self, guide):
+        return _latest(guide.updated_at, _at_midnight(guide.last_reviewed))
+
+
+class CertificationSitemap(Sitemap):
+    priority = 0.7
+
+    def items(self):
+        return Certification.objects.published().only("slug", "updated_at", "last_checked")
+
+    def lastmod(self, certification):
+        return _latest(certification.updated_at, _at_midnight(certification.last_checked))
+
+
+class SectionSitemap(Sitemap):
+    """The home page and the lists: as fresh as the newest thing they show."""
+
+    priority = 0.5
+    sections = {
+        "home": (GuideSitemap, CertificationSitemap),
+        "guides:list": (GuideSitemap,),
+        "certifications:list": (CertificationSitemap,),
+    }
+
+    def items(self):
+        return list(self.sections)
+
+    def location(self, url_name):
+        return reverse(url_name)
+
+    def lastmod(self, url_name):
+        return _latest(
+            *(sitemap().get_latest_lastmod() for sitemap in self.sections[url_name]),
+        )
+
+
+SITEMAPS = {
+    "sections": SectionSitemap,
+    "guides": GuideSitemap,
+    "certifications": CertificationSitemap,
+}
