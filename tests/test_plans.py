@@ -1,0 +1,356 @@
+"""My pathway plan: kept in the visitor's session, ticked off with plain forms, printable, .ics."""
+
+import datetime
+import re
+
+import pytest
+from django.conf import settings
+from django.test import Client
+from icalendar import Calendar
+
+from guides.models import CareerGuide, TrainingStep
+from tests.conftest import soup
+from tests.factories import CareerGuideFactory, TrainingStepFactory
+
+pytestmark = pytest.mark.django_db
+
+GUIDE_URL = "/careers/medical-records-specialist/"
+START_URL = "/plan/start/medical-records-specialist/"
+PLAN_URL = "/plan/"
+PREFIX = "plan-medical-records-specialist"
+NEXT_MONTH = (datetime.date.today().replace(day=1) + datetime.timedelta(days=32)).strftime("%Y-%m")
+
+
+@pytest.fixture
+def planner(seeded):
+    """A visitor who pressed "Start my plan" on the flagship guide."""
+    visitor = Client()
+    visitor.post(START_URL)
+    return visitor
+
+
+def plan_form_data(visitor, **changes):
+    """The plan page's form as the browser would send it, with `changes` per item index."""
+    form = soup(visitor.get(PLAN_URL)).find("form", class_="plan-form")
+    data = {"plan": "medical-records-specialist"}
+    for field in form.find_all(["input", "textarea"]):
+        name = field.get("name")
+        if not name or (field.get("type") == "checkbox" and not field.has_attr("checked")):
+            continue
+        data[name] = field.get("value", "") if field.name == "input" else field.text
+    for index, values in changes.items():
+        for name, value in values.items():
+            key = f"{PREFIX}-{index.removeprefix('item')}-{name}"
+            if value is None:
+                data.pop(key, None)
+            else:
+                data[key] = value
+    return data
+
+
+def progress(visitor) -> str:
+    return soup(visitor.get(PLAN_URL)).find(class_="plan-progress").get_text(" ", strip=True)
+
+
+# Starting a plan ---------------------------------------------------------------------------
+
+
+def test_guide_page_offers_to_start_a_plan(client, seeded):
+    panel = soup(client.get(GUIDE_URL)).find("aside", class_="plan-panel")
+    form = panel.find("form")
+    assert form["method"] == "post"
+    assert form["action"] == START_URL
+    assert form.find("input", attrs={"name": "csrfmiddlewaretoken"})
+    assert form.find("button").text == "Start my plan"
+
+
+def test_starting_a_plan_lists_the_guides_steps_and_certifications(seeded):
+    visitor = Client()
+    response = visitor.post(START_URL)
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{PLAN_URL}#plan-medical-records-specialist"
+    page = soup(visitor.get(PLAN_URL))
+    guide = CareerGuide.objects.get(slug="medical-records-specialist")
+    expected = [step.title for step in guide.training_steps.all()] + [
+        f"Earn the {code} certification" for code in ("CCA", "CPC", "RHIT")
+    ]
+    assert [legend.a.text for legend in page.select(".plan-item legend")] == expected
+    assert "0 of 7 steps done" in progress(visitor)
+    assert "Your plan for Medical Records Specialist is ready" in page.find(role="status").text
+
+
+def test_the_next_step_is_highlighted_with_its_time_and_cost(planner):
+    guide = CareerGuide.objects.get(slug="medical-records-specialist")
+    first = guide.training_steps.first()
+
+    next_card = soup(planner.get(PLAN_URL)).find(class_="plan-next")
+
+    assert first.title in next_card.text
+    if first.typical_duration:
+        assert first.typical_duration in next_card.text
+    second = guide.training_steps.all()[1]
+    second.cost_min, second.cost_max, second.cost_source = 1200, 4500, "College fees, 2026"
+    second.save()
+    planner.post(PLAN_URL, plan_form_data(planner, item0={"done": "on"}))
+
+    next_card = soup(planner.get(PLAN_URL)).find(class_="plan-next")
+
+    assert second.title in next_card.text
+    assert "Cost: $1,200–$4,500 (College fees, 2026)" in next_card.text
+
+
+def test_the_guide_page_shows_the_visitors_own_progress_only_to_them(planner):
+    planner.post(PLAN_URL, plan_form_data(planner, item0={"done": "on"}))
+
+    mine = soup(planner.get(GUIDE_URL)).find("aside", class_="plan-panel").text
+    theirs = soup(Client().get(GUIDE_URL)).find("aside", class_="plan-panel").text
+
+    assert "1 of 7 steps done" in mine
+    assert "Open my plan" in mine
+    assert "steps done" not in theirs
+    assert "Start my plan" in theirs
+
+
+def test_starting_again_keeps_the_progress(planner):
+    planner.post(PLAN_URL, plan_form_data(planner, item0={"done": "on"}))
+    response = planner.post(START_URL, follow=True)
+    assert "You already have a plan" in response.content.decode()
+    assert "1 of 7 steps done" in progress(planner)
+
+
+def test_the_plan_outlives_the_browser_session(planner):
+    assert planner.session.get_expire_at_browser_close() is False
+    assert planner.session.get_expiry_age() == settings.PLAN_SESSION_AGE
+    assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"  # server-side
+
+
+def test_draft_or_unknown_guides_cannot_be_planned(client, seeded):
+    draft = CareerGuideFactory(status="draft")
+    assert client.post(f"/plan/start/{draft.slug}/").status_code == 404
+    assert client.post("/plan/start/no-such-guide/").status_code == 404
+
+
+def test_a_get_to_the_start_address_goes_back_to_the_guide(client, seeded):
+    response = client.get(START_URL)
+    assert response.status_code == 302
+    assert response["Location"] == GUIDE_URL
+
+
+def test_an_empty_plan_page_explains_how_to_start(client, seeded):
+    page = soup(client.get(PLAN_URL))
+    assert "You have no plan yet" in page.find("main").text
+    assert page.find("main").find("a", href="/careers/")
+
+
+# Working on the plan -----------------------------------------------------------------------
+
+
+def test_ticking_a_step_and_setting_a_month_and_note(planner):
+    data = plan_form_data(
+        planner, item0={"done": "on", "target": NEXT_MONTH, "note": "Enrolled at the college."}
+    )
+
+    response = planner.post(PLAN_URL, data)
+
+    assert response.status_code == 302  # POST-redirect-GET
+    page = soup(planner.get(PLAN_URL))
+    assert "1 of 7 steps done" in progress(planner)
+    assert page.find("input", attrs={"name": f"{PREFIX}-0-done"}).has_attr("checked")
+    assert page.find("input", attrs={"name": f"{PREFIX}-0-target"})["value"] == NEXT_MONTH
+    assert (
+        page.find("textarea", attrs={"name": f"{PREFIX}-0-note"}).text == "Enrolled at the college."
+    )
+    assert "was saved" in page.find(role="status").text
+    assert page.find(class_="plan-next").a.text != page.select(".plan-item legend a")[0].text
+
+
+def test_unticking_a_step(planner):
+    planner.post(PLAN_URL, plan_form_data(planner, item0={"done": "on"}))
+    planner.post(PLAN_URL, plan_form_data(planner, item0={"done": None}))
+    assert "0 of 7 steps done" in progress(planner)
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"target": "2020-01"}, "A target month cannot be in the past."),
+        ({"target": "next spring"}, "Enter the month as year and month, e.g. 2027-03."),
+        ({"target": "2027-13"}, "Enter the month as year and month, e.g. 2027-03."),
+        ({"target": "9999-01"}, "Choose a month within the next 20 years."),
+        ({"note": "x" * 501}, "Ensure this value has at most 500 characters (it has 501)."),
+        ({"item": "step-999999"}, "That step is not in your plan."),
+    ],
+)
+def test_bad_input_gets_a_message_keeps_what_was_typed_and_saves_nothing(planner, changes, message):
+    planner.post(PLAN_URL, plan_form_data(planner, item1={"note": "Saved earlier."}))
+    changes = {**changes, "done": "on"}
+    data = plan_form_data(planner, item0=changes)
+    data[f"{PREFIX}-1-note"] = "Typed but not saved yet"
+
+    response = planner.post(PLAN_URL, data)
+
+    assert response.status_code == 200
+    page = soup(response)
+    assert message in page.find("main").text
+    assert "Nothing was saved yet" in page.find("main").text
+    if "target" in changes:
+        assert (
+            page.find("input", attrs={"name": f"{PREFIX}-0-target"})["value"] == changes["target"]
+        )
+    assert (
+        page.find("textarea", attrs={"name": f"{PREFIX}-1-note"}).text == "Typed but not saved yet"
+    )
+    saved = soup(planner.get(PLAN_URL))
+    assert saved.find("textarea", attrs={"name": f"{PREFIX}-1-note"}).text == "Saved earlier."
+    assert "0 of 7 steps done" in progress(planner)
+
+
+def test_a_tampered_form_is_rejected_clearly(planner):
+    data = plan_form_data(planner)
+    data[f"{PREFIX}-TOTAL_FORMS"] = "100000"
+    response = planner.post(PLAN_URL, data)
+    assert response.status_code == 200
+    assert "Nothing was saved yet" in response.content.decode()
+
+    data = plan_form_data(planner)
+    data[f"{PREFIX}-1-item"] = data[f"{PREFIX}-0-item"]
+    assert "A step appears twice" in planner.post(PLAN_URL, data).content.decode()
+
+
+def test_saving_a_plan_that_does_not_exist(client, seeded):
+    response = client.post(PLAN_URL, {"plan": "medical-records-specialist"}, follow=True)
+    assert "That plan no longer exists; nothing was changed." in response.content.decode()
+
+
+def test_the_plan_page_is_never_cached(planner):
+    assert "no-store" in planner.get(PLAN_URL)["Cache-Control"]
+
+
+def test_removing_a_plan(planner):
+    response = planner.post("/plan/remove/medical-records-specialist/", follow=True)
+    assert "The plan was removed." in response.content.decode()
+    assert "You have no plan yet" in response.content.decode()
+
+
+# When the guide changes under a plan -------------------------------------------------------
+
+
+def test_removed_steps_are_kept_as_no_longer_in_the_guide_and_new_steps_appear(planner):
+    guide = CareerGuide.objects.get(slug="medical-records-specialist")
+    removed, kept = list(guide.training_steps.all())[:2]
+    planner.post(
+        PLAN_URL,
+        plan_form_data(
+            planner, item0={"done": "on", "note": "Did it at night school"}, item1={"done": "on"}
+        ),
+    )
+    removed.delete()
+    TrainingStepFactory(guide=guide, title="A brand-new step", position=99)
+
+    page = soup(planner.get(PLAN_URL))
+
+    titles = [legend.a.text for legend in page.select(".plan-item legend")]
+    assert removed.title not in titles
+    assert "A brand-new step" in titles
+    gone = page.find("ul", class_="plan-removed").text
+    assert removed.title in gone
+    assert "no longer in the guide" in gone
+    assert "Did it at night school" in gone
+    assert "1 of 7 steps done" in progress(planner)  # the kept step stays done
+    assert page.find("input", attrs={"value": f"step-{kept.pk}"})
+
+
+def test_saving_after_the_guide_changed_keeps_the_removed_steps_notes(planner):
+    guide = CareerGuide.objects.get(slug="medical-records-specialist")
+    planner.post(PLAN_URL, plan_form_data(planner, item0={"note": "Keep this note"}))
+    guide.training_steps.first().delete()
+
+    planner.post(PLAN_URL, plan_form_data(planner, item0={"done": "on"}))
+
+    assert "Keep this note" in soup(planner.get(PLAN_URL)).find("ul", class_="plan-removed").text
+
+
+def test_a_plan_for_a_guide_that_was_unpublished_is_kept(planner):
+    CareerGuide.objects.filter(slug="medical-records-specialist").update(status="draft")
+    page = soup(planner.get(PLAN_URL))
+    assert "This guide is no longer published" in page.text
+    assert len(page.select("ul.plan-removed li")) == 7
+
+
+# Print and calendar ------------------------------------------------------------------------
+
+
+def test_print_view_lists_every_step_with_its_state(planner):
+    planner.post(PLAN_URL, plan_form_data(planner, item0={"done": "on", "note": "Booked"}))
+
+    page = soup(planner.get("/plan/print/"))
+
+    rows = page.select("main table tbody tr")
+    assert len(rows) == 7
+    assert rows[0].find("td").text == "Yes"
+    assert "Booked" in rows[0].text
+    assert "Print" in page.find("main").text
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+
+
+def test_calendar_has_an_all_day_event_per_target_month(planner):
+    planner.post(
+        PLAN_URL,
+        plan_form_data(planner, item0={"target": NEXT_MONTH, "note": "Ask about evening classes"}),
+    )
+    page = soup(planner.get(PLAN_URL))
+    assert page.find("a", href="/plan/calendar.ics")
+
+    response = planner.get("/plan/calendar.ics")
+
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    assert b"\r\n" in response.content
+    assert all(len(line) <= 75 for line in response.content.split(b"\r\n"))
+    events = Calendar.from_ical(response.content).walk("VEVENT")
+    assert len(events) == 1
+    event = events[0]
+    year, month = map(int, NEXT_MONTH.split("-"))
+    assert event.decoded("dtstart") == datetime.date(year, month, 1)
+    first_step = CareerGuide.objects.get(slug="medical-records-specialist").training_steps.first()
+    assert str(event["summary"]) == f"Medical Records Specialist: {first_step.title}"
+    assert "Ask about evening classes" in str(event["description"])
+    assert str(event["url"]).startswith(
+        "http://testserver/careers/medical-records-specialist/#step-"
+    )
+    assert re.match(r"^step-\d+", str(event["uid"]).removeprefix("medical-records-specialist-"))
+
+
+def test_calendar_without_target_months_explains_what_to_do(planner):
+    response = planner.get("/plan/calendar.ics", follow=True)
+    assert "Set a target month on a step first" in response.content.decode()
+
+
+# Caching stays per visitor --------------------------------------------------------------------
+
+
+def test_a_visitors_page_is_fresh_after_they_change_their_plan(planner):
+    first = planner.get(GUIDE_URL)
+    planner.post(PLAN_URL, plan_form_data(planner, item0={"done": "on"}))
+    planner.get(PLAN_URL)  # reads the "saved" notice
+
+    again = planner.get(GUIDE_URL, headers={"if-none-match": first["ETag"]})
+
+    assert again.status_code == 200
+    assert "1 of 7 steps done" in again.content.decode()
+
+
+def test_unchanged_guide_page_still_answers_304_with_a_plan(planner):
+    planner.get(PLAN_URL)  # reads the "ready" notice
+    first = planner.get(GUIDE_URL)
+    assert planner.get(GUIDE_URL, headers={"if-none-match": first["ETag"]}).status_code == 304
+
+
+def test_steps_are_the_guides_not_a_copy(planner):
+    step = TrainingStep.objects.filter(guide__slug="medical-records-specialist").first()
+    step.title = "Renamed by an editor"
+    step.save()
+    assert (
+        "Renamed by an editor" in soup(planner.get(PLAN_URL)).select(".plan-item legend a")[0].text
+    )
