@@ -1,0 +1,64 @@
+import logging
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import FormView, TemplateView
+
+from core.breadcrumbs import BreadcrumbsMixin, Crumb
+from core.throttle import Throttle
+from guides.models import CareerGuide
+
+from .forms import AskQuestionForm
+
+logger = logging.getLogger(__name__)
+
+
+def question_throttle() -> Throttle:
+    return Throttle("questions", settings.QUESTIONS_PER_HOUR, 60 * 60)
+
+
+class GuideQuestionMixin(BreadcrumbsMixin):
+    def dispatch(self, request, *args, **kwargs):
+        self.guide = get_object_or_404(
+            CareerGuide.objects.visible_to(request.user), slug=kwargs["slug"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs(self):
+        return [
+            Crumb("Careers", "/careers/"),
+            Crumb(self.guide.title, self.guide.get_absolute_url()),
+            Crumb("Ask a question"),
+        ]
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "guide": self.guide}
+
+
+class AskQuestionView(GuideQuestionMixin, FormView):
+    """The question form (also shown on the guide page); POST-redirect-GET to a thank-you page."""
+
+    template_name = "questions/ask.html"
+    form_class = AskQuestionForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "retention_days": settings.QUESTION_EMAIL_DAYS}
+
+    def form_valid(self, form):
+        if not question_throttle().allow(self.request):
+            form.add_error(
+                None,
+                f"You have sent {settings.QUESTIONS_PER_HOUR} questions in the last hour, which "
+                "is our limit. Please try again later; your question is still here.",
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        if form.is_spam():
+            logger.info("question on %s dropped: honeypot filled", self.guide.slug)
+        else:
+            form.instance.guide = self.guide
+            form.save()
+        return redirect("questions:thanks", slug=self.guide.slug)
+
+
+class QuestionThanksView(GuideQuestionMixin, TemplateView):
+    template_name = "questions/thanks.html"

@@ -1,0 +1,104 @@
+""" "Was this page useful?" on guide and certification pages: counted, throttled, never blocking."""
+
+import pytest
+from django.db import DatabaseError
+from django.test import Client, override_settings
+from django.urls import reverse
+
+from feedback.models import PageFeedback
+from tests.conftest import soup
+from tests.factories import PageFeedbackFactory
+
+pytestmark = pytest.mark.django_db
+
+GUIDE_URL = "/careers/medical-records-specialist/"
+CPC_URL = "/certifications/cpc/"
+
+
+def send(client, path=GUIDE_URL, follow=False, **data):
+    data = {"path": path, "useful": "yes", "comment": "", **data}
+    return client.post("/feedback/", data, follow=follow)
+
+
+@pytest.mark.parametrize("url", [GUIDE_URL, CPC_URL])
+def test_guide_and_certification_pages_ask_if_they_were_useful(client, seeded, url):
+    section = soup(client.get(url)).find(id="feedback")
+    form = section.find("form")
+    assert form.find("input", attrs={"name": "path"})["value"] == url
+    assert [radio["value"] for radio in form.find_all("input", attrs={"type": "radio"})] == [
+        "yes",
+        "no",
+    ]
+    assert form.find("input", attrs={"name": "csrfmiddlewaretoken"})
+
+
+def test_feedback_is_saved_and_thanked_on_the_page(seeded):
+    visitor = Client()
+    response = send(visitor, useful="no", comment="Say more about remote work.")
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{GUIDE_URL}#feedback"
+    feedback = PageFeedback.objects.get()
+    assert (feedback.path, feedback.useful, feedback.comment) == (
+        GUIDE_URL,
+        False,
+        "Say more about remote work.",
+    )
+    page = soup(visitor.get(GUIDE_URL))
+    assert "Thank you for your feedback." in page.find(id="feedback").text
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"useful": ""}, "Choose Yes or No."),
+        ({"useful": "maybe"}, "Select a valid choice."),
+        ({"comment": "x" * 501}, "Please keep it to 500 characters (you wrote 501)."),
+        ({"path": "/admin/"}, "Feedback can only be given on a guide or certification page."),
+        ({"path": "https://evil.example/"}, "Feedback can only be given"),
+    ],
+)
+def test_bad_feedback_gets_a_clear_message_and_keeps_the_comment(client, seeded, data, message):
+    response = send(client, **{"comment": "My comment", **data})
+    assert response.status_code == 200
+    page = soup(response)
+    assert message in page.find("main").text
+    expected = data.get("comment", "My comment")
+    assert page.find("textarea", attrs={"name": "comment"}).text == expected
+    assert not PageFeedback.objects.exists()
+
+
+@override_settings(FEEDBACK_PER_HOUR=1)
+def test_feedback_is_throttled_politely(seeded):
+    visitor = Client(REMOTE_ADDR="198.51.100.7")
+    send(visitor)
+    response = send(visitor, follow=True)
+    assert "a lot of feedback from you" in response.content.decode()
+    assert PageFeedback.objects.count() == 1
+
+
+def test_a_database_failure_shows_a_polite_message_and_is_logged(seeded, monkeypatch, caplog):
+    def fail(*args, **kwargs):
+        raise DatabaseError("database is slow")
+
+    monkeypatch.setattr(PageFeedback.objects, "create", fail)
+    visitor = Client()
+
+    response = send(visitor, follow=True)
+
+    assert response.status_code == 200
+    assert "could not save your feedback just now" in response.content.decode()
+    assert "feedback for /careers/medical-records-specialist/ could not be saved" in caplog.text
+
+
+def test_admin_shows_counts_per_page_and_the_comments(admin_client, seeded):
+    PageFeedbackFactory(useful=True)
+    PageFeedbackFactory(useful=False, comment="Needs salary by state")
+    PageFeedbackFactory(path=CPC_URL, useful=True)
+
+    response = admin_client.get(reverse("admin:feedback_pagefeedback_changelist"))
+
+    tally = soup(response).find(id="feedback-tally")
+    rows = {row.th.text: [td.text for td in row.find_all("td")] for row in tally.select("tbody tr")}
+    assert rows == {CPC_URL: ["1", "0", "0"], GUIDE_URL: ["1", "1", "1"]}
+    assert "Needs salary by state" in response.content.decode()
