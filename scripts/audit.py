@@ -132,7 +132,8 @@ def main() -> int:
     REPORTS_DIR.mkdir(exist_ok=True)
     results: dict[tuple[str, str], dict] = {}
     try:
-        with ProductionSite() as site, site.serve() as base_url:
+        with ProductionSite() as site, site.serve() as server:
+            base_url = server.url
             print(f"-- gunicorn on {base_url}", file=sys.stderr, flush=True)
             for path in PAGES.values():
                 status = fetch_status(base_url + path)

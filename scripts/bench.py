@@ -12,8 +12,12 @@ Prints a Markdown table (also written to bench-results.md) and exits 1 when a ta
   - no socket errors and no non-2xx answers anywhere.
 
 Environment: BENCH_SECONDS (default 10) is the measured time per URL and mode, split over
-BENCH_ROUNDS rounds (default 2). DATABASE_URL: benchmark that database instead (it is
+BENCH_ROUNDS rounds (default 5, so 2 s slices: the more slices, the more evenly noise from
+other work on the machine is shared). DATABASE_URL: benchmark that database instead (it is
 migrated and seeded).
+
+Besides wrk's figures, the table shows the CPU time gunicorn spent per request (from /proc),
+which depends less than requests/s on other work sharing the machine.
 """
 
 import json
@@ -92,8 +96,13 @@ class Measurement:
     non2xx: int = 0
     p50s: list[tuple[int, float]] = field(default_factory=list)  # (requests, p50 µs) per round
     p99_us: float = 0.0
+    cpu_seconds: float | None = 0.0  # gunicorn's CPU time while wrk ran; None if unknown
 
-    def add(self, run: dict) -> None:
+    def add(self, run: dict, cpu_seconds: float | None) -> None:
+        if cpu_seconds is None or self.cpu_seconds is None:
+            self.cpu_seconds = None
+        else:
+            self.cpu_seconds += cpu_seconds
         self.requests += run["requests"]
         self.duration_us += run["duration_us"]
         errors = run["errors"]
@@ -119,6 +128,12 @@ class Measurement:
     @property
     def p99_ms(self) -> float:
         return self.p99_us / 1000
+
+    @property
+    def cpu_ms(self) -> str:
+        if self.cpu_seconds is None or not self.requests:
+            return "n/a"
+        return f"{self.cpu_seconds / self.requests * 1000:.2f}"
 
 
 def ensure_wrk() -> str:
@@ -167,7 +182,8 @@ def run_wrk(wrk: str, script: Path, url: str, seconds: float) -> dict:
 
 def bench_mode(site, wrk, script, mode, seconds, rounds) -> dict[str, Measurement]:
     results = {url: Measurement() for url in URLS}
-    with site.serve(cache_disabled=mode == "uncached") as base_url:
+    with site.serve(cache_disabled=mode == "uncached") as server:
+        base_url = server.url
         print(f"-- {mode}: gunicorn on {base_url}", file=sys.stderr, flush=True)
         for url in URLS:
             status = fetch_status(base_url + url)
@@ -183,14 +199,19 @@ def bench_mode(site, wrk, script, mode, seconds, rounds) -> dict[str, Measuremen
                     file=sys.stderr,
                     flush=True,
                 )
-                results[url].add(run_wrk(wrk, script, base_url + url, seconds / rounds))
+                cpu_before = server.cpu_seconds()
+                run = run_wrk(wrk, script, base_url + url, seconds / rounds)
+                cpu_after = server.cpu_seconds()
+                cpu = None if cpu_before is None else cpu_after - cpu_before
+                results[url].add(run, cpu)
     return results
 
 
 def table(all_results: dict[str, dict[str, Measurement]], cache_backend: str) -> str:
     lines = [
-        "| Mode | URL | Requests/s | p50 ms | p99 ms | Errors | Non-2xx | × /healthz |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Mode | URL | Requests/s | p50 ms | p99 ms | Errors | Non-2xx | × /healthz "
+        "| Server CPU ms/request |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for mode, results in all_results.items():
         label = f"cached ({cache_backend})" if mode == "cached" else "uncached (DummyCache)"
@@ -199,7 +220,7 @@ def table(all_results: dict[str, dict[str, Measurement]], cache_backend: str) ->
             ratio = m.rps / healthz if healthz else 0.0
             lines.append(
                 f"| {label} | `{url}` | {m.rps:,.0f} | {m.p50_ms:.1f} | {m.p99_ms:.1f} "
-                f"| {m.socket_errors} | {m.non2xx} | {ratio:.2f} |"
+                f"| {m.socket_errors} | {m.non2xx} | {ratio:.2f} | {m.cpu_ms} |"
             )
     return "\n".join(lines)
 
@@ -225,7 +246,7 @@ def failures(all_results: dict[str, dict[str, Measurement]]) -> list[str]:
 
 def main() -> int:
     seconds = float(os.environ.get("BENCH_SECONDS", "10"))
-    rounds = max(1, int(os.environ.get("BENCH_ROUNDS", "2")))
+    rounds = max(1, int(os.environ.get("BENCH_ROUNDS", "5")))
     wrk = ensure_wrk()
     load_before = os.getloadavg()[0]
     if load_before > (os.cpu_count() or 1):
@@ -254,7 +275,7 @@ def main() -> int:
         [
             "# make bench",
             "",
-            f"gunicorn: {workers} {WORKER_CLASS} workers × {SERVER_THREADS} threads, "
+            f"gunicorn: {workers} {WORKER_CLASS} workers × {SERVER_THREADS} thread(s), "
             f"debug off, {database}. wrk: {CONNECTIONS} connections, {THREADS} threads, "
             f"{seconds:g} s per URL and mode in {rounds} interleaved rounds, "
             "Accept-Encoding: gzip, deflate, br.",

@@ -23,19 +23,22 @@ import sys
 import tempfile
 import time
 import urllib.parse
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 
-# Worker class: gthread, one worker per CPU, 4 threads each. Sync workers (gunicorn's
-# default) close the connection after every response, so a load test would mostly measure
-# TCP set-up; gthread keeps connections alive as browsers and proxies do, and its few threads
-# per process let one request's database wait overlap another's rendering. More threads would
-# only queue on the GIL: the pages are CPU-bound.
+# Worker class: gthread, one worker per CPU, one thread each. Sync workers (gunicorn's
+# default) close the connection after every response, so a load test would largely measure
+# TCP set-up (and /healthz most of all); gthread keeps connections alive, as browsers and
+# proxies do. One thread, because the pages are CPU-bound on a local database: with four
+# threads per worker the uncached guide cost about a fifth more CPU per request (GIL
+# contention) for no more throughput. With a remote PostgreSQL a few threads would let one
+# request's database wait overlap another's rendering.
 WORKER_CLASS = "gthread"
-THREADS = 4
+THREADS = 1
 START_TIMEOUT = 60.0
 
 
@@ -113,7 +116,7 @@ class ProductionSite(contextlib.AbstractContextManager):
 
     @contextlib.contextmanager
     def serve(self, *, cache_disabled: bool = False):
-        """Run gunicorn until the block ends; yields its base URL (no trailing slash)."""
+        """Run gunicorn until the block ends; yields a Server (its .url has no trailing slash)."""
         port = free_port()
         env = dict(self.env)
         if cache_disabled:
@@ -142,10 +145,10 @@ class ProductionSite(contextlib.AbstractContextManager):
                 # Its own process group, so that stopping it stops every worker too.
                 start_new_session=True,
             )
-        base_url = f"http://127.0.0.1:{port}"
+        server = Server(url=f"http://127.0.0.1:{port}", process=process)
         try:
-            self._wait_until_healthy(process, base_url, log_path)
-            yield base_url
+            self._wait_until_healthy(process, server.url, log_path)
+            yield server
         finally:
             stop(process)
 
@@ -165,6 +168,30 @@ class ProductionSite(contextlib.AbstractContextManager):
             f"gunicorn did not answer 200 on /healthz within {START_TIMEOUT:.0f} s:\n"
             + log_path.read_text(errors="replace")[-4000:]
         )
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen
+
+    def cpu_seconds(self) -> float | None:
+        """CPU time (user + system) used so far by gunicorn and its workers; None without /proc.
+
+        Unlike requests per second, this barely depends on what else the machine is doing.
+        """
+        if not Path("/proc/self/stat").exists():
+            return None
+        ticks = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # the process ended while we looked
+            # After the command name: state, ppid, pgrp, ..., utime (12th), stime (13th).
+            if int(fields[2]) == self.process.pid:
+                ticks += int(fields[11]) + int(fields[12])
+        return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def stop(process: subprocess.Popen) -> None:
