@@ -1,10 +1,11 @@
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Publishable
+from core.models import Publishable, Reviewable
 
 # Words used by the certifications section's own pages (/certifications/compare/ …).
 RESERVED_SLUGS = {"compare", "finder"}
@@ -18,6 +19,7 @@ def validate_not_reserved(slug: str) -> None:
         )
 
 
+@reversion.register()
 class CertifyingBody(models.Model):
     """An organisation that awards credentials, such as AAPC or AHIMA."""
 
@@ -68,8 +70,14 @@ class Setting(models.TextChoices):
     ANY = "any", _("Any setting")
 
 
-class Certification(Publishable):
+# History (django-reversion). The guides' links to it belong to the guides' histories (links
+# edited on its page are still recorded): following them from here would make reverting a
+# certification delete every link a guide made since.
+@reversion.register()
+class Certification(Publishable, Reviewable):
     """A professional credential, with the facts a job seeker needs to plan for it."""
+
+    reviewed_field = "last_checked"
 
     body = models.ForeignKey(
         CertifyingBody,
@@ -167,6 +175,9 @@ class Certification(Publishable):
 
     class Meta:
         ordering = ["code"]
+        permissions = [
+            ("publish_certification", "Can publish, schedule and unpublish certifications")
+        ]
         constraints = [
             models.UniqueConstraint(Lower("code"), name="certification_code_ci_unique"),
             models.CheckConstraint(

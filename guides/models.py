@@ -1,17 +1,35 @@
+import reversion
 from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Publishable, SourcedFigure
+from core.models import Publishable, Reviewable, SourcedFigure
 
 soc_code_validator = RegexValidator(
     r"^\d{2}-\d{4}(\.\d{2})?$", _("Use the SOC format 29-2072 (or O*NET’s 29-2072.00).")
 )
 
 
-class CareerGuide(Publishable):
+# A guide's history (django-reversion) holds every part of it, so a revert restores them all.
+GUIDE_PARTS = (
+    "duties",
+    "related_titles",
+    "training_steps",
+    "salary_bands",
+    "faqs",
+    "tools",
+    "progression",
+    "recommended_certifications",
+    "sources",
+)
+
+
+@reversion.register(follow=GUIDE_PARTS)
+class CareerGuide(Publishable, Reviewable):
     """Everything a job seeker needs to know about one occupation."""
+
+    reviewed_field = "last_reviewed"
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
@@ -51,6 +69,7 @@ class CareerGuide(Publishable):
 
     class Meta:
         ordering = ["title"]
+        permissions = [("publish_careerguide", "Can publish, schedule and unpublish career guides")]
 
     def __str__(self) -> str:
         return self.title
@@ -71,6 +90,7 @@ class GuideChild(models.Model):
         ordering = ["position", "pk"]
 
 
+@reversion.register()
 class JobDuty(GuideChild):
     guide = models.ForeignKey(CareerGuide, on_delete=models.CASCADE, related_name="duties")
     text = models.TextField(help_text=_("One duty. Markdown."))
@@ -82,6 +102,7 @@ class JobDuty(GuideChild):
         return self.text[:80]
 
 
+@reversion.register()
 class RelatedTitle(GuideChild):
     """Another name employers use for the job (“also known as”)."""
 
@@ -110,6 +131,7 @@ class Gap(models.TextChoices):
     EXPERIENCE = "experience", _("Work experience")
 
 
+@reversion.register()
 class TrainingStep(GuideChild):
     """One step of the pathway into the job, in order."""
 
@@ -159,6 +181,7 @@ class TrainingStep(GuideChild):
         return self.cost_min is not None or self.cost_max is not None
 
 
+@reversion.register()
 class SalaryBand(GuideChild, SourcedFigure):
     """One point of the pay distribution, with where it comes from and when."""
 
@@ -204,6 +227,7 @@ class SalaryBand(GuideChild, SourcedFigure):
         return f"{self.label} ({self.region}, {self.reference_period})"
 
 
+@reversion.register()
 class FAQ(GuideChild):
     guide = models.ForeignKey(CareerGuide, on_delete=models.CASCADE, related_name="faqs")
     question = models.CharField(max_length=300)
@@ -223,6 +247,7 @@ class ToolKind(models.TextChoices):
     REFERENCE = "reference", _("Reference or regulation")
 
 
+@reversion.register()
 class Tool(GuideChild):
     """Tools of the trade: code sets, software, the rules the work follows."""
 
@@ -235,6 +260,7 @@ class Tool(GuideChild):
         return self.name
 
 
+@reversion.register()
 class ProgressionStep(GuideChild):
     """One rung of the career ladder, from entry roles through this job to senior ones."""
 
@@ -282,6 +308,7 @@ class ProgressionStep(GuideChild):
         return self.next_role
 
 
+@reversion.register()
 class GuideCertification(GuideChild):
     """A certification the guide recommends, in the order it recommends them."""
 
@@ -307,6 +334,7 @@ class GuideCertification(GuideChild):
         return f"{self.guide} → {self.certification.code}"
 
 
+@reversion.register()
 class GuideSource(GuideChild):
     """A publication the guide's facts come from, listed at the foot of the page."""
 

@@ -25,7 +25,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from certifications.models import Certification
-from core.models import Status
+from core.models import published_q
 from guides.models import FAQ, CareerGuide, RelatedTitle, TrainingStep
 
 CONFIG = "english"
@@ -87,7 +87,7 @@ class Kind:
     def queryset(self):
         if self.is_guide_part:
             # Parts of a guide are public only while their guide is.
-            return self.model.objects.filter(guide__status=Status.PUBLISHED).select_related("guide")
+            return self.model.objects.filter(published_q("guide__")).select_related("guide")
         return self.model.objects.published()
 
     def vector(self):
