@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.db.models import Count
+from reversion.admin import VersionAdmin
 
+from editorial.admin import NeedsReviewFilter, PublishingAdmin
 from guides.models import GuideCertification
 
 from .models import Certification, CertifyingBody
@@ -17,9 +19,14 @@ class CertificationInline(admin.TabularInline):
         # New certifications are added from their own page, which has every required field.
         return False
 
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.has_perm("certifications.publish_certification"):
+            return super().get_readonly_fields(request, obj)
+        return ["status"]  # publishing happens on the certification's own page, by publishers
+
 
 @admin.register(CertifyingBody)
-class CertifyingBodyAdmin(admin.ModelAdmin):
+class CertifyingBodyAdmin(VersionAdmin):
     list_display = ["abbreviation", "name", "website", "certification_count"]
     search_fields = ["name", "abbreviation"]
     prepopulated_fields = {"slug": ["abbreviation"]}
@@ -43,16 +50,32 @@ class GuideLinkInline(admin.TabularInline):
 
 
 @admin.register(Certification)
-class CertificationAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "body", "status", "last_checked", "updated_at"]
-    list_filter = ["status", "body", "exam_book", "setting_focus", "min_education"]
+class CertificationAdmin(PublishingAdmin):
+    list_display = [
+        "code",
+        "name",
+        "body",
+        "state_column",
+        "last_checked",
+        "review_due_column",
+        "updated_at",
+    ]
+    list_filter = [
+        "status",
+        NeedsReviewFilter,
+        "body",
+        "exam_book",
+        "setting_focus",
+        "min_education",
+    ]
     list_select_related = ["body"]
     search_fields = ["code", "name", "summary", "body__name", "body__abbreviation"]
     prepopulated_fields = {"slug": ["code"]}
     autocomplete_fields = ["body"]
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["code", "name", "slug", "body", "status"]}),
+        (None, {"fields": ["code", "name", "slug", "body"]}),
+        ("Publishing", {"fields": [("status", "publish_at")]}),
         ("For job seekers", {"fields": ["summary", "best_for", "eligibility", "leads_to"]}),
         (
             "Finder rules",
@@ -91,7 +114,14 @@ class CertificationAdmin(admin.ModelAdmin):
         ),
         (
             "Sources",
-            {"fields": ["official_url", "source_name", "source_url", "last_checked"]},
+            {
+                "fields": [
+                    "official_url",
+                    "source_name",
+                    "source_url",
+                    ("last_checked", "review_interval_months"),
+                ]
+            },
         ),
         ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]

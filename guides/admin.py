@@ -1,8 +1,13 @@
+import reversion
 from django.contrib import admin
 from django.db.models import Count
+from reversion.admin import VersionAdmin
+
+from editorial.admin import NeedsReviewFilter, PublishingAdmin
 
 from .models import (
     FAQ,
+    GUIDE_PARTS,
     CareerGuide,
     GuideCertification,
     GuideSource,
@@ -98,24 +103,28 @@ class GuideSourceInline(CompactInline):
 
 
 @admin.register(CareerGuide)
-class CareerGuideAdmin(admin.ModelAdmin):
+class CareerGuideAdmin(PublishingAdmin):
     list_display = [
         "title",
         "soc_code",
         "field",
-        "status",
+        "state_column",
         "featured",
         "step_count",
         "last_reviewed",
+        "review_due_column",
         "updated_at",
     ]
-    list_filter = ["status", "field", "featured"]
+    list_filter = ["status", NeedsReviewFilter, "field", "featured"]
+    history_parts = GUIDE_PARTS
     search_fields = ["title", "slug", "soc_code", "summary", "related_titles__title"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "last_reviewed"
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "status", "featured", "last_reviewed"]}),
+        (None, {"fields": ["title", "slug", "featured"]}),
+        ("Publishing", {"fields": [("status", "publish_at")]}),
+        ("Review", {"fields": [("last_reviewed", "review_interval_months")]}),
         ("Classification", {"fields": ["soc_code", "field", "entry_education"]}),
         ("About the job", {"fields": ["summary", "overview", "work_setting", "who_it_suits"]}),
         ("Outlook", {"fields": ["outlook", "outlook_source_name", "outlook_source_url"]}),
@@ -147,7 +156,7 @@ class CareerGuideAdmin(admin.ModelAdmin):
 
 
 @admin.register(SalaryBand)
-class SalaryBandAdmin(admin.ModelAdmin):
+class SalaryBandAdmin(VersionAdmin):
     """All pay figures in one place, to find out-of-date periods across guides."""
 
     list_display = [
@@ -164,3 +173,8 @@ class SalaryBandAdmin(admin.ModelAdmin):
     search_fields = ["guide__title", "label", "region", "reference_period"]
     list_select_related = ["guide"]
     autocomplete_fields = ["guide"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Record the whole guide too, so the change shows (and can be reverted) in its history.
+        reversion.add_to_revision(obj.guide)

@@ -3,8 +3,12 @@
 Idempotent and safe for editors' work: anything that already exists (matched by its natural
 key: body abbreviation, certification code, guide slug) is left exactly as it is, so running
 it again after editors changed the content changes nothing.
+
+Everything it creates gets a first version in its history (django-reversion), so editors can
+always go back to the content as it was first loaded.
 """
 
+import reversion
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -46,6 +50,8 @@ class Command(BaseCommand):
             abbreviation=data["abbreviation"], defaults=data
         )
         self.report(created, f"certifying body {body}")
+        if created:
+            self.record_first_version(body)
         return body
 
     def seed_certification(self, data, bodies):
@@ -59,6 +65,8 @@ class Command(BaseCommand):
             code=data["code"], defaults=defaults
         )
         self.report(created, f"certification {certification.code}")
+        if created:
+            self.record_first_version(certification)
 
     def seed_guide(self):
         guide, created = CareerGuide.objects.get_or_create(
@@ -67,6 +75,14 @@ class Command(BaseCommand):
         self.report(created, f"guide {guide.slug}")
         if created:
             self.seed_guide_children(guide)
+            self.record_first_version(guide)
+
+    @staticmethod
+    def record_first_version(obj):
+        """The item with every part of it (its registered relations) as loaded."""
+        with reversion.create_revision():
+            reversion.set_comment("Loaded by seed_content.")
+            reversion.add_to_revision(obj)
 
     @staticmethod
     def seed_guide_children(guide):

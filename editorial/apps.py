@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class EditorialConfig(AppConfig):
+    """The editorial workflow: roles, publishing actions, history and review reminders."""
+
+    name = "editorial"
+    verbose_name = "Editorial workflow"
+
+    def ready(self):
+        from .roles import ensure_roles_after_migrate
+
+        # After every `migrate` (and the test database's set-up and flushes): the Editor and
+        # Publisher groups, with the permissions of every content app installed at that time.
+        post_migrate.connect(
+            ensure_roles_after_migrate, sender=self, dispatch_uid="editorial-roles"
+        )

@@ -1,0 +1,84 @@
+"""The two editorial roles, as auth groups whose permissions are defined here, in code.
+
+Editor: view, add and change every model of the content apps (guides and their parts,
+certifications, certifying bodies, visitors' questions and feedback), and remove a guide's
+parts (rows of its inline sections). Cannot publish, unpublish or schedule, cannot delete
+guides, certifications or certifying bodies, cannot revert or recover, cannot manage users.
+
+Publisher: everything an Editor can do, plus every other permission of the content apps:
+publish/unpublish/schedule (`publish_careerguide`, `publish_certification`), delete, and so
+revert to an earlier version and recover deleted items (which the admin allows to publishers).
+
+`ensure_roles()` creates or corrects both groups; it runs after every `migrate` and from
+`manage.py setup_roles`. Permissions are matched by app label, so apps added later (questions,
+feedback) are included the next time it runs. It resets the groups to this definition.
+"""
+
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+from django.db import DEFAULT_DB_ALIAS
+
+EDITOR = "Editor"
+PUBLISHER = "Publisher"
+
+CONTENT_APP_LABELS = ("guides", "certifications", "questions", "feedback")
+# Editors may remove rows from a guide's inline sections, but not whole items.
+EDITOR_DELETES_APPS = ("guides",)
+NOT_DELETABLE_BY_EDITORS = {
+    ("guides", "careerguide"),
+    ("certifications", "certification"),
+    ("certifications", "certifyingbody"),
+}
+EDITOR_ACTIONS = ("view", "add", "change")
+
+
+def editor_may(app_label: str, model: str, codename: str) -> bool:
+    action = codename.removesuffix(f"_{model}")
+    if codename == f"{action}_{model}" and action in EDITOR_ACTIONS:
+        return True
+    return (
+        codename == f"delete_{model}"
+        and app_label in EDITOR_DELETES_APPS
+        and (app_label, model) not in NOT_DELETABLE_BY_EDITORS
+    )
+
+
+def ensure_roles(using: str = DEFAULT_DB_ALIAS, apps=global_apps) -> dict:
+    """Create or correct the Editor and Publisher groups; returns {group name: permission count}."""
+    try:
+        Group = apps.get_model("auth", "Group")
+        Permission = apps.get_model("auth", "Permission")
+    except LookupError:  # auth is not installed or not migrated
+        return {}
+    labels = []
+    for label in CONTENT_APP_LABELS:
+        try:
+            apps.get_app_config(label)
+        except LookupError:  # not installed, or not migrated yet
+            continue
+        labels.append(label)
+        # Permissions are normally created after migrate, app by app: make sure they exist now.
+        create_permissions(global_apps.get_app_config(label), verbosity=0, using=using, apps=apps)
+
+    content = list(
+        Permission.objects.using(using)
+        .filter(content_type__app_label__in=labels)
+        .select_related("content_type")
+    )
+    editor = [
+        permission
+        for permission in content
+        if editor_may(
+            permission.content_type.app_label, permission.content_type.model, permission.codename
+        )
+    ]
+    counts = {}
+    for name, permissions in ((EDITOR, editor), (PUBLISHER, content)):
+        group, _ = Group.objects.using(using).get_or_create(name=name)
+        group.permissions.set(permissions)
+        counts[name] = len(permissions)
+    return counts
+
+
+def ensure_roles_after_migrate(sender, using=DEFAULT_DB_ALIAS, apps=global_apps, **kwargs):
+    ensure_roles(using=using, apps=apps)
