@@ -61,15 +61,21 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "core.staticfiles.SiteStaticFilesConfig",
     "crispy_forms",
     "crispy_bootstrap5",
     "axes",
+    "reversion",
     "core",
     "certifications",
     "guides",
     "search",
+    "plans",
+    "questions",
+    "feedback",
+    "editorial",
 ]
 
 MIDDLEWARE = [
@@ -254,3 +260,12 @@ LOGGING = {
 
 # Site-wide text used in templates (title suffix, meta).
 SITE_NAME = "CareerPath"
+
+# A visitor's pathway plan lives in their server-side session; anonymous sessions holding a plan
+# last this long (seconds), so the plan survives browser restarts.
+PLAN_SESSION_AGE = int(os.environ.get("CAREERPATH_PLAN_DAYS", "180")) * 24 * 60 * 60
+
+# Public forms: how often one client may send them, and how long visitors' emails are kept.
+QUESTIONS_PER_HOUR = int(os.environ.get("CAREERPATH_QUESTIONS_PER_HOUR", "5"))
+FEEDBACK_PER_HOUR = int(os.environ.get("CAREERPATH_FEEDBACK_PER_HOUR", "20"))
+QUESTION_EMAIL_DAYS = int(os.environ.get("CAREERPATH_QUESTION_EMAIL_DAYS", "90"))

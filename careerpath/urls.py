@@ -1,8 +1,10 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from core.health import HealthCheckView
-from core.views import HomeView
+from core.sitemaps import SITEMAPS
+from core.views import HomeView, RobotsView
 
 admin.site.site_header = "CareerPath content"
 admin.site.site_title = "CareerPath admin"
@@ -12,7 +14,12 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("careers/", include("guides.urls")),
     path("certifications/", include("certifications.urls")),
+    path("plan/", include("plans.urls")),
+    path("", include("questions.urls")),
+    path("feedback/", include("feedback.urls")),
     path("search/", include("search.urls")),
     path("admin/", admin.site.urls),
     path("healthz", HealthCheckView.as_view(), name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", RobotsView.as_view(), name="robots"),
 ]

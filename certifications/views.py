@@ -4,11 +4,13 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
 from core.cache import CachedFragmentsMixin
+from core.structured_data import json_ld_script
 from guides.models import CareerGuide, GuideCertification, TrainingStep
 
 from .comparison import CompareForm, comparison_rows
 from .finder import FinderForm, assess
 from .models import Certification
+from .structured_data import certification_structured_data
 
 
 class CertificationListView(CachedFragmentsMixin, BreadcrumbsMixin, ListView):
@@ -27,9 +29,10 @@ class CertificationListView(CachedFragmentsMixin, BreadcrumbsMixin, ListView):
 
 
 class CertificationDetailView(CachedFragmentsMixin, BreadcrumbsMixin, DetailView):
-    fragment_names = ("title", "description", "banner", "main")
+    fragment_names = ("title", "description", "banner", "main", "structured_data")
     template_name = "certifications/certification_detail.html"
     context_object_name = "certification"
+    has_visitor_forms = True  # "Was this page useful?"
 
     def get_breadcrumbs(self):
         return [Crumb("Certifications", reverse("certifications:list")), Crumb(self.object.code)]
@@ -49,6 +52,15 @@ class CertificationDetailView(CachedFragmentsMixin, BreadcrumbsMixin, DetailView
                 )
             )
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["structured_data"] = json_ld_script(
+            certification_structured_data(
+                self.request, self.object, breadcrumbs=context["breadcrumbs"]
+            )
+        )
+        return context
 
 
 class CompareView(BreadcrumbsMixin, TemplateView):

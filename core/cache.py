@@ -9,44 +9,94 @@ always get fresh fragments because they also see drafts.
 Any save or delete of content changes the version (signals in core.apps), so the next request
 renders afresh. Each process remembers the version for at most VERSION_TTL seconds to save a
 query per request; the process that saved forgets it at once.
+
+Scheduled publishing needs no cron job: the version row also holds the next time a scheduled
+item becomes public, and the first request after that time changes the version, so no cached
+fragment can hide the item (or a link to it) once its time has come.
 """
 
 import hashlib
 import time
 import uuid
 
+from django.apps import apps
+from django.contrib import messages
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Min
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils import timezone
 
-from .models import ContentVersion
+from .models import ContentVersion, Publishable, Status
 
 VERSION_TTL = 1.0
 CONTENT_APPS = ("guides", "certifications")
 
-_memo = {"token": None, "expires": 0.0}
+_memo = {"token": None, "expires": 0.0, "next_publish_at": None}
 
 
 def content_version() -> str:
-    now = time.monotonic()
-    if _memo["token"] is None or now >= _memo["expires"]:
-        row = ContentVersion.objects.filter(pk=1).only("token").first()
-        if row is None:
-            row, _ = ContentVersion.objects.get_or_create(pk=1, defaults={"token": _new_token()})
-        _memo.update(token=row.token, expires=now + VERSION_TTL)
+    if _memo["token"] is None or time.monotonic() >= _memo["expires"]:
+        _remember(_version_row())
+    if _schedule_passed(_memo["next_publish_at"]):
+        row = _version_row()  # another process may have noticed first
+        if _schedule_passed(row.next_publish_at):
+            # A scheduled item has just become public: what the public sees has changed.
+            bump_content_version()
+            row = _version_row()
+        _remember(row)
     return _memo["token"]
 
 
+def _version_row() -> ContentVersion:
+    row = ContentVersion.objects.filter(pk=1).only("token", "next_publish_at").first()
+    if row is None:
+        row, _ = ContentVersion.objects.get_or_create(
+            pk=1, defaults={"token": _new_token(), "next_publish_at": next_publish_at()}
+        )
+    return row
+
+
+def _remember(row: ContentVersion) -> None:
+    _memo.update(
+        token=row.token,
+        next_publish_at=row.next_publish_at,
+        expires=time.monotonic() + VERSION_TTL,
+    )
+
+
+def _schedule_passed(moment) -> bool:
+    return moment is not None and timezone.now() >= moment
+
+
 def forget_content_version() -> None:
-    _memo.update(token=None, expires=0.0)
+    _memo.update(token=None, expires=0.0, next_publish_at=None)
 
 
-def bump_content_version(**_signal_kwargs) -> None:
+def bump_content_version(sender=None, **_signal_kwargs) -> None:
     """Signal receiver: content changed, so every cached fragment is out of date."""
-    ContentVersion.objects.update_or_create(pk=1, defaults={"token": _new_token()})
+    defaults = {"token": _new_token()}
+    if sender is None or issubclass(sender, Publishable):  # children never change the schedule
+        defaults["next_publish_at"] = next_publish_at()
+    ContentVersion.objects.update_or_create(pk=1, defaults=defaults)
     forget_content_version()
     transaction.on_commit(forget_content_version)
+
+
+def next_publish_at():
+    """The earliest future publish time of a published item, if any."""
+    now = timezone.now()
+    upcoming = [
+        model.objects.filter(status=Status.PUBLISHED, publish_at__gt=now).aggregate(
+            next=Min("publish_at")
+        )["next"]
+        for label in CONTENT_APPS
+        for model in apps.get_app_config(label).get_models()
+        if issubclass(model, Publishable)
+    ]
+    return min((moment for moment in upcoming if moment is not None), default=None)
 
 
 def _new_token() -> str:
@@ -61,6 +111,7 @@ class CachedFragmentsMixin:
     """
 
     fragment_names = ("title", "description", "main")
+    has_visitor_forms = False  # see visitor_context()
 
     def get(self, request, *args, **kwargs):
         if not self.fragments_are_shared():
@@ -91,9 +142,42 @@ class CachedFragmentsMixin:
         self.rendered_fragments["breadcrumbs"] = context.get("breadcrumbs", [])
         return self.render_page(self.rendered_fragments)
 
+    def visitor_context(self) -> dict:
+        """Per-visitor parts of the page (forms, the visitor's plan): rendered on every request,
+        never cached. Views with such parts return them here and describe them in
+        `visitor_state` so that conditional GET stays correct."""
+        return {}
+
+    def visitor_state(self) -> str:
+        return ""
+
     def render_page(self, fragments):
-        return TemplateResponse(
+        response = TemplateResponse(
             self.request,
             self.template_name,
-            {"fragments": fragments, "breadcrumbs": fragments["breadcrumbs"], "view": self},
+            {
+                "fragments": fragments,
+                "breadcrumbs": fragments["breadcrumbs"],
+                "view": self,
+                **self.visitor_context(),
+            },
         )
+        if etag := self.page_etag(fragments):
+            response["ETag"] = etag
+        return response
+
+    def page_etag(self, fragments) -> str | None:
+        """An ETag from what the page shows, not from its bytes: forms on the page carry a CSRF
+        token masked afresh on every request, which would make every response look new. The
+        CSRF secret behind it is part of the tag, so a new secret means a new page."""
+        if not self.has_visitor_forms:
+            return None  # the page's bytes are stable: ConditionalGetMiddleware hashes them
+        if messages.get_messages(self.request):  # a one-off notice is on this page
+            return None
+        digest = hashlib.sha256()
+        for name in sorted(fragments):
+            digest.update(f"{name}\0{fragments[name]}\0".encode())
+        get_token(self.request)  # the forms will need it; it also fixes the secret for this page
+        csrf_secret = self.request.META.get("CSRF_COOKIE", "")
+        digest.update(f"{self.visitor_state()}\0{csrf_secret}".encode())
+        return f'"{digest.hexdigest()[:32]}"'

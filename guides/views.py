@@ -1,16 +1,21 @@
 import hashlib
 
+from django.conf import settings
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
 from core.cache import CachedFragmentsMixin
-from core.models import Status
+from core.models import published_q
+from core.structured_data import json_ld_script
+from plans.plan import PlanStore
+from questions.forms import AskQuestionForm
 
 from .forms import PayRegionForm
 from .models import CareerGuide, GuideCertification, ProgressionStep
 from .pay import known_regions, pay_explorer, pay_states
+from .structured_data import guide_structured_data
 
 
 class GuideListView(CachedFragmentsMixin, BreadcrumbsMixin, ListView):
@@ -22,13 +27,14 @@ class GuideListView(CachedFragmentsMixin, BreadcrumbsMixin, ListView):
 
     def get_queryset(self):
         return CareerGuide.objects.visible_to(self.request.user).only(
-            "title", "slug", "summary", "field", "status"
+            "title", "slug", "summary", "field", "status", "publish_at"
         )
 
 
 class GuideDetailView(CachedFragmentsMixin, BreadcrumbsMixin, DetailView):
-    fragment_names = ("title", "description", "banner", "main")
+    fragment_names = ("title", "description", "banner", "intro", "main", "structured_data")
     template_name = "guides/guide_detail.html"
+    has_visitor_forms = True
     context_object_name = "guide"
 
     def get_queryset(self):
@@ -63,10 +69,21 @@ class GuideDetailView(CachedFragmentsMixin, BreadcrumbsMixin, DetailView):
             return f"{key}:state={hashlib.sha256(state.encode()).hexdigest()}"
         return f"{key}:state=unknown"
 
+    def visitor_context(self) -> dict:
+        slug = self.kwargs["slug"]
+        return {
+            "guide_slug": slug,
+            "visitor_plan": PlanStore(self.request).summary(slug),
+            "ask_form": AskQuestionForm(retention_days=settings.QUESTION_EMAIL_DAYS),
+        }
+
+    def visitor_state(self) -> str:
+        return repr(PlanStore(self.request).summary(self.kwargs["slug"]))
+
     def recommended_certifications(self):
         links = GuideCertification.objects.select_related("certification__body")
         if not self.request.user.is_staff:
-            links = links.filter(certification__status=Status.PUBLISHED)
+            links = links.filter(published_q("certification__"))
         return links
 
     def get_context_data(self, **kwargs):
@@ -82,6 +99,15 @@ class GuideDetailView(CachedFragmentsMixin, BreadcrumbsMixin, DetailView):
             median_band=pay.headline_median,
             certification_links=list(guide.recommended_certifications.all()),
             tools_by_kind=self.tools_by_kind(guide),
+        )
+        context["structured_data"] = json_ld_script(
+            guide_structured_data(
+                self.request,
+                guide,
+                pay_chart=pay.main,
+                certification_links=context["certification_links"],
+                breadcrumbs=context["breadcrumbs"],
+            )
         )
         return context
 

@@ -1,4 +1,5 @@
 import io
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -35,6 +36,11 @@ def staff_user(django_user_model):
 def staff_client(client, staff_user):
     client.force_login(staff_user)
     return client
+
+
+def without_csrf_tokens(response) -> str:
+    """The page with its CSRF tokens blanked: they are masked afresh on every request."""
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
 
 
 def soup(response) -> BeautifulSoup:

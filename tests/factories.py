@@ -164,3 +164,20 @@ def complete_guide(children_each: int = 1, **guide_fields):
             extra = {"percentile": 10 + index} if child_factory is SalaryBandFactory else {}
             child_factory(guide=guide, **extra)
     return guide
+
+
+class SubmittedQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "questions.SubmittedQuestion"
+
+    guide = factory.SubFactory(CareerGuideFactory)
+    question = factory.Sequence(lambda n: f"Question number {n}: can I work from home?")
+    email = "visitor@example.com"
+
+
+class PageFeedbackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "feedback.PageFeedback"
+
+    path = "/careers/medical-records-specialist/"
+    useful = True

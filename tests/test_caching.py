@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from core.cache import content_version, forget_content_version
 from guides.models import CareerGuide
-from tests.conftest import soup
+from tests.conftest import soup, without_csrf_tokens
 from tests.factories import (
     CareerGuideFactory,
     CertificationFactory,
@@ -32,7 +32,7 @@ def test_public_page_fragments_are_cached_in_the_configured_cache(client):
     path = guide.get_absolute_url()
     assert cache.get(fragments_key(path)) is None
     client.get(path)
-    assert guide.title in cache.get(fragments_key(path))["main"]
+    assert guide.title in cache.get(fragments_key(path))["intro"]
 
 
 def test_a_cached_page_is_served_without_touching_the_content(client, django_assert_num_queries):
@@ -40,7 +40,7 @@ def test_a_cached_page_is_served_without_touching_the_content(client, django_ass
     first = client.get(guide.get_absolute_url())
     with django_assert_num_queries(0):  # the content version is remembered for a second
         second = client.get(guide.get_absolute_url())
-    assert second.content == first.content
+    assert without_csrf_tokens(second) == without_csrf_tokens(first)
 
 
 def test_editing_in_admin_invalidates_the_cached_page(admin_client):
@@ -117,7 +117,7 @@ def test_query_strings_do_not_multiply_cache_entries(client):
     guide = CareerGuideFactory()
     first = client.get(guide.get_absolute_url(), {"utm_source": "newsletter"})
     second = client.get(guide.get_absolute_url(), {"anything": "else"})
-    assert first.content == second.content
+    assert without_csrf_tokens(first) == without_csrf_tokens(second)
 
 
 def test_conditional_get_answers_304_when_unchanged(client):
@@ -182,7 +182,8 @@ def test_health_check_answers_503_when_the_database_is_unreachable(client):
 
 
 def test_page_renders_the_same_cached_and_uncached(client, seeded):
-    uncached = soup(client.get("/careers/medical-records-specialist/"))
-    cached = soup(client.get("/careers/medical-records-specialist/"))
-    assert cached.find("main").decode() == uncached.find("main").decode()
+    uncached = client.get("/careers/medical-records-specialist/")
+    cached = client.get("/careers/medical-records-specialist/")
+    assert without_csrf_tokens(cached) == without_csrf_tokens(uncached)
+    uncached, cached = soup(uncached), soup(cached)
     assert cached.title.string == uncached.title.string

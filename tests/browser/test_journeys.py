@@ -17,7 +17,7 @@ def test_job_seeker_reads_the_guide_and_follows_a_certification(page, seeded_sit
     page.get_by_role("navigation", name="On this page").get_by_role("link", name="Pay").click()
     expect(page).to_have_url(re.compile("#pay$"))
     expect(page.locator("#pay-heading")).to_be_in_viewport()
-    expect(page.locator("#pay table")).to_contain_text("$50,250")
+    expect(page.locator("#pay table.pay-table")).to_contain_text("$50,250")
 
     first_faq = page.locator("#faqs details").first
     assert first_faq.get_attribute("open") is None
@@ -72,7 +72,7 @@ def test_editor_changes_a_step_and_a_band_in_admin_and_sees_it_live(page, seeded
 
     page.goto(seeded_site.url + GUIDE_PATH)
     expect(page.locator("#pathway")).to_contain_text("Finish high school or a GED first")
-    expect(page.locator("#pay table")).to_contain_text("$50,999")
+    expect(page.locator("#pay table.pay-table")).to_contain_text("$50,999")
 
 
 def test_job_seeker_compares_then_uses_the_finder_then_reads_the_step(page, seeded_site):

@@ -1,0 +1,315 @@
+"""Structured data and sharing: JSON-LD on guide and certification pages, sitemap.xml,
+robots.txt and Open Graph tags, all from the database."""
+
+import datetime
+import json
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+
+import pytest
+
+from certifications.models import Certification
+from guides.models import FAQ, CareerGuide, SalaryBand
+from tests.conftest import soup
+from tests.factories import (
+    CareerGuideFactory,
+    CertificationFactory,
+    FAQFactory,
+    SalaryBandFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+GUIDE_URL = "/careers/medical-records-specialist/"
+ORIGIN = "http://testserver"
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def json_ld(response) -> dict:
+    """The page's JSON-LD graph as {"@type": node} (each type appears once on these pages)."""
+    scripts = soup(response).head.find_all("script", type="application/ld+json")
+    assert len(scripts) == 1
+    document = json.loads(scripts[0].string)
+    assert document["@context"] == "https://schema.org"
+    return {node["@type"]: node for node in document["@graph"]}
+
+
+def the_guide() -> CareerGuide:
+    return CareerGuide.objects.get(slug="medical-records-specialist")
+
+
+def test_guide_page_describes_the_occupation_from_the_database(client, seeded):
+    guide = the_guide()
+    occupation = json_ld(client.get(GUIDE_URL))["Occupation"]
+
+    assert occupation["name"] == guide.title
+    assert occupation["description"] == guide.summary
+    assert occupation["url"] == ORIGIN + GUIDE_URL
+    assert occupation["occupationalCategory"] == {
+        "@type": "CategoryCode",
+        "codeValue": guide.soc_code,
+        "inCodeSet": "https://www.bls.gov/soc/",
+    }
+    assert occupation["educationRequirements"] == guide.entry_education
+    assert len(occupation["responsibilities"]) == guide.duties.count()
+    assert occupation["responsibilities"][0].startswith("Gather patients")
+    assert "*" not in "".join(occupation["responsibilities"])  # Markdown becomes plain text
+    assert occupation["skills"] == [tool.name for tool in guide.tools.all()]
+    assert [q["alternateName"] for q in occupation["qualifications"]] == [
+        link.certification.code for link in guide.recommended_certifications.all()
+    ]
+    assert occupation["mainEntityOfPage"]["@type"] == "WebPage"
+    assert occupation["mainEntityOfPage"]["lastReviewed"] == guide.last_reviewed.isoformat()
+    assert occupation["occupationLocation"] == [{"@type": "Country", "name": "United States"}]
+
+
+def test_estimated_salary_is_the_latest_national_distribution(client, seeded):
+    guide = the_guide()
+    latest = guide.salary_bands.filter(region="United States", reference_period="May 2024")
+    (salary,) = json_ld(client.get(GUIDE_URL))["Occupation"]["estimatedSalary"]
+
+    assert salary["@type"] == "MonetaryAmountDistribution"
+    assert salary["currency"] == "USD"
+    assert salary["duration"] == "P1Y"
+    assert salary["name"] == "May 2024"
+    assert "BLS Occupational Employment and Wage Statistics" in salary["description"]
+    assert Decimal(salary["median"]) == latest.get(percentile=50).annual_amount
+    assert Decimal(salary["percentile10"]) == latest.get(percentile=10).annual_amount
+    assert Decimal(salary["percentile90"]) == latest.get(percentile=90).annual_amount
+
+
+def test_all_five_percentiles_and_no_others(client):
+    guide = CareerGuideFactory()
+    for percentile, amount in [(10, 30000), (25, 38000), (50, 47000), (60, 50000), (75, 58000)]:
+        SalaryBandFactory(guide=guide, percentile=percentile, annual_amount=amount)
+    SalaryBandFactory(guide=guide, percentile=90, annual_amount=Decimal("71234.50"))
+    (salary,) = json_ld(client.get(guide.get_absolute_url()))["Occupation"]["estimatedSalary"]
+    numbers = {
+        key: value for key, value in salary.items() if "percentile" in key or key == "median"
+    }
+    assert numbers == {
+        "percentile10": 30000,
+        "percentile25": 38000,
+        "median": 47000,
+        "percentile75": 58000,
+        "percentile90": 71234.5,
+    }
+
+
+def test_json_ld_follows_edits_to_bands_faqs_and_title(client, seeded):
+    before = json_ld(client.get(GUIDE_URL))
+    guide = the_guide()
+    band = guide.salary_bands.get(percentile=50, reference_period="May 2024")
+    band.annual_amount = Decimal("51999.00")
+    band.save()
+    faq = guide.faqs.first()
+    faq.question = "Is this a question edited in the ORM?"
+    faq.answer = "Yes: **bold** in Markdown becomes plain text."
+    faq.save()
+    guide.title = "Health Records Specialist"
+    guide.save()
+
+    after = json_ld(client.get(GUIDE_URL))
+    assert after != before
+    assert after["Occupation"]["name"] == "Health Records Specialist"
+    assert after["Occupation"]["estimatedSalary"][0]["median"] == 51999
+    first = after["FAQPage"]["mainEntity"][0]
+    assert first == {
+        "@type": "Question",
+        "name": "Is this a question edited in the ORM?",
+        "acceptedAnswer": {
+            "@type": "Answer",
+            "text": "Yes: bold in Markdown becomes plain text.",
+        },
+    }
+    assert after["BreadcrumbList"]["itemListElement"][-1]["name"] == "Health Records Specialist"
+
+
+def test_faq_page_lists_every_faq_in_order(client, seeded):
+    faqs = json_ld(client.get(GUIDE_URL))["FAQPage"]["mainEntity"]
+    assert [faq["name"] for faq in faqs] == list(
+        FAQ.objects.filter(guide=the_guide()).values_list("question", flat=True)
+    )
+    assert all(faq["acceptedAnswer"]["text"] for faq in faqs)
+
+
+def test_breadcrumbs_are_absolute_and_match_the_page(client, seeded):
+    crumbs = json_ld(client.get(GUIDE_URL))["BreadcrumbList"]["itemListElement"]
+    assert [(c["position"], c["name"], c["item"]) for c in crumbs] == [
+        (1, "Home", f"{ORIGIN}/"),
+        (2, "Careers", f"{ORIGIN}/careers/"),
+        (3, "Medical Records Specialist", ORIGIN + GUIDE_URL),
+    ]
+
+
+def test_a_guide_without_pay_or_faqs_leaves_them_out(client):
+    guide = CareerGuideFactory(soc_code="")
+    graph = json_ld(client.get(guide.get_absolute_url()))
+    assert "FAQPage" not in graph
+    assert "estimatedSalary" not in graph["Occupation"]
+    assert "occupationalCategory" not in graph["Occupation"]
+
+
+def test_json_ld_cannot_close_its_script_element(client):
+    hostile = '</script><script>alert("x")</script><!-- & -->'
+    guide = CareerGuideFactory(title=hostile, summary="Summary </SCRIPT> too")
+    FAQFactory(guide=guide, question=hostile)
+    response = client.get(guide.get_absolute_url())
+    html = response.content.decode()
+    assert "<script>alert" not in html
+    assert "</SCRIPT>" not in html
+    assert "\\u003C/script\\u003E" in html
+    graph = json_ld(response)  # still one block, and it parses back to the original text
+    assert graph["Occupation"]["name"] == hostile
+    assert graph["Occupation"]["description"] == "Summary </SCRIPT> too"
+    assert graph["FAQPage"]["mainEntity"][0]["name"] == hostile
+
+
+def test_cached_pages_keep_their_json_ld(client, seeded):
+    first = client.get(GUIDE_URL)
+    second = client.get(GUIDE_URL)  # served from the fragment cache
+    assert json_ld(second) == json_ld(first)
+    with_state = client.get(GUIDE_URL + "?state=California")
+    assert json_ld(with_state) == json_ld(first)
+
+
+def test_certification_page_describes_the_credential(client, seeded):
+    cpc = Certification.objects.select_related("body").get(code="CPC")
+    graph = json_ld(client.get("/certifications/cpc/"))
+    credential = graph["EducationalOccupationalCredential"]
+    assert credential["name"] == cpc.name
+    assert credential["alternateName"] == "CPC"
+    assert credential["description"] == cpc.summary
+    assert credential["credentialCategory"] == "certification"
+    assert credential["url"] == f"{ORIGIN}/certifications/cpc/"
+    assert credential["recognizedBy"] == {
+        "@type": "Organization",
+        "name": cpc.body.name,
+        "alternateName": cpc.body.abbreviation,
+        "url": cpc.body.website,
+    }
+    assert credential["validFor"] == f"P{cpc.renewal_cycle_years}Y"
+    assert credential["mainEntityOfPage"]["lastReviewed"] == cpc.last_checked.isoformat()
+    assert [c["name"] for c in graph["BreadcrumbList"]["itemListElement"]] == [
+        "Home",
+        "Certifications",
+        "CPC",
+    ]
+
+    Certification.objects.filter(pk=cpc.pk).update(renewal_cycle_years=3)
+    cpc.refresh_from_db()
+    cpc.save()  # a save, as admin makes, invalidates the cached fragments
+    assert json_ld(client.get("/certifications/cpc/"))["EducationalOccupationalCredential"][
+        "validFor"
+    ] == ("P3Y")
+
+
+def test_a_credential_without_a_renewal_cycle_has_no_validity(client):
+    cert = CertificationFactory(renewal_cycle_years=None)
+    credential = json_ld(client.get(cert.get_absolute_url()))["EducationalOccupationalCredential"]
+    assert "validFor" not in credential
+
+
+# sitemap.xml and robots.txt -------------------------------------------------------------------
+
+
+def sitemap_entries(client) -> dict:
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(response.content)  # noqa: S314 (our own response)
+    return {
+        url.findtext("s:loc", namespaces=SITEMAP_NS): url.findtext(
+            "s:lastmod", namespaces=SITEMAP_NS
+        )
+        for url in root.findall("s:url", SITEMAP_NS)
+    }
+
+
+def test_sitemap_lists_published_pages_only_each_with_lastmod(client, seeded):
+    draft_guide = CareerGuideFactory(status="draft", slug="secret-draft")
+    draft_cert = CertificationFactory(status="draft", slug="draftcert")
+    entries = sitemap_entries(client)
+
+    expected = {
+        "/",
+        "/careers/",
+        "/certifications/",
+        GUIDE_URL,
+        "/certifications/cpc/",
+        "/certifications/rhit/",
+        "/certifications/cca/",
+    }
+    assert set(entries) == {ORIGIN + path for path in expected}
+    assert ORIGIN + draft_guide.get_absolute_url() not in entries
+    assert ORIGIN + draft_cert.get_absolute_url() not in entries
+    for loc, lastmod in entries.items():
+        assert lastmod, loc
+        datetime.date.fromisoformat(lastmod)
+
+
+def test_sitemap_lastmod_is_the_later_of_review_and_last_save(client):
+    long_ago = datetime.datetime(2020, 1, 2, tzinfo=datetime.UTC)
+    guide = CareerGuideFactory(last_reviewed=datetime.date(2026, 3, 4))
+    cert = CertificationFactory(last_checked=datetime.date(2026, 5, 6))
+    CareerGuide.objects.filter(pk=guide.pk).update(updated_at=long_ago)
+    Certification.objects.filter(pk=cert.pk).update(updated_at=long_ago)
+    entries = sitemap_entries(client)
+    assert entries[ORIGIN + guide.get_absolute_url()] == "2026-03-04"
+    assert entries[ORIGIN + cert.get_absolute_url()] == "2026-05-06"
+    assert entries[f"{ORIGIN}/"] == "2026-05-06"  # the newest thing the home page shows
+    assert entries[f"{ORIGIN}/careers/"] == "2026-03-04"
+
+    guide.save()  # an edit today is newer than the review date
+    today = CareerGuide.objects.get(pk=guide.pk).updated_at.date().isoformat()
+    assert sitemap_entries(client)[ORIGIN + guide.get_absolute_url()] == today
+
+
+def test_robots_txt_keeps_crawlers_out_of_admin_and_names_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "User-agent: *" in lines
+    assert "Disallow: /admin/" in lines
+    assert f"Sitemap: {ORIGIN}/sitemap.xml" in lines
+
+
+# Open Graph ----------------------------------------------------------------------------------
+
+
+def meta(page, prop) -> str:
+    tag = page.find("meta", attrs={"property": prop}) or page.find("meta", attrs={"name": prop})
+    assert tag is not None, prop
+    return tag["content"]
+
+
+def test_guide_page_has_open_graph_and_twitter_tags(client, seeded):
+    guide = the_guide()
+    page = soup(client.get(GUIDE_URL))
+    assert meta(page, "og:title") == f"{guide.title}: duties, pay, training and certifications"
+    assert meta(page, "og:description") == guide.summary
+    assert meta(page, "og:type") == "website"
+    assert meta(page, "og:url") == ORIGIN + GUIDE_URL
+    assert meta(page, "og:site_name") == "CareerPath"
+    assert meta(page, "twitter:card") == "summary"
+
+
+@pytest.mark.parametrize("url", ["/", "/careers/", "/certifications/", "/certifications/cpc/"])
+def test_every_content_page_has_open_graph_tags(client, seeded, url):
+    page = soup(client.get(url))
+    title = page.title.string.removesuffix(" · CareerPath")
+    assert meta(page, "og:title") == title
+    assert meta(page, "og:description") == meta(page, "description")
+    assert meta(page, "og:url") == ORIGIN + url
+
+
+def test_band_change_reaches_a_band_in_another_region_only_on_the_page(client, seeded):
+    """State figures appear in the pay explorer, not in the national JSON-LD distribution."""
+    SalaryBandFactory(
+        guide=the_guide(), region="California", percentile=50, annual_amount=Decimal("66000")
+    )
+    assert SalaryBand.objects.filter(region="California").exists()
+    salary = json_ld(client.get(GUIDE_URL))["Occupation"]["estimatedSalary"][0]
+    assert salary["median"] != 66000
+    assert "United States" in salary["description"]
