@@ -35,6 +35,7 @@ PAGES = {
 }
 FORM_FACTORS = ("desktop", "mobile")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+ATTEMPTS = 3
 TARGETS = {"performance": 90, "accessibility": 100, "best-practices": 95, "seo": 90}
 
 
@@ -53,6 +54,20 @@ def ensure_lighthouse() -> None:
 
 
 def run_lighthouse(url: str, form_factor: str, output: Path) -> dict:
+    """One Lighthouse run; tried up to ATTEMPTS times, since a busy machine sometimes makes
+    Chromium lose the trace (NO_NAVSTART, NO_FCP) and the next run is fine."""
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return run_lighthouse_once(url, form_factor, output)
+        except ServerError as error:
+            if attempt == ATTEMPTS:
+                raise
+            print(f"-- {error}\n-- trying again", file=sys.stderr, flush=True)
+    raise AssertionError("unreachable")
+
+
+def run_lighthouse_once(url: str, form_factor: str, output: Path) -> dict:
+    output.unlink(missing_ok=True)
     command = [
         str(LIGHTHOUSE),
         url,
@@ -106,17 +121,16 @@ def weak_audits(report: dict, category: str) -> list[str]:
 
 
 def notices(report: dict) -> list[str]:
-    """Unweighted but failing audits (manual and informative ones excepted)."""
+    """Unweighted audits that did not pass: failed checks and savings Lighthouse suggests."""
     lines = []
     for category in CATEGORIES:
         for ref in report["categories"][category]["auditRefs"]:
             audit = report["audits"][ref["id"]]
-            if (
-                ref.get("weight", 0) == 0
-                and audit.get("scoreDisplayMode") == "binary"
-                and audit.get("score") == 0
-            ):
-                lines.append(f"`{ref['id']}` ({category}): {audit['title']}")
+            if ref.get("weight", 0) != 0 or audit.get("score") is None or audit["score"] >= 1:
+                continue
+            if audit.get("scoreDisplayMode") in ("binary", "metricSavings"):
+                shown = f" ({audit['displayValue']})" if audit.get("displayValue") else ""
+                lines.append(f"`{ref['id']}` ({category}): {audit['title']}{shown}")
     return lines
 
 
@@ -176,7 +190,11 @@ def main() -> int:
             if score is None or score < 100:
                 lost_points.append(f"- {name} ({form_factor}) {category} {score}:")
                 lost_points += [f"  - {line}" for line in weak_audits(report, category)]
-    all_notices = sorted({line for report in results.values() for line in notices(report)})
+    all_notices = [
+        f"{name} ({form_factor}): {line}"
+        for (name, form_factor), report in results.items()
+        for line in notices(report)
+    ]
     report_text = "\n".join(lines) + "\n"
     if failed:
         report_text += "\nFailed targets:\n\n" + "".join(f"- {line}\n" for line in failed)
@@ -187,8 +205,9 @@ def main() -> int:
             "\nWhere points were lost (Lighthouse audit ids):\n\n" + "\n".join(lost_points) + "\n"
         )
     if all_notices:
-        report_text += "\nFailing unscored audits:\n\n" + "".join(
-            f"- {line}\n" for line in all_notices
+        report_text += (
+            "\nUnscored audits that did not pass (no effect on the scores):\n\n"
+            + "".join(f"- {line}\n" for line in all_notices)
         )
     report_text += f"\nJSON reports: {REPORTS_DIR.name}/\n"
     print(report_text)
