@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from certifications.models import Certification
-from core.models import Status
+from core.models import published_q
 from guides.models import CareerGuide
 
 SESSION_KEY = "pathway_plans"
@@ -174,7 +174,7 @@ def guide_items(guide: CareerGuide, user) -> list[PlanItem]:
         "guide_links__position", "code"
     )
     if not user.is_staff:
-        certifications = certifications.filter(status=Status.PUBLISHED)
+        certifications = certifications.filter(published_q())
     items += [
         PlanItem(
             key=f"cert-{certification.pk}",

@@ -1,3 +1,4 @@
+import reversion
 from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import Max
@@ -47,7 +48,12 @@ class SubmittedQuestionAdmin(admin.ModelAdmin):
             elif not question.answer.strip():
                 skipped.append(f"“{question}” has no answer yet")
             else:
-                publish_question(question)
+                # A revision of the guide, so the new FAQ shows in its history and can be undone.
+                with reversion.create_revision():
+                    publish_question(question)
+                    reversion.add_to_revision(question.guide)
+                    reversion.set_user(request.user)
+                    reversion.set_comment(f"Published the visitor question “{question}” as an FAQ.")
                 published += 1
         if published:
             self.message_user(

@@ -233,3 +233,20 @@ def test_purge_removes_old_emails_only(seeded):
 def test_purge_rejects_a_negative_period():
     with pytest.raises(CommandError, match="0 or more"):
         call_command("purge_question_emails", "--older-than", "-1")
+
+
+def test_publishing_a_question_is_recorded_in_the_guides_history(admin_client, seeded):
+    from reversion.models import Version
+
+    guide = CareerGuide.objects.get(slug="medical-records-specialist")
+    question = SubmittedQuestionFactory(guide=guide, answer="Yes, often.")
+    before = Version.objects.get_for_object(guide).count()
+
+    admin_client.post(
+        reverse("admin:questions_submittedquestion_changelist"),
+        {"action": "publish_as_faq", "_selected_action": [question.pk]},
+    )
+
+    versions = Version.objects.get_for_object(guide)
+    assert versions.count() == before + 1
+    assert "as an FAQ" in versions.first().revision.get_comment()

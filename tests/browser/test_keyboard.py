@@ -9,18 +9,30 @@ FOCUS_STATE = """() => {
   return {
     tag: el.tagName.toLowerCase(),
     text: (el.textContent || '').trim().slice(0, 40),
-    key: el.tagName + '|' + (el.getAttribute('href') || '') + '|' + (el.textContent || '').trim(),
+    key: el.tagName + '|' + (el.getAttribute('href') || el.getAttribute('name') || '') + '|'
+         + (el.textContent || '').trim(),
     outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
     shadow: style.boxShadow !== 'none',
     onScreen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < window.innerHeight,
   };
 }"""
 
-INTERACTIVE = """() => [
-  ...document.querySelectorAll('a[href], button, summary, input, select, textarea')
-].filter(el => el.offsetParent !== null || el.matches('.skip-link'))
- .map(el => el.tagName + '|' + (el.getAttribute('href') || '') + '|'
-            + (el.textContent || '').trim())"""
+# What Tab should reach: visible controls, minus the spam trap (tabindex=-1) and all but the
+# first radio button of a group (arrow keys move within a group, as in every browser).
+INTERACTIVE = """() => {
+  const radioGroups = new Set();
+  return [...document.querySelectorAll('a[href], button, summary, input, select, textarea')]
+    .filter(el => el.offsetParent !== null || el.matches('.skip-link'))
+    .filter(el => el.getAttribute('tabindex') !== '-1' && el.type !== 'hidden')
+    .filter(el => {
+      if (el.type !== 'radio') return true;
+      if (radioGroups.has(el.name)) return false;
+      radioGroups.add(el.name);
+      return true;
+    })
+    .map(el => el.tagName + '|' + (el.getAttribute('href') || el.getAttribute('name') || '')
+               + '|' + (el.textContent || '').trim());
+}"""
 
 
 def test_skip_link_comes_first_and_moves_focus_to_main(page, seeded_site):
