@@ -129,9 +129,10 @@ class CachedFragmentsMixin:
         return not self.request.user.is_staff
 
     def fragments_cache_key(self) -> str:
-        # Hashed: paths are attacker-controlled and may be very long.
-        path = hashlib.sha256(self.request.path.encode()).hexdigest()
-        return f"fragments:{content_version()}:{path}"
+        # The host is part of the key because fragments hold absolute URLs (canonical links,
+        # JSON-LD). Hashed: paths are attacker-controlled and may be very long.
+        page = f"{self.request.scheme}://{self.request.get_host()}{self.request.path}"
+        return f"fragments:{content_version()}:{hashlib.sha256(page.encode()).hexdigest()}"
 
     def render_to_response(self, context, **response_kwargs):
         """Called by the generic view with its full context: render the fragments from it."""

@@ -23,8 +23,9 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-def fragments_key(path: str) -> str:
-    return f"fragments:{content_version()}:{hashlib.sha256(path.encode()).hexdigest()}"
+def fragments_key(path: str, origin: str = "http://testserver") -> str:
+    page = f"{origin}{path}"
+    return f"fragments:{content_version()}:{hashlib.sha256(page.encode()).hexdigest()}"
 
 
 def test_public_page_fragments_are_cached_in_the_configured_cache(client):
@@ -187,3 +188,13 @@ def test_page_renders_the_same_cached_and_uncached(client, seeded):
     assert without_csrf_tokens(cached) == without_csrf_tokens(uncached)
     uncached, cached = soup(uncached), soup(cached)
     assert cached.title.string == uncached.title.string
+
+
+@override_settings(ALLOWED_HOSTS=["careers.example", "www.careers.example"])
+def test_each_host_gets_its_own_cached_fragments(client, seeded):
+    path = "/careers/medical-records-specialist/"
+    bare = client.get(path, headers={"host": "careers.example"}).content.decode()
+    www = client.get(path, headers={"host": "www.careers.example"}).content.decode()
+    assert '"http://careers.example/careers/medical-records-specialist/' in bare
+    assert "www.careers.example" not in bare
+    assert '"http://www.careers.example/careers/medical-records-specialist/' in www
