@@ -29,6 +29,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+from . import page_cache
 from .models import ContentVersion, Publishable, Status
 
 VERSION_TTL = 1.0
@@ -112,17 +113,31 @@ class CachedFragmentsMixin:
 
     fragment_names = ("title", "description", "main")
     has_visitor_forms = False  # see visitor_context()
+    shares_page = False
 
     def get(self, request, *args, **kwargs):
         if not self.fragments_are_shared():
             return super().get(request, *args, **kwargs)
         key = self.fragments_cache_key()
+        # A visitor who brings no state gets the whole page, ready made (core.page_cache).
+        self.shares_page = page_cache.can_share(request)
+        if self.shares_page and (page := cache.get(f"{key}:page")) is not None:
+            return page_cache.respond(request, page)
         fragments = cache.get(key)
         if fragments is None:
             response = super().get(request, *args, **kwargs)
             cache.set(key, self.rendered_fragments)
-            return response
-        return self.render_page(fragments)
+        else:
+            response = self.render_page(fragments)
+        if self.shares_page:
+            response.add_post_render_callback(lambda rendered: self.share(rendered, key))
+        return response
+
+    def share(self, rendered, key):
+        """Store the page rendered for everyone, and answer this request from it."""
+        page = page_cache.build(rendered)
+        cache.set(f"{key}:page", page)
+        return page_cache.respond(self.request, page)
 
     def fragments_are_shared(self) -> bool:
         # Staff see drafts and preview banners: their fragments are never cached or shared.
@@ -161,6 +176,8 @@ class CachedFragmentsMixin:
                 "breadcrumbs": fragments["breadcrumbs"],
                 "view": self,
                 **self.visitor_context(),
+                # For a page shared by every visitor, tokens are filled in per response.
+                **({"csrf_token": page_cache.CSRF_PLACEHOLDER} if self.shares_page else {}),
             },
         )
         if etag := self.page_etag(fragments):
