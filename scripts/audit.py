@@ -7,7 +7,7 @@ page, once with the desktop preset and once with Lighthouse's default mobile emu
 
 Prints a Markdown table of the four category scores (also written to audit-results.md; the
 JSON reports go to audit-reports/) and exits 1 when a target is missed:
-performance >= 90, accessibility = 100, best practices >= 95, SEO >= 90.
+100 in every category on desktop; on mobile, performance >= 95 and 100 in the others.
 """
 
 import json
@@ -36,7 +36,11 @@ PAGES = {
 FORM_FACTORS = ("desktop", "mobile")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 ATTEMPTS = 3
-TARGETS = {"performance": 90, "accessibility": 100, "best-practices": 95, "seo": 90}
+# The issue's targets: a perfect desktop score; mobile performance may dip to 95 (throttled CPU).
+TARGETS = {
+    "desktop": {"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100},
+    "mobile": {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100},
+}
 
 
 def ensure_lighthouse() -> None:
@@ -183,10 +187,9 @@ def main() -> int:
         lines.append(f"| {name} `{PAGES[name]}` | {form_factor} | {cells} |")
         for category in CATEGORIES:
             score = page_scores[category]
-            if score is None or score < TARGETS[category]:
-                failed.append(
-                    f"{name} ({form_factor}) {category}: {score}, target ≥ {TARGETS[category]}"
-                )
+            target = TARGETS[form_factor][category]
+            if score is None or score < target:
+                failed.append(f"{name} ({form_factor}) {category}: {score}, target ≥ {target}")
             if score is None or score < 100:
                 lost_points.append(f"- {name} ({form_factor}) {category} {score}:")
                 lost_points += [f"  - {line}" for line in weak_audits(report, category)]
