@@ -2,6 +2,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from certifications.models import Certification
+from core.breadcrumbs import Crumb
 from core.cache import CachedFragmentsMixin
 from guides.models import CareerGuide
 
@@ -17,6 +18,8 @@ class HomeView(CachedFragmentsMixin, TemplateView):
             .order_by("-featured", "title")
         )
         context.update(
+            # The root of every trail: shown alone, as the current page.
+            breadcrumbs=[Crumb("Home")],
             featured_guide=guides[0] if guides else None,
             guides=guides,
             certifications=Certification.objects.published().select_related("body"),

@@ -42,8 +42,9 @@ def test_every_page_is_well_formed(client, seeded, url):
     assert skip["href"] == "#main"
     assert page.find(id="main").name == "main"
     assert page.find("link", rel="stylesheet", media="print")
-    if url != "/":
-        assert page.find("nav", attrs={"aria-label": "Breadcrumb"})
+    breadcrumb = page.find("nav", attrs={"aria-label": "Breadcrumb"})
+    assert breadcrumb.find("li")["class"][0] == "breadcrumb-item"
+    assert breadcrumb.select("li")[-1]["aria-current"] == "page"
 
 
 def test_page_titles_are_unique(client, seeded):
