@@ -59,6 +59,12 @@ PAGES = [
     "/healthz",
     "/admin/login/",
     "/search/",
+    "/certifications/compare/",
+    "/certifications/finder/",
+    "/plan/",
+    "/plan/print/",
+    "/careers/medical-records-specialist/ask/",
+    "/feedback/",
 ]
 
 FUZZ = settings(
@@ -108,3 +114,51 @@ def test_hostile_admin_login_form(client, username, password):
     response = client.post("/admin/login/", {"username": username, "password": password})
     assert response.status_code in (200, 302, 403, 429)
     assert_safe(response, username)
+
+
+@FUZZ
+@given(question=hostile_text, email=hostile_text, website=hostile_text)
+def test_hostile_question_form(client, seeded, question, email, website):
+    data = {"question": question, "email": email, "website": website}
+    response = client.post("/careers/medical-records-specialist/ask/", data)
+    assert response.status_code in (200, 302, 429)
+    assert_safe(response, question)
+    assert_safe(response, email)
+
+
+@FUZZ
+@given(path=hostile_text, useful=hostile_text, comment=hostile_text)
+def test_hostile_feedback_form(client, seeded, path, useful, comment):
+    data = {"path": path, "useful": useful, "comment": comment}
+    response = client.post("/feedback/", data)
+    assert response.status_code in (200, 302)
+    assert_safe(response, comment)
+    assert_safe(response, path)
+
+
+@FUZZ
+@given(state=hostile_text)
+def test_hostile_state_on_the_pay_explorer(client, seeded, state):
+    response = client.get("/careers/medical-records-specialist/", {"state": state})
+    assert response.status_code == 200
+    assert_safe(response, state)
+
+
+@FUZZ
+@given(item=hostile_text, target=hostile_text, note=hostile_text, total=hostile_text)
+def test_hostile_plan_form(client, seeded, item, target, note, total):
+    client.post("/plan/start/medical-records-specialist/")
+    prefix = "plan-medical-records-specialist"
+    data = {
+        "plan": "medical-records-specialist",
+        f"{prefix}-TOTAL_FORMS": total,
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-0-item": item,
+        f"{prefix}-0-target": target,
+        f"{prefix}-0-note": note,
+        f"{prefix}-0-done": "on",
+    }
+    response = client.post("/plan/", data)
+    assert response.status_code in (200, 302)
+    assert_safe(response, note)
+    assert_safe(response, target)
