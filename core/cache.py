@@ -180,7 +180,8 @@ class CachedFragmentsMixin:
                 **({"csrf_token": page_cache.CSRF_PLACEHOLDER} if self.shares_page else {}),
             },
         )
-        if etag := self.page_etag(fragments):
+        # A shared page gets its ETag per response from core.page_cache.respond().
+        if not self.shares_page and (etag := self.page_etag(fragments)):
             response["ETag"] = etag
         return response
 

@@ -1,4 +1,5 @@
 import hashlib
+from functools import cached_property
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -13,7 +14,7 @@ from plans.plan import PlanStore
 from questions.forms import AskQuestionForm
 
 from .forms import PayRegionForm
-from .models import CareerGuide, GuideCertification, ProgressionStep
+from .models import GUIDE_PARTS, CareerGuide, GuideCertification, ProgressionStep
 from .pay import known_regions, pay_explorer, pay_states
 from .structured_data import guide_structured_data
 
@@ -38,14 +39,10 @@ class GuideDetailView(CachedFragmentsMixin, BreadcrumbsMixin, DetailView):
     context_object_name = "guide"
 
     def get_queryset(self):
+        # Every part of the guide, one query each; two need their own querysets.
+        special = {"progression", "recommended_certifications"}
         return CareerGuide.objects.visible_to(self.request.user).prefetch_related(
-            "duties",
-            "related_titles",
-            "training_steps",
-            "salary_bands",
-            "faqs",
-            "tools",
-            "sources",
+            *(part for part in GUIDE_PARTS if part not in special),
             Prefetch(
                 "progression",
                 queryset=ProgressionStep.objects.select_related("next_guide"),
@@ -73,12 +70,16 @@ class GuideDetailView(CachedFragmentsMixin, BreadcrumbsMixin, DetailView):
         slug = self.kwargs["slug"]
         return {
             "guide_slug": slug,
-            "visitor_plan": PlanStore(self.request).summary(slug),
+            "visitor_plan": self.visitor_plan,
             "ask_form": AskQuestionForm(retention_days=settings.QUESTION_EMAIL_DAYS),
         }
 
     def visitor_state(self) -> str:
-        return repr(PlanStore(self.request).summary(self.kwargs["slug"]))
+        return repr(self.visitor_plan)
+
+    @cached_property
+    def visitor_plan(self) -> dict | None:
+        return PlanStore(self.request).summary(self.kwargs["slug"])
 
     def recommended_certifications(self):
         links = GuideCertification.objects.select_related("certification__body")
