@@ -104,6 +104,15 @@ def _new_token() -> str:
     return uuid.uuid4().hex
 
 
+def page_key(request) -> str:
+    """The cache key of a page's fragments (and of the whole shared page, plus ":page").
+
+    The host is part of the key because fragments hold absolute URLs (canonical links,
+    JSON-LD). Hashed: paths are attacker-controlled and may be very long."""
+    page = f"{request.scheme}://{request.get_host()}{request.path}"
+    return f"fragments:{content_version()}:{hashlib.sha256(page.encode()).hexdigest()}"
+
+
 class CachedFragmentsMixin:
     """For public views: render the template's partials once per content version.
 
@@ -121,7 +130,8 @@ class CachedFragmentsMixin:
         key = self.fragments_cache_key()
         # A visitor who brings no state gets the whole page, ready made (core.page_cache).
         self.shares_page = page_cache.can_share(request)
-        if self.shares_page and (page := cache.get(f"{key}:page")) is not None:
+        if self.shares_page and (page := page_cache.fetch(key)) is not None:
+            self.allow_early_answers(key)
             return page_cache.respond(request, page)
         fragments = cache.get(key)
         if fragments is None:
@@ -136,18 +146,21 @@ class CachedFragmentsMixin:
     def share(self, rendered, key):
         """Store the page rendered for everyone, and answer this request from it."""
         page = page_cache.build(rendered)
-        cache.set(f"{key}:page", page)
+        page_cache.store(key, page)
+        self.allow_early_answers(key)
         return page_cache.respond(self.request, page)
+
+    def allow_early_answers(self, key):
+        """When the page's key is its address alone, core.middleware may send it next time."""
+        if not self.request.META.get("QUERY_STRING") and key == page_key(self.request):
+            page_cache.allow_early_answers(self.request.path)
 
     def fragments_are_shared(self) -> bool:
         # Staff see drafts and preview banners: their fragments are never cached or shared.
         return not self.request.user.is_staff
 
     def fragments_cache_key(self) -> str:
-        # The host is part of the key because fragments hold absolute URLs (canonical links,
-        # JSON-LD). Hashed: paths are attacker-controlled and may be very long.
-        page = f"{self.request.scheme}://{self.request.get_host()}{self.request.path}"
-        return f"fragments:{content_version()}:{hashlib.sha256(page.encode()).hexdigest()}"
+        return page_key(self.request)
 
     def render_to_response(self, context, **response_kwargs):
         """Called by the generic view with its full context: render the fragments from it."""
