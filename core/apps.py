@@ -1,5 +1,5 @@
 from django.apps import AppConfig, apps
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save
 
 
 class CoreConfig(AppConfig):
@@ -22,3 +22,17 @@ class CoreConfig(AppConfig):
                     sender=model,
                     dispatch_uid=f"bump-{model._meta.label}-delete",
                 )
+        # Every deploy runs migrate, and a new release may render the same content differently
+        # (templates, code): pages cached by the previous release must not outlive it.
+        post_migrate.connect(
+            start_new_content_version, sender=self, dispatch_uid="new-version-after-migrate"
+        )
+
+
+def start_new_content_version(sender, apps, **kwargs):
+    """After migrate: a new content version, unless the content tables are not there yet."""
+    from .cache import CONTENT_APPS, bump_content_version
+
+    needed = ["core", *CONTENT_APPS]
+    if all(label in apps.app_configs and apps.get_app_config(label).models for label in needed):
+        bump_content_version()

@@ -6,11 +6,13 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import OperationalError
 from django.test import Client, override_settings
 from django.urls import reverse
 
 from core.cache import content_version, forget_content_version
+from core.models import ContentVersion
 from guides.models import CareerGuide
 from tests.conftest import soup, without_csrf_tokens
 from tests.factories import (
@@ -198,3 +200,14 @@ def test_each_host_gets_its_own_cached_fragments(client, seeded):
     assert '"http://careers.example/careers/medical-records-specialist/' in bare
     assert "www.careers.example" not in bare
     assert '"http://www.careers.example/careers/medical-records-specialist/' in www
+
+
+@pytest.mark.django_db
+def test_migrate_starts_a_new_content_version(seeded):
+    # Every deploy runs migrate; pages cached by the previous release must not outlive it.
+    Client().get("/careers/medical-records-specialist/")
+    before = ContentVersion.objects.get().token
+
+    call_command("migrate", verbosity=0)
+
+    assert ContentVersion.objects.get().token != before
