@@ -29,10 +29,15 @@ class CoreConfig(AppConfig):
         )
 
 
-def start_new_content_version(sender, apps, **kwargs):
-    """After migrate: a new content version, unless the content tables are not there yet."""
+def start_new_content_version(sender, apps=None, **kwargs):
+    """After migrate (or flush): a new content version, unless the content tables are not there.
+
+    `apps` is the migrated state; flush sends the signal without it (every model is there)."""
+    from django.apps import apps as installed_apps
+
     from .cache import CONTENT_APPS, bump_content_version
 
+    apps = apps or installed_apps
     needed = ["core", *CONTENT_APPS]
     if all(label in apps.app_configs and apps.get_app_config(label).models for label in needed):
         bump_content_version()

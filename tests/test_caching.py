@@ -211,3 +211,13 @@ def test_migrate_starts_a_new_content_version(seeded):
     call_command("migrate", verbosity=0)
 
     assert ContentVersion.objects.get().token != before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_flush_sends_post_migrate_without_apps_and_still_starts_a_new_version():
+    content_version()
+    before = ContentVersion.objects.get().token
+
+    call_command("flush", interactive=False, verbosity=0)
+
+    assert ContentVersion.objects.get().token != before
