@@ -105,7 +105,8 @@ def store(key: str, page: SharedPage) -> None:
     cache.set(f"{key}:page", page)
 
 
-def forget_local_pages() -> None:
+def forget_what_this_process_kept() -> None:
+    """Both process-local memories: the kept pages and the paths answered early (for tests)."""
     with _local_lock:
         _local_pages.clear()
     _early_paths.clear()

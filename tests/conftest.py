@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from core.cache import forget_content_version
-from core.page_cache import forget_local_pages
+from core.page_cache import forget_what_this_process_kept
 
 
 @pytest.fixture(autouse=True)
@@ -15,11 +15,11 @@ def fresh_cache():
     """Each test starts with nothing cached, as a new deployment would."""
     cache.clear()
     forget_content_version()
-    forget_local_pages()
+    forget_what_this_process_kept()
     yield
     cache.clear()
     forget_content_version()
-    forget_local_pages()
+    forget_what_this_process_kept()
 
 
 @pytest.fixture
