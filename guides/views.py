@@ -33,7 +33,16 @@ class GuideListView(CachedFragmentsMixin, BreadcrumbsMixin, ListView):
 
 
 class GuideDetailView(CachedFragmentsMixin, BreadcrumbsMixin, DetailView):
-    fragment_names = ("title", "description", "banner", "intro", "main", "structured_data")
+    # ask_fields: the blank ask form is the same for everyone, so its fields are cached too.
+    fragment_names = (
+        "title",
+        "description",
+        "banner",
+        "intro",
+        "main",
+        "structured_data",
+        "ask_fields",
+    )
     template_name = "guides/guide_detail.html"
     has_visitor_forms = True
     context_object_name = "guide"
@@ -71,7 +80,6 @@ class GuideDetailView(CachedFragmentsMixin, BreadcrumbsMixin, DetailView):
         return {
             "guide_slug": slug,
             "visitor_plan": self.visitor_plan,
-            "ask_form": AskQuestionForm(retention_days=settings.QUESTION_EMAIL_DAYS),
         }
 
     def visitor_state(self) -> str:
@@ -100,6 +108,7 @@ class GuideDetailView(CachedFragmentsMixin, BreadcrumbsMixin, DetailView):
             median_band=pay.headline_median,
             certification_links=list(guide.recommended_certifications.all()),
             tools_by_kind=self.tools_by_kind(guide),
+            blank_ask_form=AskQuestionForm(retention_days=settings.QUESTION_EMAIL_DAYS),
         )
         context["structured_data"] = json_ld_script(
             guide_structured_data(

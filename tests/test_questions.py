@@ -40,6 +40,23 @@ def test_every_guide_has_the_question_form(client, seeded):
     assert honeypot.find_parent(class_="ask-honeypot")["aria-hidden"] == "true"
 
 
+def test_the_blank_form_comes_from_the_cached_fragments_for_a_visitor_with_a_plan(client, seeded):
+    # A visitor with a session gets the page's shell rendered on every request; the blank
+    # form's fields are the same for everyone, so they are rendered once and then cached.
+    client.post(reverse("plans:start", args=["medical-records-specialist"]))
+    client.get(GUIDE_URL)
+
+    again = client.get(GUIDE_URL)
+
+    rendered = [template.name for template in again.templates]
+    assert "questions/includes/ask_form.html" in rendered  # the form and its token: per visitor
+    assert not [name for name in rendered if name.startswith("bootstrap5/")]  # no crispy field
+    form = soup(again).find(id="ask").find("form")
+    assert form.find("textarea", attrs={"name": "question"})
+    assert form.find("input", attrs={"name": "csrfmiddlewaretoken"})
+    assert "You have a plan" in again.content.decode()
+
+
 def test_a_question_is_stored_and_the_visitor_thanked(client, seeded):
     response = ask(client, email="me@example.com")
 
