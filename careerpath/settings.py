@@ -114,6 +114,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "core.security.login_throttle_username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# No start-up banner on every manage.py command, and log lines that name only what a
+# lockout counts (username, IP address), not the user agent. Lockouts are still logged.
+AXES_VERBOSE = False
 
 ROOT_URLCONF = "careerpath.urls"
 

@@ -81,3 +81,10 @@ def test_database_and_cache_come_from_urls(env, expected):
     result = run_settings(DJANGO_DEBUG="1", **env)
     assert result.returncode == 0, result.stderr
     assert expected in result.stdout
+
+
+def test_start_up_prints_nothing_on_stderr():
+    # Every manage.py command starts the site: a banner there would bury real warnings.
+    result = run_settings(DJANGO_DEBUG="1")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
