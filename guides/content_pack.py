@@ -6,10 +6,12 @@ pack moves between sites. `dumps()` writes it deterministically (sorted keys, ch
 order), so exporting, importing and exporting again gives the same bytes.
 
 `import_pack()` checks the whole pack, then creates or updates each object by its natural key
-and replaces a guide's children with the pack's (only the kinds that differ), all in one
-transaction: a pack is imported completely or not at all. Every object passes the model's own
-validation (`full_clean`) first. Errors name the place in the pack, e.g.
-`guides[0].salary_bands[2].percentile`.
+and brings a guide's children in line with the pack's (only the kinds that differ), all in one
+transaction: a pack is imported completely or not at all. A child the pack still describes is
+updated in place, keeping its database id: links such as `#step-12` and job seekers' plans
+(which remember training steps by id) survive an import (see `match_children`). Every
+object passes the model's own validation (`full_clean`) first. Errors name the place in the
+pack, e.g. `guides[0].salary_bands[2].percentile`.
 
 Which fields travel is read from the models, so a field added later is exported without a
 change here; `created_at`/`updated_at` stay behind (they describe this site's database, not
@@ -60,6 +62,17 @@ CHILDREN = {
     "progression": ProgressionStep,
     "recommended_certifications": GuideCertification,
     "sources": GuideSource,
+}
+
+# What names a child when its other fields change, so an import updates it in place (see
+# match_children). Children with unique constraints are named by the constrained fields instead.
+NAMED_BY = {
+    JobDuty: ("text",),
+    TrainingStep: ("title",),
+    FAQ: ("question",),
+    Tool: ("kind", "name"),
+    ProgressionStep: ("next_role",),
+    GuideSource: ("title",),
 }
 
 SECTIONS = (
@@ -415,21 +428,29 @@ class Importer:
         self.report.changes.append(change)
         return obj, change
 
-    def replace_children(self, guide, record, change: Change):
+    def sync_children(self, guide, record, change: Change):
+        """Make the guide's children what the pack says, kind by kind, keeping ids where it can."""
         current = children_of([guide])[guide.pk]
-        replaced = []
+        changed = []
         for kind, model in CHILDREN.items():
-            wanted = [canonical(model, child["values"]) for child in record["children"][kind]]
-            if wanted == [serialise(child, self.keys) for child in current[kind]]:
+            records = record["children"][kind]
+            wanted = [canonical(model, child["values"]) for child in records]
+            rows = {row.pk: serialise(row, self.keys) for row in current[kind]}
+            if wanted == list(rows.values()):
                 continue  # a new guide's empty lists, or the same children as before
-            model.objects.filter(guide=guide).delete()
-            for child in record["children"][kind]:
-                obj = model(guide=guide)
+            pairs = match_children(model, rows, wanted)
+            model.objects.filter(guide=guide).exclude(pk__in=list(pairs.values())).delete()
+            existing = {row.pk: row for row in current[kind]}
+            for index, child in enumerate(records):
+                pk = pairs.get(index)
+                if pk is not None and rows[pk] == wanted[index]:
+                    continue  # this child is unchanged
+                obj = existing[pk] if pk is not None else model(guide=guide)
                 self.assign(obj, child["values"], child["path"])
                 self.save(obj, child["path"])
-            replaced.append(kind)
-        if replaced and change.action != "created":
-            change.details.append(f"replaced {', '.join(replaced)}")
+            changed.append(kind)
+        if changed and change.action != "created":
+            change.details.append(f"changed {', '.join(changed)}")
             if change.action == "unchanged":
                 change.action = "updated"
                 guide.save(update_fields=["updated_at"])  # the page changed: fresh lastmod
@@ -442,7 +463,44 @@ class Importer:
         # Children last: a ladder rung may point to any guide in the pack.
         self.keys = KeyLookup()
         for (guide, change), record in zip(saved["guides"], sections["guides"], strict=True):
-            self.replace_children(guide, record, change)
+            self.sync_children(guide, record, change)
+
+
+def unique_fields(model) -> tuple:
+    """The fields a child's unique constraints hold, besides its guide."""
+    names = {
+        name
+        for constraint in model._meta.constraints
+        if isinstance(constraint, models.UniqueConstraint)
+        for name in constraint.fields
+    }
+    return tuple(sorted(names - {"guide"}))
+
+
+def match_children(model, rows: dict, wanted: list) -> dict:
+    """Which existing child each of the pack's children updates: {pack index: row id}.
+
+    `rows` maps ids to children as the export writes them; `wanted` is the pack's list, written
+    the same way. A row is matched once, first to an identical child, then to one with the same
+    name (NAMED_BY). A renamed child is a new one: matching by place instead would hand one
+    step's ticks in a plan to another step whenever steps are inserted or removed. For children
+    with unique constraints the name is the constrained fields, so a kept row never changes a
+    unique value and updates cannot collide with each other (rows that lose their match are
+    deleted before anything is saved, which frees their values).
+    """
+    names = unique_fields(model) or NAMED_BY[model]
+    rules = [lambda child: child, lambda child: tuple(child[name] for name in names)]
+    free = dict(rows)
+    pairs: dict = {}
+    for rule in rules:
+        for index, child in enumerate(wanted):
+            if index in pairs:
+                continue
+            same = next((pk for pk, row in free.items() if rule(row) == rule(child)), None)
+            if same is not None:
+                pairs[index] = same
+                del free[same]
+    return pairs
 
 
 def import_pack(pack, *, dry_run: bool = False) -> ImportReport:

@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from certifications.models import Certification, CertifyingBody
+from guides import content_pack
 from guides.content_pack import FORMAT, VERSION
 from guides.models import FAQ, CareerGuide, GuideCertification, ProgressionStep, TrainingStep
 from tests.factories import (
@@ -128,7 +129,7 @@ def test_importing_twice_changes_nothing(content, tmp_path):
     assert export() == text
 
 
-def test_import_updates_by_natural_key_and_replaces_only_changed_children(seeded, tmp_path):
+def test_import_updates_by_natural_key_and_touches_only_changed_children(seeded, tmp_path):
     pack = json.loads(export())
     guide = pack["guides"][0]
     guide["title"] = "Medical Records and Health Information Specialist"
@@ -138,9 +139,7 @@ def test_import_updates_by_natural_key_and_replaces_only_changed_children(seeded
 
     report = import_pack(tmp_path, pack)
 
-    assert (
-        "updated   guide medical-records-specialist (title; replaced faqs)" in report.splitlines()
-    )
+    assert "updated   guide medical-records-specialist (title; changed faqs)" in report.splitlines()
     assert "updated   certification CCA (summary)" in report.splitlines()
     assert "0 created, 2 updated, 4 unchanged." in report
     flagship = CareerGuide.objects.get(slug=SLUG)
@@ -384,3 +383,46 @@ def test_date_times_travel_as_utc_iso_8601_with_an_offset():
     for bad in ("2026-12-01T09:30:00", "2026-13-01T09:30:00+00:00", "tomorrow", 1764581400):
         with pytest.raises(PackError, match="expected a date and time with its offset"):
             python_value(f, bad, "guides[0].publish_at")
+
+
+def test_an_import_updates_the_parts_it_still_describes_in_place(seeded, tmp_path):
+    # Ids are in links (#step-12) and in job seekers' plans: an edit must not renew them.
+    steps = list(TrainingStep.objects.order_by("position"))
+    pack = json.loads(export())
+    wanted = pack["guides"][0]["training_steps"]
+    wanted[1]["description"] = "Edited text."  # same title
+    wanted[2]["title"] = "Renamed"  # a renamed step is another step
+    wanted.pop()  # the last step is gone
+    for step in wanted:
+        step["position"] += 1
+    wanted.insert(0, {**wanted[0], "position": 0, "title": "A new first step"})
+
+    report = import_pack(tmp_path, pack)
+
+    assert "(changed training_steps)" in report
+    after = list(TrainingStep.objects.order_by("position"))
+    assert [step.title for step in after] == [child["title"] for child in wanted]
+    assert [step.pk for step in after[1:3]] == [step.pk for step in steps[:2]]
+    assert after[2].description == "Edited text."
+    old_ids = {step.pk for step in steps}
+    assert after[0].pk not in old_ids
+    assert after[3].pk not in old_ids
+    assert not TrainingStep.objects.filter(pk__in=[steps[2].pk, steps[-1].pk]).exists()
+    assert export() == content_pack.dumps(pack)
+
+
+def test_an_import_may_swap_values_that_must_be_unique(seeded, tmp_path):
+    pack = json.loads(export())
+    bands = pack["guides"][0]["salary_bands"]
+    first, second = bands[0], bands[1]
+    first["label"], second["label"] = second["label"], first["label"]
+
+    report = import_pack(tmp_path, pack)
+
+    assert "(changed salary_bands)" in report
+    assert export() == content_pack.dumps(pack)
+
+
+def test_every_kind_of_part_can_be_matched_by_name():
+    for model in content_pack.CHILDREN.values():
+        assert content_pack.unique_fields(model) or model in content_pack.NAMED_BY, model

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.test import Client
 from icalendar import Calendar
 
+from guides import content_pack
 from guides.models import CareerGuide, TrainingStep
 from tests.conftest import soup
 from tests.factories import CareerGuideFactory, TrainingStepFactory
@@ -259,6 +260,29 @@ def test_removed_steps_are_kept_as_no_longer_in_the_guide_and_new_steps_appear(p
     assert "Did it at night school" in gone
     assert "1 of 7 steps done" in progress(planner)  # the kept step stays done
     assert page.find("input", attrs={"value": f"step-{kept.pk}"})
+
+
+def test_a_plan_keeps_its_ticks_when_an_imported_pack_edits_the_guide(planner):
+    planner.post(
+        PLAN_URL,
+        plan_form_data(
+            planner, item0={"done": "on", "note": "Evening classes"}, item1={"done": "on"}
+        ),
+    )
+    pack = content_pack.export_pack()
+    steps = pack["guides"][0]["training_steps"]
+    steps[0]["description"] = "Rewritten by an editor in the pack."
+    for step in steps:
+        step["position"] += 1
+    steps.insert(0, {**steps[-1], "position": 0, "title": "Shadow a coder for a day"})
+
+    content_pack.import_pack(pack)
+
+    page = soup(planner.get(PLAN_URL))
+    assert not page.find("ul", class_="plan-removed")  # nothing lost its step
+    assert "2 of 8 steps done" in progress(planner)
+    first_saved = page.find("textarea", string="Evening classes")
+    assert first_saved is not None
 
 
 def test_saving_after_the_guide_changed_keeps_the_removed_steps_notes(planner):

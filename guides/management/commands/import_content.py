@@ -12,7 +12,8 @@ class Command(BaseCommand):
     help = (
         "Create or update certifying bodies, certifications and guides from a content pack "
         "written by export_content, matching them by natural key. Each imported guide's parts "
-        "are replaced by the pack's, so importing the same pack again changes nothing. All or "
+        "are made what the pack says (updated in place where the pack still describes them, so "
+        "they keep their ids), so importing the same pack again changes nothing. All or "
         "nothing: a pack with any error is rejected and nothing is saved."
     )
 
