@@ -24,6 +24,7 @@ import json
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+import reversion
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DatabaseError, models, transaction
 from django.utils.dateparse import parse_datetime
@@ -44,6 +45,7 @@ from .models import (
 )
 
 FORMAT = "careerpath-content-pack"
+REVISION_COMMENT = "Imported from a content pack."
 VERSION = 1
 
 NOT_EXPORTED = {"id", "created_at", "updated_at"}
@@ -464,6 +466,11 @@ class Importer:
         self.keys = KeyLookup()
         for (guide, change), record in zip(saved["guides"], sections["guides"], strict=True):
             self.sync_children(guide, record, change)
+        # What the import made goes into each item's history, as an editor's save would.
+        for pairs in saved.values():
+            for obj, change in pairs:
+                if change.action != "unchanged":
+                    reversion.add_to_revision(obj)
 
 
 def unique_fields(model) -> tuple:
@@ -509,7 +516,9 @@ def import_pack(pack, *, dry_run: bool = False) -> ImportReport:
     importer = Importer()
     importer.report.dry_run = dry_run
     with transaction.atomic():
-        importer.run(sections)
+        with reversion.create_revision():
+            reversion.set_comment(REVISION_COMMENT)
+            importer.run(sections)
         if dry_run:
             transaction.set_rollback(True)
     return importer.report

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+import reversion
 from django.db import transaction
 
 from .models import CareerGuide, SalaryBand
@@ -251,7 +252,9 @@ def import_oews(path, period, *, dry_run=False, source_url=OEWS_TABLES_URL) -> I
     report = ImportReport(file_name=path.name, period=validate_period(period), dry_run=dry_run)
     guides = {guide.soc_code: guide for guide in CareerGuide.objects.exclude(soc_code="")}
     seen: dict[tuple[str, str], int] = {}
-    with transaction.atomic():
+    with transaction.atomic(), reversion.create_revision():
+        # Each guide whose pay changed gets a version in its history, as an editor's save would.
+        reversion.set_comment(f"OEWS import of {path.name} for {report.period}.")
         for line, row in read_table(path):
             if row.get("OCC_CODE") not in guides:
                 report.other_occupations += 1
@@ -276,13 +279,16 @@ def import_oews(path, period, *, dry_run=False, source_url=OEWS_TABLES_URL) -> I
                 )
                 continue
             seen[key] = line
-            save_bands(guides[wage_row.occ_code], wage_row, report, source_url)
+            if save_bands(guides[wage_row.occ_code], wage_row, report, source_url):
+                reversion.add_to_revision(guides[wage_row.occ_code])
         if dry_run:
             transaction.set_rollback(True)
     return report
 
 
-def save_bands(guide, wage_row: WageRow, report: ImportReport, source_url: str) -> None:
+def save_bands(guide, wage_row: WageRow, report: ImportReport, source_url: str) -> bool:
+    """Create or update the guide's bands for one area; True when anything changed."""
+    changes = len(report.created) + len(report.updated)
     for note in wage_row.left_out:
         report.skipped.append((wage_row.line, f"{wage_row.region}: {note}"))
     existing = {
@@ -318,3 +324,4 @@ def save_bands(guide, wage_row: WageRow, report: ImportReport, source_url: str) 
             report.updated.append(name)
         else:
             report.unchanged.append(name)
+    return len(report.created) + len(report.updated) > changes

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
+from reversion.models import Version
 
 from certifications.models import Certification, CertifyingBody
 from guides import content_pack
@@ -426,3 +427,28 @@ def test_an_import_may_swap_values_that_must_be_unique(seeded, tmp_path):
 def test_every_kind_of_part_can_be_matched_by_name():
     for model in content_pack.CHILDREN.values():
         assert content_pack.unique_fields(model) or model in content_pack.NAMED_BY, model
+
+
+def test_what_an_import_changes_is_a_version_in_each_items_history(seeded, tmp_path):
+    guide = CareerGuide.objects.get(slug=SLUG)
+    cca = Certification.objects.get(code="CCA")
+    cpc = Certification.objects.get(code="CPC")
+    counts = {obj: Version.objects.get_for_object(obj).count() for obj in (guide, cca, cpc)}
+    pack = json.loads(export())
+    pack["guides"][0]["faqs"][0]["answer"] = "A better answer."
+    pack["certifications"][0]["summary"] = "A new summary."  # CCA, first by code
+
+    import_pack(tmp_path, pack, "--dry-run")
+    import_pack(tmp_path, pack)
+
+    assert Version.objects.get_for_object(cpc).count() == counts[cpc]  # unchanged: no version
+    for obj in (guide, cca):
+        versions = Version.objects.get_for_object(obj)
+        assert versions.count() == counts[obj] + 1  # the dry run recorded nothing
+        assert versions.first().revision.comment == "Imported from a content pack."
+    faqs = [
+        version.field_dict["answer"]
+        for version in Version.objects.get_for_object(guide).first().revision.version_set.all()
+        if version.content_type.model_class() is FAQ
+    ]
+    assert "A better answer." in faqs

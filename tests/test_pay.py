@@ -7,8 +7,9 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
+from reversion.models import Version
 
-from guides.models import SalaryBand
+from guides.models import CareerGuide, SalaryBand
 from guides.oews import period_from_file_name
 from guides.pay import period_order
 from tests.conftest import soup
@@ -163,6 +164,25 @@ def test_import_updates_figures_that_changed_and_keeps_editors_labels(seeded, tm
         region="United States", percentile=50, reference_period="May 2024"
     )
     assert (median.label, median.annual_amount) == ("Median", Decimal("51000"))
+
+
+def test_an_import_that_changes_pay_is_a_version_in_the_guides_history(seeded, sample):
+    guide = CareerGuide.objects.get(slug="medical-records-specialist")
+    versions = Version.objects.get_for_object(guide)
+    before = versions.count()
+
+    import_file(sample)
+    import_file(sample)  # nothing changes the second time: no new version
+
+    assert versions.count() == before + 1
+    latest = versions.first()
+    assert latest.revision.comment == "OEWS import of state_M2024_dl.csv for May 2024."
+    saved_bands = [
+        version.field_dict
+        for version in latest.revision.version_set.all()
+        if version.content_type.model_class() is SalaryBand
+    ]
+    assert {"California"} <= {band["region"] for band in saved_bands}
 
 
 def test_dry_run_reports_but_saves_nothing(seeded, sample):
