@@ -45,7 +45,6 @@ from .models import (
 )
 
 FORMAT = "careerpath-content-pack"
-REVISION_COMMENT = "Imported from a content pack."
 VERSION = 1
 
 NOT_EXPORTED = {"id", "created_at", "updated_at"}
@@ -510,14 +509,14 @@ def match_children(model, rows: dict, wanted: list) -> dict:
     return pairs
 
 
-def import_pack(pack, *, dry_run: bool = False) -> ImportReport:
+def import_pack(pack, *, dry_run: bool = False, source: str = "a content pack") -> ImportReport:
     """Import a parsed pack in one transaction; raise PackError (and save nothing) if it is bad."""
     sections = read_pack(pack)
     importer = Importer()
     importer.report.dry_run = dry_run
     with transaction.atomic():
         with reversion.create_revision():
-            reversion.set_comment(REVISION_COMMENT)
+            reversion.set_comment(f"Imported from {source}.")
             importer.run(sections)
         if dry_run:
             transaction.set_rollback(True)

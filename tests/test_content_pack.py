@@ -445,7 +445,7 @@ def test_what_an_import_changes_is_a_version_in_each_items_history(seeded, tmp_p
     for obj in (guide, cca):
         versions = Version.objects.get_for_object(obj)
         assert versions.count() == counts[obj] + 1  # the dry run recorded nothing
-        assert versions.first().revision.comment == "Imported from a content pack."
+        assert versions.first().revision.comment == "Imported from pack.json."
     faqs = [
         version.field_dict["answer"]
         for version in Version.objects.get_for_object(guide).first().revision.version_set.all()

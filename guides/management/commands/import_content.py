@@ -31,7 +31,8 @@ class Command(BaseCommand):
         except (OSError, UnicodeDecodeError) as error:
             raise CommandError(f"Cannot read {pack}: {error}") from error
         try:
-            report = import_pack(load(text), dry_run=dry_run)
+            source = "a content pack on standard input" if pack == "-" else Path(pack).name
+            report = import_pack(load(text), dry_run=dry_run, source=source)
         except PackError as error:
             raise CommandError(f"{pack} was not imported, nothing was saved. {error}") from error
         for line in report.lines():
