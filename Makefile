@@ -13,7 +13,7 @@ export DJANGO_DEBUG ?= 1
 VENV := .venv
 MANAGE := $(VENV)/bin/python manage.py
 
-.PHONY: run test lint format migrate seed superuser clean browser screenshots bench audit
+.PHONY: run test lint format migrate seed superuser clean browser html-validator screenshots bench audit
 
 run: $(VENV)/.synced migrate seed
 	@echo ""
@@ -22,12 +22,16 @@ run: $(VENV)/.synced migrate seed
 	@echo ""
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: $(VENV)/.synced browser
+test: $(VENV)/.synced browser html-validator
 	$(VENV)/bin/pytest
 
 # Debian's Chromium for the browser tests (skipped, loudly, where it cannot be installed).
 browser:
 	@scripts/ensure-chromium.sh
+
+# The Nu Html Checker (vnu.jar via npm, run by Java) for the HTML validity test (same rule).
+html-validator:
+	@scripts/ensure-html-validator.sh
 
 screenshots: $(VENV)/.synced browser
 	$(VENV)/bin/pytest tests/browser -m screenshots -q

@@ -19,7 +19,8 @@ class PlanItemForm(forms.Form):
         required=False,
         label=_("Target month"),
         help_text=_("Optional, e.g. 2027-03."),
-        widget=forms.DateInput(attrs={"type": "month", "placeholder": "YYYY-MM"}),
+        # No placeholder: HTML allows none on a month field; the label shows the format.
+        widget=forms.DateInput(attrs={"type": "month"}),
     )
     note = forms.CharField(
         required=False,
