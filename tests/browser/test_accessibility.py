@@ -2,6 +2,11 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.template.loader import render_to_string
+from django.test import Client
+from django.views.defaults import server_error
+
+from tests.factories import CareerGuideFactory
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 PAGE_TYPES = {
@@ -12,6 +17,9 @@ PAGE_TYPES = {
     "certification": "/certifications/cpc/",
     "not found": "/no-such-page/",
     "compare": "/certifications/compare/?c=cpc&c=rhit",
+    "compare, nothing chosen": "/certifications/compare/",
+    "compare, unknown code": "/certifications/compare/?c=nope",
+    "guide, unknown state": "/careers/medical-records-specialist/?state=Atlantis",
     "finder form": "/certifications/finder/",
     "finder results": "/certifications/finder/?education=0&experience=0&setting=any&goal=quick",
     "finder error": "/certifications/finder/?education=9",
@@ -60,3 +68,43 @@ def test_the_check_fails_on_a_page_with_a_known_violation(page):
     )
     with pytest.raises(AssertionError, match="image-alt"):
         assert_accessible(page)
+
+
+def test_printable_plan_has_no_wcag_violations(page, seeded_site):
+    page.goto(seeded_site.url + "/careers/medical-records-specialist/")
+    page.get_by_role("button", name="Start my plan").click()
+    page.goto(seeded_site.url + "/plan/print/")
+    assert_accessible(page)
+
+
+def test_draft_preview_for_staff_has_no_wcag_violations(page, seeded_site, staff_user):
+    draft = CareerGuideFactory(status="draft")
+    staff = Client()
+    staff.force_login(staff_user)
+    page.context.add_cookies(
+        [
+            {"name": name, "value": c.value, "url": seeded_site.url}
+            for name, c in staff.cookies.items()
+        ]
+    )
+    page.goto(seeded_site.url + draft.get_absolute_url())
+    assert "Draft preview" in page.content()
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("name", ["server error", "locked out"])
+def test_pages_no_address_leads_to_have_no_wcag_violations(page, seeded_site, rf, name):
+    # The 500 page and django-axes' lockout page are served at the live server's origin, so
+    # the site's own CSS loads and axe checks them as a visitor would see them.
+    request = rf.get("/")
+    if name == "server error":
+        html = server_error(request).content.decode()
+    else:
+        html = render_to_string("registration/locked_out.html", request=request)
+    url = f"{seeded_site.url}/__{name.replace(' ', '-')}__/"
+    page.route(url, lambda route: route.fulfill(status=200, content_type="text/html", body=html))
+    page.goto(url)
+    assert page.locator("h1").count() == 1
+    sheets = "[...document.styleSheets]"
+    assert page.evaluate(f"{sheets}.length > 0 && {sheets}.every(sheet => sheet.cssRules.length)")
+    assert_accessible(page)
