@@ -10,6 +10,11 @@ NOTE_MAX_LENGTH = 500
 FURTHEST_TARGET_YEARS = 20
 
 
+def example_month(today: datetime.date) -> str:
+    """A month to show the format with, always ahead of `today`: March of next year."""
+    return f"{today.year + 1}-03"
+
+
 class PlanItemForm(forms.Form):
     """One row of the plan: done, target month, note. `item` must be one of the plan's items."""
 
@@ -18,7 +23,6 @@ class PlanItemForm(forms.Form):
     target = forms.CharField(
         required=False,
         label=_("Target month"),
-        help_text=_("Optional, e.g. 2027-03."),
         # No placeholder: HTML allows none on a month field; the label shows the format.
         widget=forms.DateInput(attrs={"type": "month"}),
     )
@@ -33,6 +37,7 @@ class PlanItemForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.item_keys = set(item_keys)
         self.today = today or datetime.date.today()
+        self.example_month = example_month(self.today)
 
     def clean_item(self):
         key = self.cleaned_data["item"]
@@ -48,7 +53,10 @@ class PlanItemForm(forms.Form):
             return ""
         match = MONTH.match(value)
         if not match or not 1 <= int(match.group(2)) <= 12:
-            raise ValidationError(_("Enter the month as year and month, e.g. 2027-03."))
+            raise ValidationError(
+                _("Enter the month as year and month, e.g. %(month)s."),
+                params={"month": self.example_month},
+            )
         year, month = int(match.group(1)), int(match.group(2))
         if (year, month) < (self.today.year, self.today.month):
             raise ValidationError(_("A target month cannot be in the past."))

@@ -10,6 +10,7 @@ from icalendar import Calendar
 
 from guides import content_pack
 from guides.models import CareerGuide, TrainingStep
+from plans.forms import PlanItemForm
 from tests.conftest import soup
 from tests.factories import CareerGuideFactory, TrainingStepFactory
 
@@ -20,6 +21,7 @@ START_URL = "/plan/start/medical-records-specialist/"
 PLAN_URL = "/plan/"
 PREFIX = "plan-medical-records-specialist"
 NEXT_MONTH = (datetime.date.today().replace(day=1) + datetime.timedelta(days=32)).strftime("%Y-%m")
+EXAMPLE = f"{datetime.date.today().year + 1}-03"  # March of next year
 
 
 @pytest.fixture
@@ -172,12 +174,21 @@ def test_unticking_a_step(planner):
     assert "0 of 7 steps done" in progress(planner)
 
 
+def test_the_month_fields_example_is_never_in_the_past(planner):
+    label = soup(planner.get(PLAN_URL)).find("label", attrs={"for": f"id_{PREFIX}-0-target"})
+    assert f"(optional, e.g. {EXAMPLE})" in label.text
+    for today in (datetime.date(2030, 1, 1), datetime.date(2030, 12, 31)):
+        form = PlanItemForm({"item": "step-1", "target": "soon"}, item_keys=["step-1"], today=today)
+        assert not form.is_valid()
+        assert form.errors["target"] == ["Enter the month as year and month, e.g. 2031-03."]
+
+
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
         ({"target": "2020-01"}, "A target month cannot be in the past."),
-        ({"target": "next spring"}, "Enter the month as year and month, e.g. 2027-03."),
-        ({"target": "2027-13"}, "Enter the month as year and month, e.g. 2027-03."),
+        ({"target": "next spring"}, f"Enter the month as year and month, e.g. {EXAMPLE}."),
+        ({"target": "2027-13"}, f"Enter the month as year and month, e.g. {EXAMPLE}."),
         ({"target": "9999-01"}, "Choose a month within the next 20 years."),
         ({"note": "x" * 501}, "Ensure this value has at most 500 characters (it has 501)."),
         ({"item": "step-999999"}, "That step is not in your plan."),
