@@ -54,7 +54,8 @@ def exam_summary(cert):
         parts.append(cert.get_exam_book_display().lower())
     if cert.exam_passing_score:
         parts.append(f"pass mark {cert.exam_passing_score}")
-    return "; ".join(parts) or "See the issuer’s page"
+    summary = "; ".join(parts) or "See the issuer’s page"
+    return summary[:1].upper() + summary[1:]  # a note may come first: “reported as …”
 
 
 def cost(cert):
@@ -81,7 +82,7 @@ def renewal(cert) -> str:
 
 def comparison_rows(certifications) -> list[Row]:
     facts = [
-        ("Issuer", lambda c: f"{c.body.name} ({c.body.abbreviation})"),
+        ("Issuer", lambda c: c.body.full_name),
         ("Who it is for", lambda c: c.best_for or c.summary),
         ("Where it is valued", lambda c: c.get_setting_focus_display()),
         ("Education", education_needed),

@@ -39,6 +39,14 @@ class CertifyingBody(models.Model):
     def get_absolute_url(self) -> str:
         return f"{reverse('certifications:list')}#{self.slug}"
 
+    @property
+    def full_name(self) -> str:
+        """“American Health Information Management Association (AHIMA)”, but “AAPC”, not
+        “AAPC (AAPC)”, for a body whose name is its abbreviation."""
+        if self.name == self.abbreviation:
+            return self.name
+        return f"{self.name} ({self.abbreviation})"
+
 
 class ExamBook(models.TextChoices):
     OPEN = "open", _("Open book")

@@ -37,12 +37,24 @@ def compare_table(client, query=None):
 def test_compare_shows_every_certification_by_default(client, seeded):
     _, columns, rows = compare_table(client)
     assert columns == ["CCA", "CPC", "RHIT"]
-    assert rows["Issuer"][1] == "AAPC (AAPC)"
+    assert rows["Issuer"][0] == "American Health Information Management Association (AHIMA)"
+    assert rows["Issuer"][1] == "AAPC"  # its name is its abbreviation
+    assert rows["Exam"][2].startswith("Reported as 130–160 questions")  # a sentence's capital
     assert "100 questions" in rows["Exam"][1]
     assert "4 hours" in rows["Exam"][1]
     assert "open book" in rows["Exam"][1]
     assert rows["Renewal"][0].startswith("20 CEUs every 2 years")
     assert "accredited program required" in rows["Education"][2]
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/certifications/", "/certifications/cpc/", "/careers/medical-records-specialist/", COMPARE],
+)
+def test_a_body_whose_name_is_its_abbreviation_is_not_named_twice(client, seeded, path):
+    text = soup(client.get(path)).get_text(" ", strip=True)
+    assert "AAPC" in text
+    assert "AAPC (AAPC)" not in text
 
 
 def test_compare_a_chosen_pair_with_a_shareable_url(client, seeded):
