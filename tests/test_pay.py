@@ -187,12 +187,14 @@ def test_an_import_that_changes_pay_is_a_version_in_the_guides_history(seeded, s
 
 def test_dry_run_reports_but_saves_nothing(seeded, sample):
     count = SalaryBand.objects.count()
+    versions = Version.objects.count()
 
     out, _ = import_file(sample, "--dry-run")
 
     assert "dry run: nothing was saved" in out
     assert "Created: 15" in out
     assert SalaryBand.objects.count() == count
+    assert Version.objects.count() == versions  # no history of what was not saved
 
 
 def test_import_reads_excel_workbooks(seeded, tmp_path):
