@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.views.defaults import server_error
 
 from tests.factories import CareerGuideFactory
@@ -113,7 +113,7 @@ def pages_in_their_states(staff: Client) -> dict[str, str]:
     draft = CareerGuideFactory(status="draft")
     pages["guide, draft preview for staff"] = page(staff, "get", draft.get_absolute_url())
 
-    pages["server error"] = server_error(Client().get("/").wsgi_request).content.decode()
+    pages["server error"] = server_error(RequestFactory().get("/")).content.decode()
     return pages
 
 
