@@ -1,4 +1,5 @@
-"""Every page type is valid HTML, as the Nu Html Checker (vnu.jar, the W3C's checker) reads it.
+"""Every page type is valid HTML, and the site's own CSS valid CSS, as the Nu Html Checker
+(vnu.jar, the W3C's checker) reads them.
 
 The pages are rendered by the test client in the states people meet them in (a plan, a form
 sent back with errors, a thank-you message, a draft preview) and checked in one run of the
@@ -20,10 +21,8 @@ from tests.test_plans import PLAN_URL, START_URL, plan_form_data
 
 pytestmark = pytest.mark.django_db
 
-VNU_JAR = (
-    Path(__file__).resolve().parent.parent
-    / "scripts/html-validator/node_modules/vnu-jar/build/dist/vnu.jar"
-)
+ROOT = Path(__file__).resolve().parent.parent
+VNU_JAR = ROOT / "scripts/html-validator/node_modules/vnu-jar/build/dist/vnu.jar"
 GUIDE = "/careers/medical-records-specialist/"
 ASK = f"{GUIDE}ask/"
 
@@ -53,14 +52,17 @@ PUBLIC_PAGES = {
 
 
 def vnu_errors(documents: dict[str, str], folder: Path) -> dict[str, list[str]]:
-    """{document name: the checker's errors}, for the documents that have any (one JVM run)."""
+    """{document name: the checker's errors}, for the documents that have any (one JVM run).
+
+    Documents whose name ends in .css are checked as stylesheets, the others as HTML."""
     names = {}
-    for index, (name, html) in enumerate(documents.items()):
-        path = folder / f"page-{index}.html"
-        path.write_text(html, encoding="utf-8")
+    for index, (name, text) in enumerate(documents.items()):
+        path = folder / f"document-{index}{'.css' if name.endswith('.css') else '.html'}"
+        path.write_text(text, encoding="utf-8")
         names[path.name] = name
+    options = ["--format", "json", "--errors-only", "--also-check-css"]
     result = subprocess.run(
-        [shutil.which("java"), "-jar", str(VNU_JAR), "--format", "json", "--errors-only"]
+        [shutil.which("java"), "-jar", str(VNU_JAR), *options]
         + [str(folder / file_name) for file_name in names],
         capture_output=True,
         text=True,
@@ -79,7 +81,7 @@ def vnu_errors(documents: dict[str, str], folder: Path) -> dict[str, list[str]]:
 
 
 @pytest.fixture
-def check_html(tmp_path):
+def nu_checker(tmp_path):
     if not shutil.which("java") or not VNU_JAR.is_file():
         pytest.skip(
             "The Nu Html Checker needs Java and scripts/html-validator's vnu.jar: run `make test`"
@@ -123,26 +125,40 @@ def page(client, method: str, path: str, data=None) -> str:
     return response.content.decode()
 
 
-def test_every_page_type_is_valid_html(check_html, seeded, staff_user):
+def test_every_page_type_is_valid_html(nu_checker, seeded, staff_user):
     staff = Client()
     staff.force_login(staff_user)
     pages = pages_in_their_states(staff)
 
-    errors = check_html(pages)
+    errors = nu_checker(pages)
 
     report = "\n".join(f"{name}: {'; '.join(found)}" for name, found in errors.items())
     assert not errors, f"Invalid HTML on {len(errors)} of {len(pages)} pages:\n{report}"
 
 
-def test_the_check_finds_invalid_html(check_html):
+def test_the_sites_own_stylesheets_are_valid_css(nu_checker):
+    sheets = {
+        f"static/css/{path.name}": path.read_text(encoding="utf-8")
+        for path in sorted((ROOT / "static" / "css").glob("*.css"))
+    }
+    assert sheets
+
+    errors = nu_checker(sheets)
+
+    report = "\n".join(f"{name}: {'; '.join(found)}" for name, found in errors.items())
+    assert not errors, f"Invalid CSS:\n{report}"
+
+
+def test_the_check_finds_invalid_html_and_css(nu_checker):
     broken = (
         '<!doctype html><html lang="en"><head><title>t</title></head>'
         '<body><main><p><div>a block in a paragraph</div></p><a href="a b">link</a></main>'
     )
     valid = '<!doctype html><html lang="en"><head><title>t</title></head><body><p>ok</body>'
 
-    errors = check_html({"broken": broken, "valid": valid})
+    errors = nu_checker({"broken": broken, "valid": valid, "broken.css": "p { colour: red }"})
 
-    assert list(errors) == ["broken"]
+    assert list(errors) == ["broken", "broken.css"]
+    assert errors["broken.css"] == ["line 1: CSS: “colour”: Property “colour” doesn't exist."]
     assert any("“p” end tag" in error for error in errors["broken"])
     assert any("Bad value “a b” for attribute “href”" in error for error in errors["broken"])
