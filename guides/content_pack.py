@@ -436,12 +436,12 @@ class Importer:
         for kind, model in CHILDREN.items():
             records = record["children"][kind]
             wanted = [canonical(model, child["values"]) for child in records]
-            rows = {row.pk: serialise(row, self.keys) for row in current[kind]}
+            existing = {row.pk: row for row in current[kind]}
+            rows = {pk: serialise(row, self.keys) for pk, row in existing.items()}
             if wanted == list(rows.values()):
                 continue  # a new guide's empty lists, or the same children as before
             pairs = match_children(model, rows, wanted)
             model.objects.filter(guide=guide).exclude(pk__in=list(pairs.values())).delete()
-            existing = {row.pk: row for row in current[kind]}
             for index, child in enumerate(records):
                 pk = pairs.get(index)
                 if pk is not None and rows[pk] == wanted[index]:

@@ -288,7 +288,7 @@ def import_oews(path, period, *, dry_run=False, source_url=OEWS_TABLES_URL) -> I
 
 def save_bands(guide, wage_row: WageRow, report: ImportReport, source_url: str) -> bool:
     """Create or update the guide's bands for one area; True when anything changed."""
-    changes = len(report.created) + len(report.updated)
+    changed = False
     for note in wage_row.left_out:
         report.skipped.append((wage_row.line, f"{wage_row.region}: {note}"))
     existing = {
@@ -318,10 +318,12 @@ def save_bands(guide, wage_row: WageRow, report: ImportReport, source_url: str) 
                 source_url=source_url,
             )
             report.created.append(name)
+            changed = True
         elif band.annual_amount != amount:
             band.annual_amount = amount
             band.save(update_fields=["annual_amount"])
             report.updated.append(name)
+            changed = True
         else:
             report.unchanged.append(name)
-    return len(report.created) + len(report.updated) > changes
+    return changed
