@@ -37,7 +37,7 @@ screenshots: $(VENV)/.synced browser
 	$(VENV)/bin/pytest tests/browser -m screenshots -q
 	@echo "Screenshots are in $${SCREENSHOT_DIR:-screenshots}/"
 
-# Load test of the production server (gunicorn, debug off) with wrk: about 2 minutes.
+# Load test of the production server (gunicorn, debug off) with wrk: about 4 minutes.
 # Not part of `make test` or CI: it is a benchmark. BENCH_SECONDS=N sets the time per URL.
 bench: $(VENV)/.synced
 	$(VENV)/bin/python scripts/bench.py

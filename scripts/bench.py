@@ -16,6 +16,10 @@ BENCH_ROUNDS rounds (default 5, so 2 s slices: the more slices, the more evenly 
 other work on the machine is shared). DATABASE_URL: benchmark that database instead (it is
 migrated and seeded).
 
+Uncached, it also measures the guide's work one part at a time (scripts/bench_guide_parts:
+only sent, only loaded, only rendered) and prints those in a second table, with the server
+CPU per request that the uncached target leaves the whole page.
+
 Besides wrk's figures, the table shows the CPU time gunicorn spent per request (from /proc),
 which depends less than requests/s on other work sharing the machine.
 """
@@ -31,6 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_guide_parts import PART_URLS, SETTINGS_MODULE
 from prodserver import (
     ROOT,
     WORKER_CLASS,
@@ -163,17 +168,23 @@ def run_wrk(wrk: str, script: Path, url: str, seconds: float) -> dict:
 
 
 def bench_mode(site, wrk, script, mode, seconds, rounds) -> dict[str, Measurement]:
-    results = {url: Measurement() for url in URLS}
-    with site.serve(cache_disabled=mode == "uncached") as server:
+    # Uncached, the guide's parts are measured too (bench_guide_parts): served by the site's
+    # settings plus their URLs, which come after the site's and so change nothing else.
+    uncached = mode == "uncached"
+    urls = URLS + list(PART_URLS.values()) if uncached else URLS
+    results = {url: Measurement() for url in urls}
+    with site.serve(
+        cache_disabled=uncached, settings_module=SETTINGS_MODULE if uncached else None
+    ) as server:
         base_url = server.url
         print(f"-- {mode}: gunicorn on {base_url}", file=sys.stderr, flush=True)
-        for url in URLS:
+        for url in urls:
             check_status(base_url, url, f"{mode}, before warming up")
         # Warm every worker (each has its own memory cache) before measuring.
-        for url in URLS:
+        for url in urls:
             run_wrk(wrk, script, base_url + url, WARMUP_SECONDS)
         for round_number in range(1, rounds + 1):
-            for url in URLS:
+            for url in urls:
                 print(
                     f"-- {mode}: round {round_number}/{rounds} {url} ({seconds / rounds:.0f} s)",
                     file=sys.stderr,
@@ -204,12 +215,44 @@ def table(all_results: dict[str, dict[str, Measurement]], cache_backend: str) ->
     for mode, results in all_results.items():
         label = f"cached ({cache_backend})" if mode == "cached" else "uncached (DummyCache)"
         healthz = results[HEALTHZ].rps
-        for url, m in results.items():
+        for url in URLS:
+            m = results[url]
             ratio = m.rps / healthz if healthz else 0.0
             lines.append(
                 f"| {label} | `{url}` | {m.rps:,.0f} | {m.p50_ms:.1f} | {m.p99_ms:.1f} "
                 f"| {m.socket_errors} | {m.non2xx} | {ratio:.2f} | {m.cpu_ms} |"
             )
+    return "\n".join(lines)
+
+
+PART_DESCRIPTIONS = {
+    "sent": "only sent: the finished page through the middleware (gzip included)",
+    "loaded": "loaded from the database as the view loads it, nothing rendered; then sent",
+    "rendered": "loaded once per process; context and templates rendered, then sent",
+}
+
+
+def parts_table(results: dict[str, Measurement]) -> str:
+    """The uncached guide's work one part at a time, and the CPU budget 0.3 × /healthz leaves."""
+    healthz = results[HEALTHZ]
+    lines = [
+        "| Uncached guide, one part alone | Requests/s | × /healthz | Server CPU ms/request |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for part, url in PART_URLS.items():
+        m = results[url]
+        ratio = m.rps / healthz.rps if healthz.rps else 0.0
+        lines.append(f"| {PART_DESCRIPTIONS[part]} | {m.rps:,.0f} | {ratio:.2f} | {m.cpu_ms} |")
+    whole = results[GUIDE]
+    ratio = whole.rps / healthz.rps if healthz.rps else 0.0
+    lines.append(f"| the whole guide page | {whole.rps:,.0f} | {ratio:.2f} | {whole.cpu_ms} |")
+    if healthz.cpu_seconds and healthz.requests:
+        budget = healthz.cpu_seconds / healthz.requests * 1000 / TARGETS["uncached"]
+        lines += [
+            "",
+            f"At {TARGETS['uncached']} × /healthz the whole uncached guide would have about "
+            f"{budget:.2f} ms of server CPU per request.",
+        ]
     return "\n".join(lines)
 
 
@@ -223,7 +266,7 @@ def failures(all_results: dict[str, dict[str, Measurement]]) -> list[str]:
                 f"{mode}: guide page {results[GUIDE].rps:,.0f} requests/s is {ratio:.2f} × "
                 f"/healthz ({healthz:,.0f}); target ≥ {TARGETS[mode]} ×"
             )
-        for url, m in results.items():
+        for url, m in results.items():  # the guide's parts too
             if m.socket_errors or m.non2xx:
                 failed.append(
                     f"{mode}: {url} had {m.socket_errors} socket errors and {m.non2xx} "
@@ -271,6 +314,8 @@ def main() -> int:
             f"on {os.cpu_count()} CPUs; wrk shares the machine with gunicorn.",
             "",
             table(all_results, cache_backend),
+            "",
+            parts_table(all_results["uncached"]),
             "",
         ]
     )

@@ -29,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+SCRIPTS = ROOT / "scripts"
 
 # Worker class: gthread, one worker per CPU, one thread each. Sync workers (gunicorn's
 # default) close the connection after every response, so a load test would largely measure
@@ -115,12 +116,18 @@ class ProductionSite(contextlib.AbstractContextManager):
             )
 
     @contextlib.contextmanager
-    def serve(self, *, cache_disabled: bool = False):
-        """Run gunicorn until the block ends; yields a Server (its .url has no trailing slash)."""
+    def serve(self, *, cache_disabled: bool = False, settings_module: str | None = None):
+        """Run gunicorn until the block ends; yields a Server (its .url has no trailing slash).
+
+        settings_module: a settings module under scripts/ to serve with instead of the site's.
+        """
         port = free_port()
         env = dict(self.env)
         if cache_disabled:
             env["DJANGO_CACHE_DISABLED"] = "1"
+        if settings_module:
+            env["DJANGO_SETTINGS_MODULE"] = settings_module
+            env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SCRIPTS), env.get("PYTHONPATH")]))
         log_path = self.tmpdir / f"gunicorn-{port}.log"
         with open(log_path, "wb") as log:
             process = subprocess.Popen(  # noqa: S603 (fixed arguments)
