@@ -83,7 +83,8 @@ class CertificationAdmin(PublishingAdmin):
                 "description": "How the “Which certification fits me?” finder judges a visitor.",
                 "fields": [
                     ("min_education", "accredited_program_required"),
-                    ("recommended_experience", "experience_note"),
+                    ("recommended_experience", "experience_for_full_credential"),
+                    "experience_note",
                     "setting_focus",
                 ],
             },

@@ -36,9 +36,10 @@ def education_needed(cert) -> str:
 
 
 def experience_needed(cert) -> str:
-    if not cert.recommended_experience:
-        return "None required"
-    text = f"{Experience(cert.recommended_experience).label} recommended"
+    if cert.recommended_experience:
+        text = f"{Experience(cert.recommended_experience).label} recommended"
+    else:
+        text = "None required"
     return f"{text}. {cert.experience_note}" if cert.experience_note else text
 
 
@@ -55,7 +56,12 @@ def exam_summary(cert):
     if cert.exam_passing_score:
         parts.append(f"pass mark {cert.exam_passing_score}")
     summary = "; ".join(parts) or "See the issuer’s page"
-    return summary[:1].upper() + summary[1:]  # a note may come first: “reported as …”
+    summary = summary[:1].upper() + summary[1:]  # a note may come first: “reported as …”
+    if not cert.exam_notes:
+        return summary
+    # The notes say what the figures rest on (e.g. “data as of 31 December 2023”).
+    notes = mark_safe(render_markdown(cert.exam_notes))  # noqa: S308 (sanitised Markdown)
+    return format_html("<p>{}</p>{}", summary, notes)
 
 
 def cost(cert):

@@ -88,6 +88,23 @@ def education_gap(certification, education: int) -> str | None:
     return Gap.CODING_PROGRAM
 
 
+def experience_reason(certification, experience: int) -> str | None:
+    """Experience is never required to sit an exam: it is advised, or it turns an interim
+    credential (CPC-A) into the full one."""
+    if experience < certification.recommended_experience:
+        recommended = Experience(certification.recommended_experience).label
+        return f"Recommended experience: {recommended}. " + (
+            certification.experience_note or "It is advised, not required."
+        )
+    if experience < certification.experience_for_full_credential:
+        needed = Experience(certification.experience_for_full_credential).label.lower()
+        return "No experience is needed to sit the exam. " + (
+            certification.experience_note
+            or f"The full {certification.code} is awarded after {needed} of experience."
+        )
+    return None
+
+
 def assess(certification, answers: dict, steps_by_gap: dict) -> Verdict:
     verdict = Verdict(certification=certification, status=Status.NOW)
     code = certification.code
@@ -95,7 +112,8 @@ def assess(certification, answers: dict, steps_by_gap: dict) -> Verdict:
     gap = education_gap(certification, answers["education"])
     if gap == Gap.ACCREDITED_PROGRAM:
         verdict.reasons.append(
-            f"{code} is open only to students or graduates of a CAHIIM-accredited program."
+            f"{code} is open only to graduates of a CAHIIM-accredited associate program, or to "
+            "its students in their final term."
         )
     elif gap:
         verdict.reasons.append(f"{code} asks for at least: {required}.")
@@ -113,12 +131,8 @@ def assess(certification, answers: dict, steps_by_gap: dict) -> Verdict:
                 "quick start."
             )
 
-    if answers["experience"] < certification.recommended_experience:
-        recommended = Experience(certification.recommended_experience).label
-        verdict.reasons.append(
-            f"Recommended experience: {recommended}. "
-            + (certification.experience_note or "It is advised, not required.")
-        )
+    if reason := experience_reason(certification, answers["experience"]):
+        verdict.reasons.append(reason)
         verdict.helpful_steps = steps_closing([Gap.EXPERIENCE], steps_by_gap)
 
     focus = certification.setting_focus

@@ -59,7 +59,10 @@ class Education(models.IntegerChoices):
 
     NONE = 0, _("None yet")
     HIGH_SCHOOL = 1, _("High school diploma or GED")
-    ACCREDITED_ASSOCIATE = 2, _("Enrolled in or finished a CAHIIM-accredited associate program")
+    ACCREDITED_ASSOCIATE = (
+        2,
+        _("Finished (or in the final term of) a CAHIIM-accredited associate program"),
+    )
     BACHELORS = 3, _("Bachelor’s degree or higher")
 
 
@@ -118,6 +121,14 @@ class Certification(Publishable, Reviewable):
         choices=Experience.choices,
         default=Experience.NONE,
         help_text=_("Experience the issuer recommends (not requires) before the exam."),
+    )
+    experience_for_full_credential = models.PositiveSmallIntegerField(
+        choices=Experience.choices,
+        default=Experience.NONE,
+        help_text=_(
+            "Experience needed before the full credential is awarded; passing with less gives "
+            "an interim one (CPC-A for CPC). Not needed to sit the exam."
+        ),
     )
     experience_note = models.CharField(
         max_length=300,

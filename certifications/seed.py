@@ -53,14 +53,15 @@ CERTIFICATIONS = [
         ),
         "min_education": Education.NONE,
         "accredited_program_required": False,
-        "recommended_experience": Experience.TWO_PLUS_YEARS,
+        "recommended_experience": Experience.NONE,
+        "experience_for_full_credential": Experience.TWO_PLUS_YEARS,
         "experience_note": (
             "Without two years of coding experience you start as CPC-A (apprentice) until "
             "you have them; an 80-hour course or Practicode can each count for one year."
         ),
         "setting_focus": Setting.PHYSICIAN_PRACTICE,
         "leads_to": (
-            "Coding jobs in physician practices, clinics and outpatient billing. With "
+            "Coding jobs in physician practices and other professional-fee settings. With "
             "experience, a step toward coding audit and compliance roles (AAPC’s CPMA)."
         ),
         "exam_question_count": 100,

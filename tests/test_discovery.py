@@ -1,6 +1,7 @@
 """Certification comparison, the "which certification fits me?" finder, and the career ladder."""
 
 import datetime
+import importlib
 from decimal import Decimal
 
 import pytest
@@ -45,6 +46,21 @@ def test_compare_shows_every_certification_by_default(client, seeded):
     assert "open book" in rows["Exam"][1]
     assert rows["Renewal"][0].startswith("20 CEUs every 2 years")
     assert "accredited program required" in rows["Education"][2]
+
+
+def test_compare_says_cpc_needs_no_experience_and_explains_cpc_a(client, seeded):
+    _, columns, rows = compare_table(client)
+    cpc = rows["Experience"][columns.index("CPC")]
+    assert cpc.startswith("None required.")
+    assert "recommended" not in cpc  # AAPC recommends none: two years only lift the “A”
+    assert "CPC-A" in cpc
+
+
+def test_compare_exam_cell_says_what_its_figures_rest_on(client, seeded):
+    _, columns, rows = compare_table(client)
+    cca = rows["Exam"][columns.index("CCA")]
+    assert "105 questions; 90 of them scored" in cca
+    assert "data as of 31 December 2023" in cca
 
 
 @pytest.mark.parametrize(
@@ -195,6 +211,44 @@ def test_finder_recommended_experience_is_advice_not_a_barrier(client, seeded):
     assert [s.closes_gap for s in cpc.helpful_steps] == ["experience"]
 
 
+def test_finder_cpc_with_two_years_experience_is_not_told_about_cpc_a(client, seeded):
+    results, _ = verdicts(client, experience=Experience.TWO_PLUS_YEARS)
+    cpc = results["CPC"]
+    assert cpc.status == Status.NOW
+    assert not any("CPC-A" in reason or "experience" in reason for reason in cpc.reasons)
+    assert cpc.helpful_steps == []
+
+
+def test_finder_without_experience_hears_it_is_not_needed_to_sit_the_exam(client, seeded):
+    results, _ = verdicts(client, experience=Experience.ONE_TO_TWO_YEARS)
+    reason = results["CPC"].reasons[-1]
+    assert reason.startswith("No experience is needed to sit the exam.")
+    assert "Recommended" not in reason
+
+
+def test_finder_names_the_full_credentials_experience_when_no_note_says_it(client, seeded):
+    cpc = Certification.objects.get(code="CPC")
+    cpc.experience_note = ""
+    cpc.save()
+    results, _ = verdicts(client)
+    assert results["CPC"].reasons[-1] == (
+        "No experience is needed to sit the exam. "
+        "The full CPC is awarded after 2 years or more of experience."
+    )
+
+
+def test_finder_offers_accredited_programs_only_from_their_final_term(client, seeded):
+    page = soup(client.get(FINDER))
+    choice = page.find(
+        "input", attrs={"name": "education", "value": Education.ACCREDITED_ASSOCIATE}
+    )
+    label = page.find("label", attrs={"for": choice["id"]})
+    assert "final term" in label.text
+    assert "Enrolled" not in label.text
+    results, _ = verdicts(client, goal="growth")
+    assert "in their final term" in results["RHIT"].reasons[0]
+
+
 def test_finder_setting_preference_marks_a_poor_fit(client, seeded):
     results, _ = verdicts(
         client, education=Education.ACCREDITED_ASSOCIATE, setting=Setting.HOSPITAL
@@ -284,3 +338,22 @@ def test_ladder_pay_needs_a_source_and_period():
         median_pay=Decimal(60000), pay_source_name="BLS", pay_period="May 2024"
     )
     assert ProgressionStep.objects.get(pk=rung.pk).median_pay == 60000
+
+
+def test_migration_corrects_cpc_seeded_with_recommended_experience(seeded):
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "certifications.migrations.0005_experience_for_full_credential"
+    )
+    Certification.objects.filter(code="CPC").update(  # as the old seed left it
+        recommended_experience=Experience.TWO_PLUS_YEARS,
+        experience_for_full_credential=Experience.NONE,
+    )
+    migration.correct_cpc_experience(apps, None)
+    cpc = Certification.objects.get(code="CPC")
+    assert cpc.recommended_experience == Experience.NONE
+    assert cpc.experience_for_full_credential == Experience.TWO_PLUS_YEARS
+    migration.restore_cpc_experience(apps, None)
+    cpc.refresh_from_db()
+    assert cpc.recommended_experience == Experience.TWO_PLUS_YEARS
