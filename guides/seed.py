@@ -36,10 +36,9 @@ GUIDE = {
         "statistics may group the two."
     ),
     "work_setting": (
-        "Hospitals, physician practices, clinics and other healthcare organisations employ "
-        "them. The work is administrative and data-focused: you work with records and software, "
-        "not with patients, and many coding roles can be done remotely once you are "
-        "established."
+        "Hospitals, physician practices and other healthcare providers employ them. The work "
+        "is administrative and data-focused: you work with records and software, not with "
+        "patients."
     ),
     "who_it_suits": (
         "People who are at ease with computers, enjoy structure and accuracy, and would rather "
@@ -238,37 +237,36 @@ PROGRESSION = [
     {
         "next_role": "Health information supervisor",
         "what_it_takes": "Leads a records or coding team.",
-        "credential": "Often RHIT",
-        "education": "Certificate or associate degree",
-        "typical_years": "Several years of experience",
+        "education": "Further training",
+        "typical_years": "With experience",
     },
     {
         "next_role": "Coding auditor or compliance specialist",
         "what_it_takes": "Checks that coding is accurate and follows the rules.",
         "credential": "AAPC’s CPMA",
-        "education": "Certificate plus auditing training",
-        "typical_years": "Several years of coding experience",
+        "education": "Further training in auditing",
+        "typical_years": "With coding experience",
     },
     {
         "next_role": "Clinical documentation improvement specialist",
         "what_it_takes": "Helps clinicians document care completely and precisely.",
-        "education": "Coding experience plus further training",
-        "typical_years": "Several years of experience",
+        "education": "Further training",
+        "typical_years": "With coding experience",
     },
     {
         "next_role": "Health data analyst",
         "what_it_takes": "Turns health data into reports and insight.",
         "credential": "AHIMA’s CHDA",
-        "education": "Training in data analysis",
-        "typical_years": "Experience with health data",
+        "education": "Further training in data analysis",
+        "typical_years": "With experience",
     },
     {
         "next_role": "Health information technologist",
         "what_it_takes": (
             "A separate BLS occupation (29-9021) working more with health IT systems and data."
         ),
-        "education": "Often an associate or bachelor’s degree",
-        "typical_years": "Experience plus IT skills",
+        "education": "Further training in health IT",
+        "typical_years": "With experience",
     },
     {
         "next_role": "Health information manager",
@@ -278,7 +276,7 @@ PROGRESSION = [
         ),
         "credential": "AHIMA’s RHIA",
         "education": "Bachelor’s degree",
-        "typical_years": "Senior",
+        "typical_years": "With experience",
     },
 ]
 

@@ -122,6 +122,24 @@ def test_quick_facts_show_median_with_period_education_and_certifications(client
     assert "CCA" in facts
 
 
+def test_quick_facts_link_the_job_outlooks_source(client, seeded):
+    facts = soup(client.get(GUIDE_URL)).find("aside", class_="quick-facts")
+    guide = CareerGuide.objects.get(slug="medical-records-specialist")
+    source = facts.find("a", string=guide.outlook_source_name)
+    assert source["href"] == guide.outlook_source_url
+
+
+def test_certification_cards_give_their_figures_source_and_date(client, seeded):
+    cards = soup(client.get(GUIDE_URL)).select("#certifications .certification-card")
+    certifications = Certification.objects.order_by("guide_links__position")
+    for card, cert in zip(cards, certifications, strict=True):
+        source = card.find("a", string=cert.source_name)
+        assert source["href"] == cert.source_url
+        assert card.find("time")["datetime"] == cert.last_checked.isoformat()
+    cca = next(card for card in cards if "CCA" in card.h3.text)
+    assert "105 questions (90 of them scored)" in cca.text
+
+
 def test_guide_page_reflects_database_changes(client, seeded):
     assert "$50,250" in client.get(GUIDE_URL).content.decode()  # now cached
     guide = CareerGuide.objects.get(slug="medical-records-specialist")
