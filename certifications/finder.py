@@ -139,7 +139,7 @@ def assess(certification, answers: dict, steps_by_gap: dict) -> Verdict:
     if Setting.ANY not in (focus, answers["setting"]) and focus != answers["setting"]:
         verdict.status = Status.NOT_YET
         verdict.reasons.append(
-            f"{code} is aimed at {Setting(focus).label.lower()} work; you prefer "
+            f"{code} is most valued in {Setting(focus).label.lower()} work; you prefer "
             f"{Setting(answers['setting']).label.lower()} work."
         )
     return verdict

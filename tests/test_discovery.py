@@ -254,7 +254,10 @@ def test_finder_setting_preference_marks_a_poor_fit(client, seeded):
         client, education=Education.ACCREDITED_ASSOCIATE, setting=Setting.HOSPITAL
     )
     assert results["CPC"].status == Status.NOT_YET
-    assert "physician practice" in results["CPC"].reasons[-1]
+    # The issuer's focus, as “Where it is valued” on the compare page; not a rule.
+    assert results["CPC"].reasons[-1] == (
+        "CPC is most valued in physician practice work; you prefer hospital work."
+    )
     assert results["RHIT"].status == Status.NOW
 
 
