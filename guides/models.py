@@ -191,6 +191,13 @@ class SalaryBand(GuideChild, SourcedFigure):
         validators=[MaxValueValidator(100)], help_text=_("0–100; 50 is the median.")
     )
     annual_amount = models.DecimalField(max_digits=12, decimal_places=2)
+    hourly_amount = models.DecimalField(
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("The hourly wage at this percentile, where the same source gives one."),
+    )
     currency = models.CharField(max_length=3, default="USD")
     region = models.CharField(max_length=100, default="United States")
 
@@ -201,6 +208,11 @@ class SalaryBand(GuideChild, SourcedFigure):
                 condition=models.Q(annual_amount__gte=0),
                 name="salary_band_amount_non_negative",
                 violation_error_message=_("Pay cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(hourly_amount__gte=0) | models.Q(hourly_amount__isnull=True),
+                name="salary_band_hourly_non_negative",
+                violation_error_message=_("Hourly pay cannot be negative."),
             ),
             models.CheckConstraint(
                 condition=models.Q(percentile__gte=0, percentile__lte=100),

@@ -2,8 +2,9 @@
 
 BLS publishes OEWS estimates as Excel workbooks (and CSV exports of them) with one row per area
 and occupation. This module reads those rows, keeps the national and state rows for the
-occupation codes of our guides, and writes their annual percentiles as salary bands, matched
-by (guide, percentile, region, period) so that importing the same file again changes nothing.
+occupation codes of our guides, and writes their annual percentiles (with the hourly wage
+where the file gives one) as salary bands, matched by (guide, percentile, region, period) so
+that importing the same file again changes nothing.
 
 Special values in the wage columns, as BLS documents them:
   "*"  the wage estimate is not available;
@@ -37,6 +38,9 @@ PERCENTILES = {
     90: ("A_PCT90", "Experienced"),
 }
 REQUIRED_COLUMNS = ("AREA_TITLE", "OCC_CODE", *(column for column, _ in PERCENTILES.values()))
+# Optional: hourly wages at the same percentiles. BLS gives none ("*") for occupations paid
+# by the year; a band then simply has no hourly figure.
+HOURLY_COLUMNS = {10: "H_PCT10", 25: "H_PCT25", 50: "H_MEDIAN", 75: "H_PCT75", 90: "H_PCT90"}
 NOT_AVAILABLE = "*"
 TOP_CODED = "#"
 
@@ -69,6 +73,7 @@ class WageRow:
     region: str
     amounts: dict[int, Decimal]
     left_out: list[str] = field(default_factory=list)
+    hourly: dict[int, Decimal] = field(default_factory=dict)
 
 
 @dataclass
@@ -204,6 +209,11 @@ def parse_row(line: int, row: dict[str, str]) -> WageRow:
         raise RowError("the percentiles are not in increasing order")
     if not amounts:
         raise RowError("no annual wage figures in A_PCT10 … A_PCT90")
+    for percentile in parsed.amounts:
+        column = HOURLY_COLUMNS[percentile]
+        value = row.get(column, "").replace(",", "").replace("$", "")
+        if value not in ("", NOT_AVAILABLE, TOP_CODED):
+            parsed.hourly[percentile] = _wage(column, value)
     return parsed
 
 
@@ -227,7 +237,8 @@ def _wage(column: str, value: str) -> Decimal:
     except InvalidOperation:
         raise RowError(f"{column} “{value[:40]}” is not a number") from None
     if not amount.is_finite() or amount < 0 or amount > MAX_WAGE:
-        raise RowError(f"{column} {value[:40]} is not a plausible annual wage")
+        kind = "hourly" if column in HOURLY_COLUMNS.values() else "annual"
+        raise RowError(f"{column} {value[:40]} is not a plausible {kind} wage")
     return amount.quantize(Decimal("0.01"))
 
 
@@ -311,6 +322,7 @@ def save_bands(guide, wage_row: WageRow, report: ImportReport, source_url: str) 
                 label=label,
                 percentile=percentile,
                 annual_amount=amount,
+                hourly_amount=wage_row.hourly.get(percentile),
                 currency="USD",
                 region=wage_row.region,
                 reference_period=report.period,
@@ -319,9 +331,12 @@ def save_bands(guide, wage_row: WageRow, report: ImportReport, source_url: str) 
             )
             report.created.append(name)
             changed = True
-        elif band.annual_amount != amount:
-            band.annual_amount = amount
-            band.save(update_fields=["annual_amount"])
+            continue
+        # A file without an hourly figure leaves the band's (perhaps an editor's) as it is.
+        hourly = wage_row.hourly.get(percentile, band.hourly_amount)
+        if (band.annual_amount, band.hourly_amount) != (amount, hourly):
+            band.annual_amount, band.hourly_amount = amount, hourly
+            band.save(update_fields=["annual_amount", "hourly_amount"])
             report.updated.append(name)
             changed = True
         else:

@@ -33,6 +33,10 @@ class PayChart:
         return CHART_ROW_HEIGHT * len(self.bands) + 8
 
     @property
+    def has_hourly(self) -> bool:
+        return any(band.hourly_amount is not None for band in self.bands)
+
+    @property
     def sources(self) -> list:
         """Each publisher once (the first link given for it), in the order of the bands."""
         seen = {}

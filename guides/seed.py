@@ -115,17 +115,18 @@ TRAINING_STEPS = [
     },
 ]
 
+# (label, percentile, annual pay, hourly pay where the sources give it)
 SALARY_BANDS = [
-    ("Entry level", 10, Decimal("35780")),
-    ("Median", 50, Decimal("50250")),
-    ("Experienced", 90, Decimal("80950")),
+    ("Entry level", 10, Decimal("35780"), None),
+    ("Median", 50, Decimal("50250"), Decimal("24.16")),
+    ("Experienced", 90, Decimal("80950"), None),
 ]
 SALARY_PERIOD = "May 2024"
 # The year before, for the "how pay changed" line.
 EARLIER_SALARY_BANDS = [
-    ("Entry level", 10, Decimal("35080")),
-    ("Median", 50, Decimal("48780")),
-    ("Experienced", 90, Decimal("77810")),
+    ("Entry level", 10, Decimal("35080"), None),
+    ("Median", 50, Decimal("48780"), None),
+    ("Experienced", 90, Decimal("77810"), None),
 ]
 EARLIER_SALARY_PERIOD = "May 2023"
 

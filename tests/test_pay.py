@@ -417,3 +417,76 @@ def test_a_guide_with_one_period_has_no_change_line(client):
 def test_periods_sort_by_time_not_alphabetically():
     periods = ["May 2024", "November 2023", "May 2023", "2022"]
     assert sorted(periods, key=period_order) == ["2022", "May 2023", "November 2023", "May 2024"]
+
+
+# Hourly pay ---------------------------------------------------------------------------------
+
+HOURLY_HEADER = [*HEADER, "H_PCT10", "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90"]
+HOURLY_US = ["17.20", "20.04", "24.50", "30.60", "38.92"]
+
+
+def test_import_keeps_the_hourly_wages_a_file_gives(seeded, tmp_path):
+    path = write_csv(
+        tmp_path / "x.csv",
+        [
+            [
+                *oews_row("U.S.", WAGES_US, area_type="1"),
+                "17.20",
+                "20.04",
+                "24.50",
+                "30.60",
+                "38.92",
+            ],
+            [*oews_row("California", WAGES_CA), "*", "*", "30.00", "#", ""],
+        ],
+        header=HOURLY_HEADER,
+    )
+    out, _ = import_file(path, "--period", "May 2024")
+
+    median = SalaryBand.objects.get(
+        region="United States", percentile=50, reference_period="May 2024"
+    )
+    assert median.hourly_amount == Decimal("24.50")  # the seed's 24.16, updated from the file
+    assert "Updated: 3" in out  # the seeded 10th, median and 90th gain or change hourly pay
+    california = SalaryBand.objects.filter(region="California").order_by("percentile")
+    assert [band.hourly_amount for band in california] == [None, None, Decimal("30.00"), None, None]
+
+
+def test_import_without_hourly_columns_leaves_hourly_pay_as_it_was(seeded, sample):
+    import_file(sample)
+    median = SalaryBand.objects.get(
+        region="United States", percentile=50, reference_period="May 2024"
+    )
+    assert median.hourly_amount == Decimal("24.16")
+
+
+def test_a_bad_hourly_wage_makes_its_row_bad(seeded, tmp_path):
+    path = write_csv(
+        tmp_path / "x.csv",
+        [[*oews_row("California", WAGES_CA), "20", "24", "abc", "38", "47"]],
+        header=HOURLY_HEADER,
+    )
+    out, _ = import_file(path, "--period", "May 2024")
+    assert "line 2: H_MEDIAN “abc” is not a number" in out
+    assert not SalaryBand.objects.filter(region="California").exists()
+
+
+def test_quick_facts_and_pay_table_give_the_hourly_median(client, seeded):
+    page = soup(client.get(GUIDE_URL))
+    assert "$50,250 a year (about $24.16 an hour)" in page.find("aside", class_="quick-facts").text
+    table = page.find(id="pay").find("table", class_="pay-table")
+    assert [th.text for th in table.select("thead th")][-1] == "Hourly pay"
+    assert [row.find_all("td")[-1].text for row in table.select("tbody tr")] == [
+        "not given",
+        "$24.16",
+        "not given",
+    ]
+    assert table.caption.text.startswith("Annual and hourly pay")
+
+
+def test_a_pay_table_without_hourly_figures_has_no_hourly_column(client, seeded):
+    SalaryBand.objects.update(hourly_amount=None)
+    page = soup(client.get(GUIDE_URL))
+    assert "an hour" not in page.find("aside", class_="quick-facts").text
+    table = page.find(id="pay").find("table", class_="pay-table")
+    assert "Hourly pay" not in table.text

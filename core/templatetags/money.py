@@ -18,6 +18,16 @@ def money(amount, currency="USD"):
 
 
 @register.filter
+def money_cents(amount, currency="USD"):
+    """Amounts to the cent, for hourly pay: 24.16 → “$24.16”; other currencies by code."""
+    if amount in (None, ""):
+        return ""
+    exact = f"{Decimal(amount).quantize(Decimal('0.01')):,}"
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    return f"{symbol}{exact}" if symbol else f"{exact} {currency}"
+
+
+@register.filter
 def ordinal_percentile(value):
     """50 → “median”, 10 → “10th percentile”, 90 → “90th percentile”."""
     value = int(value)

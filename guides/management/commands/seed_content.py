@@ -105,13 +105,14 @@ class Command(BaseCommand):
                 label=label,
                 percentile=percentile,
                 annual_amount=amount,
+                hourly_amount=hourly,
                 currency="USD",
                 region="United States",
                 reference_period=period,
                 source_name=guide_seed.OEWS_NAME,
                 source_url=guide_seed.OEWS_URL,
             )
-            for i, (period, label, percentile, amount) in enumerate(
+            for i, (period, label, percentile, amount, hourly) in enumerate(
                 [(guide_seed.SALARY_PERIOD, *band) for band in guide_seed.SALARY_BANDS]
                 + [
                     (guide_seed.EARLIER_SALARY_PERIOD, *band)
