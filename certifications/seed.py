@@ -42,14 +42,15 @@ CERTIFICATIONS = [
             "One of the best-known coding credentials, built around coding for physician "
             "practices and other professional-fee settings."
         ),
-        "best_for": "Coding in physician offices and clinics",
+        "best_for": "Coding in physician offices (professional-fee coding)",
         "eligibility": (
             "AAPC does not ask for proof of education or work experience before you sit the "
             "exam.\n\n"
             "If you pass without two years of coding experience, you are awarded **CPC-A** "
             "(apprentice). The “A” comes off once you show two years of verified coding work. "
             "An 80-hour coding course and AAPC’s Practicode practice program can each count "
-            "in place of one of those years."
+            "in place of one of those years: see [AAPC’s page on completing the CPC "
+            "apprenticeship](https://www.aapc.com/certifications/cpc/complete-your-cpc-apprenticeship)."
         ),
         "min_education": Education.NONE,
         "accredited_program_required": False,

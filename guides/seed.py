@@ -44,7 +44,7 @@ GUIDE = {
         "People who are at ease with computers, enjoy structure and accuracy, and would rather "
         "support healthcare from behind the scenes than give direct patient care."
     ),
-    "entry_education": "Postsecondary certificate (no degree required)",
+    "entry_education": "Postsecondary nondegree award, such as a certificate (BLS)",
     "outlook": "+7% projected employment growth, 2024–34",
     "outlook_source_name": "BLS Employment Projections, Occupational Outlook Handbook 2024–34",
     "outlook_source_url": OOH_URL,
@@ -57,6 +57,9 @@ DUTIES = [
     "Keep electronic health records (EHRs) up to date using medical records software.",
     "Prepare patient data for billing and insurance claims.",
     "Handle records in line with HIPAA and other privacy rules.",
+    "Abstract data from records, release information as the rules allow, scan paper records "
+    "into electronic form, retrieve records for clinicians and keep indexes up to date "
+    "(tasks O*NET adds).",
     "Ask physicians and other providers to clear up information that is missing, unclear or "
     "contradictory.",
 ]

@@ -360,3 +360,9 @@ def test_migration_corrects_cpc_seeded_with_recommended_experience(seeded):
     migration.restore_cpc_experience(apps, None)
     cpc.refresh_from_db()
     assert cpc.recommended_experience == Experience.TWO_PLUS_YEARS
+
+
+def test_cpc_page_links_aapcs_apprenticeship_page(client, seeded):
+    page = soup(client.get("/certifications/cpc/"))
+    link = page.find("a", href=lambda href: href and "complete-your-cpc-apprenticeship" in href)
+    assert link and "apprenticeship" in link.text

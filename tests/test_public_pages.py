@@ -116,7 +116,7 @@ def test_quick_facts_show_median_with_period_education_and_certifications(client
     assert "$50,250" in facts
     assert "May 2024" in facts
     assert "OEWS" in facts
-    assert "Postsecondary certificate" in facts
+    assert "Postsecondary nondegree award" in facts
     assert "CPC" in facts
     assert "RHIT" in facts
     assert "CCA" in facts
