@@ -31,7 +31,7 @@ def test_seed_loads_every_part_of_the_guide(seeded):
     guide = CareerGuide.objects.get(slug="medical-records-specialist")
     assert guide.is_published
     assert guide.soc_code == "29-2072"
-    assert guide.duties.count() == 6
+    assert guide.duties.count() == 7  # the six the facts list, and O*NET's further tasks
     assert guide.related_titles.count() == 7
     assert guide.training_steps.count() == 4
     assert guide.faqs.count() == 5
@@ -47,6 +47,7 @@ def test_seed_loads_every_part_of_the_guide(seeded):
         ("May 2023", 50): Decimal("48780"),
         ("May 2023", 90): Decimal("77810"),
     }
+    assert bands[("May 2024", 50)].hourly_amount == Decimal("24.16")  # only figure the facts give
     for band in bands.values():
         assert "OEWS" in band.source_name
         assert band.source_url.startswith("https://www.bls.gov/")
