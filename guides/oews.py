@@ -52,6 +52,7 @@ PERIOD = re.compile(
     r" (19|20)\d{2}$"
 )
 MAX_WAGE = Decimal("10000000")
+MAX_HOURLY_WAGE = Decimal("10000")
 
 
 class OEWSFileError(Exception):
@@ -236,8 +237,9 @@ def _wage(column: str, value: str) -> Decimal:
         amount = Decimal(value)
     except InvalidOperation:
         raise RowError(f"{column} “{value[:40]}” is not a number") from None
-    if not amount.is_finite() or amount < 0 or amount > MAX_WAGE:
-        kind = "hourly" if column in HOURLY_COLUMNS.values() else "annual"
+    hourly = column in HOURLY_COLUMNS.values()
+    if not amount.is_finite() or amount < 0 or amount > (MAX_HOURLY_WAGE if hourly else MAX_WAGE):
+        kind = "hourly" if hourly else "annual"
         raise RowError(f"{column} {value[:40]} is not a plausible {kind} wage")
     return amount.quantize(Decimal("0.01"))
 

@@ -365,4 +365,5 @@ def test_migration_corrects_cpc_seeded_with_recommended_experience(seeded):
 def test_cpc_page_links_aapcs_apprenticeship_page(client, seeded):
     page = soup(client.get("/certifications/cpc/"))
     link = page.find("a", href=lambda href: href and "complete-your-cpc-apprenticeship" in href)
-    assert link and "apprenticeship" in link.text
+    assert link is not None
+    assert "apprenticeship" in link.text

@@ -460,14 +460,22 @@ def test_import_without_hourly_columns_leaves_hourly_pay_as_it_was(seeded, sampl
     assert median.hourly_amount == Decimal("24.16")
 
 
-def test_a_bad_hourly_wage_makes_its_row_bad(seeded, tmp_path):
+@pytest.mark.parametrize(
+    ("median", "message"),
+    [
+        ("abc", "H_MEDIAN “abc” is not a number"),
+        ("5000000", "H_MEDIAN 5000000 is not a plausible hourly wage"),
+        ("-1", "H_MEDIAN -1 is not a plausible hourly wage"),
+    ],
+)
+def test_a_bad_hourly_wage_makes_its_row_bad(seeded, tmp_path, median, message):
     path = write_csv(
         tmp_path / "x.csv",
-        [[*oews_row("California", WAGES_CA), "20", "24", "abc", "38", "47"]],
+        [[*oews_row("California", WAGES_CA), "20", "24", median, "38", "47"]],
         header=HOURLY_HEADER,
     )
     out, _ = import_file(path, "--period", "May 2024")
-    assert "line 2: H_MEDIAN “abc” is not a number" in out
+    assert f"line 2: {message}" in out
     assert not SalaryBand.objects.filter(region="California").exists()
 
 
