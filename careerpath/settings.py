@@ -178,7 +178,10 @@ USE_TZ = True
 # Static files: Bootstrap comes from the pinned xstatic-bootstrap package, served by
 # whitenoise with hashed, compressed names. Nothing is loaded from a third-party host.
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where collectstatic puts them for production. Local tools that collect (make bench, make
+# audit) use a throwaway folder: whitenoise prefers STATIC_ROOT's copies to the source files,
+# so a leftover collection would make development and tests serve stale CSS.
+STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("vendor/bootstrap/css", Path(xstatic_bootstrap.BASE_DIR) / "css"),

@@ -8,8 +8,9 @@ Used as a context manager::
 
 The database is a SQLite file in a temporary directory, unless DATABASE_URL is set: then that
 database is migrated and seeded (seeding only adds what is missing, never overwrites).
-Static files are collected into STATIC_ROOT (settings fix it to staticfiles/, gitignored) with
-the production storage (hashed, compressed names), as a deploy would.
+Static files are collected into a throwaway STATIC_ROOT with the production storage (hashed,
+compressed names), as a deploy would; never into staticfiles/, which whitenoise would then
+prefer to the source files in development and tests.
 """
 
 import contextlib
@@ -74,6 +75,7 @@ class ProductionSite(contextlib.AbstractContextManager):
             "DJANGO_SECURE_SSL_REDIRECT": "0",
             "DATABASE_URL": database_url,
             "DJANGO_LOG_LEVEL": os.environ.get("DJANGO_LOG_LEVEL", "WARNING"),
+            "DJANGO_STATIC_ROOT": str(self.tmpdir / "static"),
             "PYTHONUNBUFFERED": "1",
         }
         self.env.pop("DJANGO_CACHE_DISABLED", None)

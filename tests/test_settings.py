@@ -1,5 +1,6 @@
 """Settings come from the environment, with clear errors for unsafe or malformed values."""
 
+import json
 import os
 import subprocess
 import sys
@@ -14,7 +15,7 @@ PRINT_SETTINGS = (
     "print(json.dumps({'debug': s.DEBUG, 'engine': s.DATABASES['default']['ENGINE'], "
     "'name': str(s.DATABASES['default']['NAME']), "
     "'cache': s.CACHES['default']['BACKEND'], 'hosts': s.ALLOWED_HOSTS, "
-    "'storage': s.STORAGES['staticfiles']['BACKEND']}))"
+    "'storage': s.STORAGES['staticfiles']['BACKEND'], 'static_root': str(s.STATIC_ROOT)}))"
 )
 
 
@@ -88,3 +89,10 @@ def test_start_up_prints_nothing_on_stderr():
     result = run_settings(DJANGO_DEBUG="1")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
+
+
+def test_static_root_is_staticfiles_unless_the_environment_names_another(tmp_path):
+    default = json.loads(run_settings(DJANGO_DEBUG="1").stdout)
+    assert default["static_root"] == str(ROOT / "staticfiles")
+    chosen = json.loads(run_settings(DJANGO_DEBUG="1", DJANGO_STATIC_ROOT=str(tmp_path)).stdout)
+    assert chosen["static_root"] == str(tmp_path)
