@@ -10,21 +10,21 @@ CURRENCY_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€"}
 @register.filter
 def money(amount, currency="USD"):
     """Whole-unit amounts with thousands separators: 50250 → “$50,250”; other currencies by code."""
-    if amount in (None, ""):
-        return ""
-    whole = f"{Decimal(amount).quantize(Decimal(1)):,}"
-    symbol = CURRENCY_SYMBOLS.get(currency)
-    return f"{symbol}{whole}" if symbol else f"{whole} {currency}"
+    return _formatted(amount, currency, Decimal(1))
 
 
 @register.filter
 def money_cents(amount, currency="USD"):
     """Amounts to the cent, for hourly pay: 24.16 → “$24.16”; other currencies by code."""
+    return _formatted(amount, currency, Decimal("0.01"))
+
+
+def _formatted(amount, currency: str, unit: Decimal) -> str:
     if amount in (None, ""):
         return ""
-    exact = f"{Decimal(amount).quantize(Decimal('0.01')):,}"
+    number = f"{Decimal(amount).quantize(unit):,}"
     symbol = CURRENCY_SYMBOLS.get(currency)
-    return f"{symbol}{exact}" if symbol else f"{exact} {currency}"
+    return f"{symbol}{number}" if symbol else f"{number} {currency}"
 
 
 @register.filter
