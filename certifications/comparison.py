@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 
 from core.markdown import render_markdown
 from core.templatetags.money import money
+from core.templatetags.sources import source_link
 
 from .models import Education, Experience
 
@@ -20,10 +21,6 @@ from .models import Education, Experience
 class Row:
     label: str
     cells: list  # one value (text or safe HTML) per certification, in column order
-
-
-def link(url: str, text: str):
-    return format_html('<a href="{}">{}</a>', url, text) if url else text
 
 
 def education_needed(cert) -> str:
@@ -72,7 +69,7 @@ def cost(cert):
             money(cert.fee_amount, cert.fee_currency),
             note,
             date_format(cert.fee_checked, "j F Y"),
-            link(cert.fee_source_url, cert.fee_source_name),
+            source_link(cert.fee_source_name, cert.fee_source_url),
         )
     return format_html(
         'Fees vary and change: see <a href="{}">the {} page</a>',
@@ -102,7 +99,9 @@ def comparison_rows(certifications) -> list[Row]:
         (
             "Facts checked",
             lambda c: format_html(
-                "{} at {}", date_format(c.last_checked, "j F Y"), link(c.source_url, c.source_name)
+                "{} at {}",
+                date_format(c.last_checked, "j F Y"),
+                source_link(c.source_name, c.source_url),
             ),
         ),
     ]

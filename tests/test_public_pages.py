@@ -10,6 +10,7 @@ from django.views.defaults import server_error
 
 from certifications.models import Certification
 from core.cache import forget_content_version
+from core.templatetags.sources import source_link
 from guides.models import CareerGuide, SalaryBand
 from tests.conftest import soup, without_csrf_tokens
 from tests.factories import (
@@ -276,3 +277,10 @@ def test_lists_link_to_details(client, seeded):
     certs = soup(client.get(reverse("certifications:list")))
     for slug in ("cpc", "rhit", "cca"):
         assert certs.find("a", href=f"/certifications/{slug}/")
+
+
+def test_a_source_is_linked_only_when_it_has_an_address_and_always_escaped():
+    assert source_link("<b>BLS</b>") == "&lt;b&gt;BLS&lt;/b&gt;"
+    assert source_link("BLS & O*NET", "https://example.org/?a=1&b=2") == (
+        '<a href="https://example.org/?a=1&amp;b=2">BLS &amp; O*NET</a>'
+    )
