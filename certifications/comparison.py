@@ -33,10 +33,10 @@ def education_needed(cert) -> str:
 
 
 def experience_needed(cert) -> str:
-    if cert.recommended_experience:
-        text = f"{Experience(cert.recommended_experience).label} recommended"
-    else:
+    if not cert.recommended_experience:
         text = "None required"
+    else:
+        text = f"{Experience(cert.recommended_experience).label} recommended"
     return f"{text}. {cert.experience_note}" if cert.experience_note else text
 
 

@@ -37,20 +37,20 @@ CPC_TEXT = [
 ]
 
 
-def replace_where_unedited(queryset, field, old, new):
-    queryset.filter(**{field: old}).update(**{field: new})
+def rewrite_text(apps, *, forward: bool):
+    """Each seeded value to its correction (or back), only where it is still the seed's."""
+    cpc = apps.get_model("certifications", "Certification").objects.filter(code="CPC")
+    for field, old, new in CPC_TEXT:
+        before, after = (old, new) if forward else (new, old)
+        cpc.filter(**{field: before}).update(**{field: after})
 
 
 def correct(apps, schema_editor):
-    cpc = apps.get_model("certifications", "Certification").objects.filter(code="CPC")
-    for field, old, new in CPC_TEXT:
-        replace_where_unedited(cpc, field, old, new)
+    rewrite_text(apps, forward=True)
 
 
 def restore(apps, schema_editor):
-    cpc = apps.get_model("certifications", "Certification").objects.filter(code="CPC")
-    for field, old, new in CPC_TEXT:
-        replace_where_unedited(cpc, field, new, old)
+    rewrite_text(apps, forward=False)
 
 
 class Migration(migrations.Migration):

@@ -46,41 +46,38 @@ LADDER_TEXT = [
 ]
 
 
-def replace_where_unedited(queryset, field, old, new):
-    queryset.filter(**{field: old}).update(**{field: new})
+def rewrite_text(apps, *, forward: bool):
+    """Each seeded value to its correction (or back), only where it is still the seed's."""
+    CareerGuide = apps.get_model("guides", "CareerGuide")
+    ProgressionStep = apps.get_model("guides", "ProgressionStep")
+    places = [
+        (CareerGuide.objects.filter(slug=GUIDE), field, old, new) for field, old, new in GUIDE_TEXT
+    ] + [
+        (ProgressionStep.objects.filter(guide__slug=GUIDE, next_role=role), field, old, new)
+        for role, field, old, new in LADDER_TEXT
+    ]
+    for queryset, field, old, new in places:
+        before, after = (old, new) if forward else (new, old)
+        queryset.filter(**{field: before}).update(**{field: after})
+
+
+def seeded_median(apps):
+    SalaryBand = apps.get_model("guides", "SalaryBand")
+    return SalaryBand.objects.filter(
+        guide__slug=GUIDE, region="United States", reference_period="May 2024", percentile=50
+    )
 
 
 def correct(apps, schema_editor):
-    CareerGuide = apps.get_model("guides", "CareerGuide")
-    ProgressionStep = apps.get_model("guides", "ProgressionStep")
-    SalaryBand = apps.get_model("guides", "SalaryBand")
-    for field, old, new in GUIDE_TEXT:
-        replace_where_unedited(CareerGuide.objects.filter(slug=GUIDE), field, old, new)
-    for role, field, old, new in LADDER_TEXT:
-        steps = ProgressionStep.objects.filter(guide__slug=GUIDE, next_role=role)
-        replace_where_unedited(steps, field, old, new)
-    SalaryBand.objects.filter(
-        guide__slug=GUIDE,
-        region="United States",
-        reference_period="May 2024",
-        percentile=50,
-        annual_amount=Decimal("50250"),
-        hourly_amount__isnull=True,
-    ).update(hourly_amount=Decimal("24.16"))
+    rewrite_text(apps, forward=True)
+    seeded_median(apps).filter(annual_amount=Decimal("50250"), hourly_amount__isnull=True).update(
+        hourly_amount=Decimal("24.16")
+    )
 
 
 def restore(apps, schema_editor):
-    CareerGuide = apps.get_model("guides", "CareerGuide")
-    ProgressionStep = apps.get_model("guides", "ProgressionStep")
-    SalaryBand = apps.get_model("guides", "SalaryBand")
-    SalaryBand.objects.filter(
-        guide__slug=GUIDE, reference_period="May 2024", percentile=50, hourly_amount=Decimal("24.16")
-    ).update(hourly_amount=None)
-    for field, old, new in GUIDE_TEXT:
-        replace_where_unedited(CareerGuide.objects.filter(slug=GUIDE), field, new, old)
-    for role, field, old, new in LADDER_TEXT:
-        steps = ProgressionStep.objects.filter(guide__slug=GUIDE, next_role=role)
-        replace_where_unedited(steps, field, new, old)
+    rewrite_text(apps, forward=False)
+    seeded_median(apps).filter(hourly_amount=Decimal("24.16")).update(hourly_amount=None)
 
 
 class Migration(migrations.Migration):
