@@ -13,7 +13,7 @@ export DJANGO_DEBUG ?= 1
 VENV := .venv
 MANAGE := $(VENV)/bin/python manage.py
 
-.PHONY: run test lint format migrate seed superuser clean browser html-validator screenshots bench audit
+.PHONY: run test lint format migrate seed superuser clean browser html-validator screenshots bench audit observatory
 
 run: $(VENV)/.synced migrate seed
 	@echo ""
@@ -46,6 +46,10 @@ bench: $(VENV)/.synced
 # about 2 minutes. Needs Node.js/npm and Chromium. Not part of `make test` or CI.
 audit: $(VENV)/.synced browser
 	$(VENV)/bin/python scripts/audit.py
+
+# MDN HTTP Observatory grade of the production server over local HTTPS, offline (Node.js, openssl).
+observatory: $(VENV)/.synced
+	$(VENV)/bin/python scripts/observatory.py
 
 lint: $(VENV)/.synced
 	$(VENV)/bin/ruff check .

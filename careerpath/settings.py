@@ -82,19 +82,27 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Cross-Origin-Resource-Policy (no Django setting); above whitenoise so static files get it.
+    "core.security.CrossOriginResourcePolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Compress pages (static files come pre-compressed from whitenoise, above). Django's gzip
-    # adds random bytes to each response to blunt BREACH-style attacks.
-    "django.middleware.gzip.GZipMiddleware",
-    # ETag from the rendered page, and 304 Not Modified when the visitor already has it.
+    # Django's page cache, in two halves (core.public_pages). This half runs last on the way
+    # out: it gives every response its Cache-Control and stores the finished, compressed page
+    # an anonymous visitor gets. Below the header-setting middleware, which add their headers
+    # to cached pages on the way out.
+    "core.public_pages.UpdatePublicPageMiddleware",
+    # A strong ETag from the bytes sent, and 304 Not Modified when the visitor has them; above
+    # the cache's fetch half, so cached pages answer 304 too.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Compress pages (static files come pre-compressed from whitenoise, above). Django's gzip
+    # adds random bytes to each private response to blunt BREACH-style attacks.
+    "core.public_pages.PublicPageGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Ready-made pages for visitors who bring no state; below every header-setting middleware
-    # and CSRF, above the rest (see core.middleware).
-    "core.middleware.SharedPageMiddleware",
+    # The cache's fetch half: an anonymous visitor's GET is answered from the page cache here,
+    # after everything that decides how a page varies, before the view.
+    "core.public_pages.FetchPublicPageMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into a 429 page.
@@ -146,22 +154,52 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that does not answer gets a 503 page within seconds, not a hung request.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "3"))
+    )
 
-# Cache: per-process memory by default, Redis when REDIS_URL is set, nothing at all when
-# DJANGO_CACHE_DISABLED is on (to measure or debug the uncached site).
+# Caches: per-process memory by default, Redis when REDIS_URL is set, nothing at all when
+# DJANGO_CACHE_DISABLED is on (to measure or debug the uncached site). "default" holds small
+# things (form throttles, the pay regions); "pages" holds whole public pages (core.public_pages).
+# A Redis that is down reads as an empty cache (core.cache_backends), never as an error.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if env_bool("DJANGO_CACHE_DISABLED", default=False):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-elif REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+
+
+def cache_settings(name: str) -> dict:
+    if env_bool("DJANGO_CACHE_DISABLED", default=False):
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    if REDIS_URL:
+        return {
+            "BACKEND": "core.cache_backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "careerpath",
+            "KEY_PREFIX": f"careerpath-{name}",
+            # A Redis that hangs must not hang the page: give up quickly, then serve without it.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
+    return {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": name,
+        "OPTIONS": {"MAX_ENTRIES": 2000 if name == "pages" else 300},
     }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+
+CACHES = {"default": cache_settings("default"), "pages": cache_settings("pages")}
+
+# Public pages (core.public_pages, docs/caching.md). The page cache is off in development so
+# a template edit shows at once; DJANGO_PAGE_CACHE=1 switches it on there too.
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", default=not DEBUG)
+CACHE_MIDDLEWARE_ALIAS = "pages"
+# How long a proxy or CDN (and the page cache) may keep a public page, in seconds (browsers
+# revalidate every time: a 304 is cheap); then how long a cache may still send it while it
+# fetches a fresh copy, and while the site answers with an error.
+PAGE_SHARED_MAX_AGE = int(os.environ.get("DJANGO_PAGE_SHARED_MAX_AGE", "60"))
+PAGE_STALE_WHILE_REVALIDATE = int(os.environ.get("DJANGO_PAGE_STALE_WHILE_REVALIDATE", "60"))
+PAGE_STALE_IF_ERROR = int(os.environ.get("DJANGO_PAGE_STALE_IF_ERROR", str(24 * 60 * 60)))
+CACHE_MIDDLEWARE_SECONDS = PAGE_SHARED_MAX_AGE
+# When the database does not answer: how long the 503 page asks visitors to wait.
+RETRY_AFTER_SECONDS = int(os.environ.get("DJANGO_RETRY_AFTER_SECONDS", "30"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -212,13 +250,16 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Content-Security-Policy (Django's built-in middleware): only this site's own files; no inline
 # script or style anywhere. If inline script ever becomes unavoidable, add CSP.NONCE to
 # script-src and the "django.template.context_processors.csp" context processor.
+# default-src 'none': anything not allowed below (frames, media, workers, manifests...) is
+# refused; see docs/security-headers.md. The admin needs script, style, img and connect-src.
 SECURE_CSP = {
-    "default-src": [CSP.SELF],
+    "default-src": [CSP.NONE],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
     # Bootstrap draws small icons (select arrows, checkboxes) from data: SVG images.
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
+    # Same-origin fetch() only (the admin's autocomplete widgets use it).
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],

@@ -3,6 +3,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from core.health import HealthCheckView
+from core.public_pages import public_page
 from core.sitemaps import SITEMAPS
 from core.views import HomeView, RobotsView
 
@@ -20,6 +21,9 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("admin/", admin.site.urls),
     path("healthz", HealthCheckView.as_view(), name="healthz"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots"),
 ]
+
+# A database that does not answer gets a 503 page, not a 500 (core.unavailable).
+handler500 = "core.unavailable.server_error"

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
-from core.cache import CachedFragmentsMixin
+from core.public_pages import PublicPageMixin
 from core.structured_data import json_ld_script
 from guides.models import CareerGuide, GuideCertification, TrainingStep
 
@@ -13,7 +13,7 @@ from .models import Certification
 from .structured_data import certification_structured_data
 
 
-class CertificationListView(CachedFragmentsMixin, BreadcrumbsMixin, ListView):
+class CertificationListView(PublicPageMixin, BreadcrumbsMixin, ListView):
     template_name = "certifications/certification_list.html"
     context_object_name = "certifications"
 
@@ -28,11 +28,9 @@ class CertificationListView(CachedFragmentsMixin, BreadcrumbsMixin, ListView):
         )
 
 
-class CertificationDetailView(CachedFragmentsMixin, BreadcrumbsMixin, DetailView):
-    fragment_names = ("title", "description", "banner", "main", "structured_data")
+class CertificationDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
     template_name = "certifications/certification_detail.html"
     context_object_name = "certification"
-    has_visitor_forms = True  # "Was this page useful?"
 
     def get_breadcrumbs(self):
         return [Crumb("Certifications", reverse("certifications:list")), Crumb(self.object.code)]
@@ -63,10 +61,13 @@ class CertificationDetailView(CachedFragmentsMixin, BreadcrumbsMixin, DetailView
         return context
 
 
-class CompareView(BreadcrumbsMixin, TemplateView):
+class CompareView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
     """Side by side: the certifications a visitor picks (all, when they pick none)."""
 
     template_name = "certifications/compare.html"
+
+    def shows_visitor_input(self) -> bool:
+        return bool(self.form.is_bound and self.form.errors)
 
     def get_breadcrumbs(self):
         return [Crumb("Certifications", reverse("certifications:list")), Crumb("Compare")]
@@ -78,7 +79,7 @@ class CompareView(BreadcrumbsMixin, TemplateView):
             .select_related("body")
             .order_by("code")
         )
-        form = CompareForm(self.request.GET or None, certifications=available)
+        form = self.form = CompareForm(self.request.GET or None, certifications=available)
         chosen = available
         if form.is_bound and form.is_valid() and form.cleaned_data["c"]:
             picked = set(form.cleaned_data["c"])
@@ -98,17 +99,20 @@ class CompareView(BreadcrumbsMixin, TemplateView):
         return context
 
 
-class FinderView(BreadcrumbsMixin, TemplateView):
+class FinderView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
     """“Which certification fits me?”: a GET form, so every result has a shareable URL."""
 
     template_name = "certifications/finder.html"
+
+    def shows_visitor_input(self) -> bool:
+        return bool(self.form.is_bound and self.form.errors)
 
     def get_breadcrumbs(self):
         return [Crumb("Certifications", reverse("certifications:list")), Crumb("Finder")]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = FinderForm(self.request.GET or None)
+        form = self.form = FinderForm(self.request.GET or None)
         context["form"] = form
         if form.is_bound and form.is_valid():
             context["verdicts"] = self.verdicts(form.cleaned_data)

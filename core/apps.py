@@ -7,7 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from .cache import CONTENT_APPS, bump_content_version
+        from .content_version import CONTENT_APPS, bump_content_version
 
         # Any change to content invalidates the cached page fragments (see core.cache).
         for label in CONTENT_APPS:
@@ -35,7 +35,7 @@ def start_new_content_version(sender, apps=None, **kwargs):
     `apps` is the migrated state; flush sends the signal without it (every model is there)."""
     from django.apps import apps as installed_apps
 
-    from .cache import CONTENT_APPS, bump_content_version
+    from .content_version import CONTENT_APPS, bump_content_version
 
     apps = apps or installed_apps
     needed = ["core", *CONTENT_APPS]

@@ -15,3 +15,20 @@ def login_throttle_username(request, credentials=None) -> str:
     source = credentials if credentials else getattr(request, "data", request.POST)
     username = str(source.get("username") or "")
     return username.replace("\x00", "")[:USERNAME_MAX_LENGTH]
+
+
+class CrossOriginResourcePolicyMiddleware:
+    """Send Cross-Origin-Resource-Policy: same-origin on every response (Django has no setting).
+
+    Browsers then refuse other sites' no-cors loads of anything here (pages, images, styles),
+    so those bytes never enter another site's process (Spectre-style leaks). Crawlers and
+    links are unaffected. A view may still set its own value.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        return response

@@ -3,11 +3,11 @@ from django.views.generic import TemplateView
 
 from certifications.models import Certification
 from core.breadcrumbs import Crumb
-from core.cache import CachedFragmentsMixin
+from core.public_pages import PublicPageMixin
 from guides.models import CareerGuide
 
 
-class HomeView(CachedFragmentsMixin, TemplateView):
+class HomeView(PublicPageMixin, TemplateView):
     template_name = "core/home.html"
 
     def get_context_data(self, **kwargs):
@@ -27,7 +27,7 @@ class HomeView(CachedFragmentsMixin, TemplateView):
         return context
 
 
-class RobotsView(TemplateView):
+class RobotsView(PublicPageMixin, TemplateView):
     """robots.txt: keep crawlers out of admin and point them at the sitemap."""
 
     template_name = "robots.txt"

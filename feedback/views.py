@@ -1,8 +1,5 @@
-import logging
-
 from django.conf import settings
 from django.contrib import messages
-from django.db import DatabaseError
 from django.shortcuts import redirect
 from django.views.generic import FormView
 
@@ -12,18 +9,17 @@ from core.throttle import Throttle
 from .forms import FeedbackForm
 from .models import PageFeedback
 
-logger = logging.getLogger(__name__)
-
 
 def feedback_throttle() -> Throttle:
     return Throttle("feedback", settings.FEEDBACK_PER_HOUR, 60 * 60)
 
 
 class FeedbackView(BreadcrumbsMixin, FormView):
-    """Receives the "Was this page useful?" form and sends the visitor back to the page.
+    """The "Was this page useful?" form, on a page of its own, and back to the page after.
 
-    Saving is best effort: if the database fails, the visitor gets a polite message and the
-    failure is logged. A form with errors is shown on its own page with what was typed.
+    The page asked about links here with the visitor's answer (?path=…&useful=yes), which is
+    chosen already; a comment is optional. A form with errors is shown again with what was
+    typed. If the database is down, the 503 page keeps what was typed (core.unavailable).
     """
 
     template_name = "feedback/feedback_form.html"
@@ -34,7 +30,10 @@ class FeedbackView(BreadcrumbsMixin, FormView):
         return [Crumb("Page feedback")]
 
     def get_initial(self):
-        return {"path": self.request.GET.get("path", "")}
+        initial = {"path": self.request.GET.get("path", "")}
+        if self.request.GET.get("useful") in ("yes", "no"):
+            initial["useful"] = self.request.GET["useful"]
+        return initial
 
     def form_valid(self, form):
         path = form.cleaned_data["path"]
@@ -46,17 +45,8 @@ class FeedbackView(BreadcrumbsMixin, FormView):
                 extra_tags="feedback",
             )
             return redirect(f"{path}#feedback")
-        try:
-            PageFeedback.objects.create(
-                path=path, useful=form.cleaned_data["useful"], comment=form.cleaned_data["comment"]
-            )
-        except DatabaseError:
-            logger.exception("feedback for %s could not be saved", path)
-            messages.warning(
-                self.request,
-                "Sorry, we could not save your feedback just now. Please try later.",
-                extra_tags="feedback",
-            )
-        else:
-            messages.success(self.request, "Thank you for your feedback.", extra_tags="feedback")
+        PageFeedback.objects.create(
+            path=path, useful=form.cleaned_data["useful"], comment=form.cleaned_data["comment"]
+        )
+        messages.success(self.request, "Thank you for your feedback.", extra_tags="feedback")
         return redirect(f"{path}#feedback")

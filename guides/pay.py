@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.core.cache import cache
 
-from core.cache import content_version
+from core.content_version import content_version
 
 from .models import SalaryBand
 

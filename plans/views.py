@@ -19,11 +19,40 @@ from .plan import PlanStore
 
 
 @method_decorator(never_cache, name="dispatch")
-class StartPlanView(View):
-    """POST from a guide page: make a plan of its steps and certifications, then show it."""
+class StartPlanView(BreadcrumbsMixin, TemplateView):
+    """GET: what a plan of this guide holds, and the button that makes it (the guide page links
+    here, so it carries no form). POST: make the plan, then show it."""
+
+    template_name = "plans/start.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.guide = get_object_or_404(
+            CareerGuide.objects.visible_to(request.user), slug=kwargs["slug"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs(self):
+        return [
+            Crumb("Careers", reverse("guides:list")),
+            Crumb(self.guide.title, self.guide.get_absolute_url()),
+            Crumb("Start my plan"),
+        ]
+
+    def get(self, request, *args, **kwargs):
+        if PlanStore(request).has(self.guide.slug):
+            return redirect(f"{reverse('plans:plan')}#plan-{self.guide.slug}")
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "guide": self.guide,
+            "step_count": self.guide.training_steps.count(),
+            "plan_days": settings.PLAN_SESSION_AGE // (24 * 60 * 60),
+        }
 
     def post(self, request, slug):
-        guide = get_object_or_404(CareerGuide.objects.visible_to(request.user), slug=slug)
+        guide = self.guide
         if PlanStore(request).start(guide):
             messages.success(
                 request, f"Your plan for {guide.title} is ready. Tick steps off as you go."
@@ -31,9 +60,6 @@ class StartPlanView(View):
         else:
             messages.info(request, f"You already have a plan for {guide.title}: here it is.")
         return redirect(f"{reverse('plans:plan')}#plan-{guide.slug}")
-
-    def get(self, request, slug):
-        return redirect("guides:detail", slug=slug)
 
 
 @method_decorator(never_cache, name="dispatch")

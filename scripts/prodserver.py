@@ -1,4 +1,4 @@
-"""A local production server for `make bench` and `make audit`: gunicorn with debug off.
+"""A local production server for `make bench`, `audit` and `observatory`: gunicorn, debug off.
 
 Used as a context manager::
 
@@ -19,6 +19,7 @@ import os
 import secrets
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -118,13 +119,22 @@ class ProductionSite(contextlib.AbstractContextManager):
             )
 
     @contextlib.contextmanager
-    def serve(self, *, cache_disabled: bool = False, settings_module: str | None = None):
+    def serve(
+        self,
+        *,
+        cache_disabled: bool = False,
+        settings_module: str | None = None,
+        tls: tuple[Path, Path] | None = None,
+        extra_env: dict[str, str] | None = None,
+    ):
         """Run gunicorn until the block ends; yields a Server (its .url has no trailing slash).
 
         settings_module: a settings module under scripts/ to serve with instead of the site's.
+        tls: (certificate, key) PEM files: serve HTTPS with them (the certificate must be valid
+        for 127.0.0.1; it is trusted for the health check). extra_env: added to the environment.
         """
         port = free_port()
-        env = dict(self.env)
+        env = {**self.env, **(extra_env or {})}
         if cache_disabled:
             env["DJANGO_CACHE_DISABLED"] = "1"
         if settings_module:
@@ -146,6 +156,7 @@ class ProductionSite(contextlib.AbstractContextManager):
                     str(THREADS),
                     "--keep-alive",
                     "5",
+                    *(["--certfile", str(tls[0]), "--keyfile", str(tls[1])] if tls else []),
                 ],
                 cwd=ROOT,
                 env=env,
@@ -154,14 +165,18 @@ class ProductionSite(contextlib.AbstractContextManager):
                 # Its own process group, so that stopping it stops every worker too.
                 start_new_session=True,
             )
-        server = Server(url=f"http://127.0.0.1:{port}", process=process)
+        scheme = "https" if tls else "http"
+        server = Server(url=f"{scheme}://127.0.0.1:{port}", process=process)
+        context = ssl.create_default_context(cafile=tls[0]) if tls else None
         try:
-            self._wait_until_healthy(process, server.url, log_path)
+            self._wait_until_healthy(process, server.url, log_path, context)
             yield server
         finally:
             stop(process)
 
-    def _wait_until_healthy(self, process, base_url: str, log_path: Path) -> None:
+    def _wait_until_healthy(
+        self, process, base_url: str, log_path: Path, context: ssl.SSLContext | None = None
+    ) -> None:
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
             if process.poll() is not None:
@@ -170,7 +185,7 @@ class ProductionSite(contextlib.AbstractContextManager):
                     + log_path.read_text(errors="replace")[-4000:]
                 )
             with contextlib.suppress(OSError):
-                if fetch_status(f"{base_url}/healthz", timeout=2) == 200:
+                if fetch_status(f"{base_url}/healthz", timeout=2, context=context) == 200:
                     return
             time.sleep(0.2)
         raise ServerError(
@@ -217,10 +232,18 @@ def stop(process: subprocess.Popen) -> None:
         process.wait()
 
 
-def fetch_status(url: str, timeout: float = 30) -> int:
-    """The status of one GET, redirects not followed (a 301 here is a finding, not a page)."""
+def fetch_status(url: str, timeout: float = 30, context: ssl.SSLContext | None = None) -> int:
+    """The status of one GET, redirects not followed (a 301 here is a finding, not a page).
+
+    https:// URLs are verified with context (by default, the system's trusted certificates).
+    """
     parts = urllib.parse.urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+    if parts.scheme == "https":
+        connection = http.client.HTTPSConnection(
+            parts.hostname, parts.port, timeout=timeout, context=context
+        )
+    else:
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
     try:
         connection.request("GET", parts.path or "/")
         response = connection.getresponse()

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.views.generic import ListView
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
+from core.public_pages import PublicPageMixin
 
 from .backends import search
 from .forms import SearchForm
@@ -11,8 +12,8 @@ from .forms import SearchForm
 SUGGESTIONS = ["medical coder", "CPC exam", "RHIT", "do I need a degree"]
 
 
-class SearchView(BreadcrumbsMixin, ListView):
-    """/search/?q=…&page=N. Not fragment-cached: every query gives a different page."""
+class SearchView(PublicPageMixin, BreadcrumbsMixin, ListView):
+    """/search/?q=…&page=N: the same page for everyone who asks the same question."""
 
     template_name = "search/results.html"
     context_object_name = "results"
@@ -22,6 +23,9 @@ class SearchView(BreadcrumbsMixin, ListView):
         self.form = SearchForm(request.GET if "q" in request.GET else None)
         self.query = self.form.cleaned_data["q"] if self.form.is_valid() else ""
         return super().get(request, *args, **kwargs)
+
+    def shows_visitor_input(self) -> bool:
+        return bool(self.form.is_bound and self.form.errors)
 
     def get_queryset(self):
         return search(self.query) if self.query else []

@@ -3,23 +3,26 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 
-from core.cache import forget_content_version
-from core.page_cache import forget_what_this_process_kept
+from core.cache_backends import forget_outages
+from core.content_version import forget_content_version
+
+
+def forget_everything_cached():
+    for cache in caches.all():
+        cache.clear()
+    forget_content_version()
+    forget_outages()
 
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with nothing cached, as a new deployment would."""
-    cache.clear()
-    forget_content_version()
-    forget_what_this_process_kept()
+    forget_everything_cached()
     yield
-    cache.clear()
-    forget_content_version()
-    forget_what_this_process_kept()
+    forget_everything_cached()
 
 
 @pytest.fixture

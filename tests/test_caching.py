@@ -1,56 +1,129 @@
-"""Public pages are cached safely: shared parts only, invalidated on edit, revalidated by ETag."""
+"""Public pages: one page for every anonymous visitor, kept by Django's cache middleware.
 
-import hashlib
+Invalidated on every edit (the content version), marked for CDNs, revalidated by a strong
+ETag, never shared with a visitor who has a session or a message waiting.
+"""
+
+import gzip
 import socket
-from unittest import mock
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
-from django.db import OperationalError
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils.http import split_directive_names
 
-from core.cache import content_version, forget_content_version
-from core.models import ContentVersion
+from core.content_version import bump_content_version, content_version, forget_content_version
+from core.models import ContentVersion, Status
 from guides.models import CareerGuide
-from tests.conftest import soup, without_csrf_tokens
+from tests.conftest import forget_everything_cached
 from tests.factories import (
     CareerGuideFactory,
     CertificationFactory,
     GuideCertificationFactory,
+    SalaryBandFactory,
     TrainingStepFactory,
 )
 
 pytestmark = pytest.mark.django_db
 
+GUIDE_URL = "/careers/medical-records-specialist/"
+PUBLIC_PAGES = (
+    "/",
+    "/careers/",
+    GUIDE_URL,
+    "/certifications/",
+    "/certifications/cpc/",
+    "/certifications/compare/",
+    "/certifications/finder/",
+    "/search/?q=coder",
+    "/robots.txt",
+    "/sitemap.xml",
+)
 
-def fragments_key(path: str, origin: str = "http://testserver") -> str:
-    page = f"{origin}{path}"
-    return f"fragments:{content_version()}:{hashlib.sha256(page.encode()).hexdigest()}"
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    """Production behaviour: the page cache is on (tests run with DJANGO_DEBUG=1, where it is
+    off unless switched on)."""
+    settings.PAGE_CACHE_ENABLED = True
 
 
-def test_public_page_fragments_are_cached_in_the_configured_cache(client):
-    guide = CareerGuideFactory()
-    path = guide.get_absolute_url()
-    assert cache.get(fragments_key(path)) is None
-    client.get(path)
-    assert guide.title in cache.get(fragments_key(path))["intro"]
+def directives(response) -> set[str]:
+    return set(split_directive_names(response.get("Cache-Control", "")))
 
 
-def test_a_cached_page_is_served_without_touching_the_content(client, django_assert_num_queries):
-    guide = CareerGuideFactory()
-    first = client.get(guide.get_absolute_url())
+def is_shared(response) -> bool:
+    return "public" in directives(response)
+
+
+def is_private(response) -> bool:
+    return {"private", "no-store"} <= directives(response)
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+def test_an_anonymous_visitor_gets_a_page_any_cache_may_keep(client, seeded, path):
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert response.cookies == {}  # no CSRF cookie, no session
+    assert b"csrfmiddlewaretoken" not in response.content
+    cache_control = response["Cache-Control"]
+    assert "public" in cache_control
+    assert "s-maxage=60" in cache_control
+    assert "max-age=0" in cache_control  # browsers revalidate: never an old copy
+    assert "stale-while-revalidate=60" in cache_control
+    assert "stale-if-error=86400" in cache_control
+    assert response["ETag"].startswith('"')  # strong
+
+
+def test_each_state_s_pay_page_is_a_public_page_of_its_own(client, seeded):
+    guide = CareerGuide.objects.get(slug="medical-records-specialist")
+    SalaryBandFactory(guide=guide, region="Ohio", label="Ohio median", annual_amount=47000)
+    national = client.get(GUIDE_URL)
+    ohio = client.get(GUIDE_URL, {"state": "Ohio"})
+    assert is_shared(ohio)
+    assert "$47,000" in ohio.content.decode()
+    assert "$47,000" not in national.content.decode()
+    assert client.get(GUIDE_URL, {"state": "Ohio"}).templates == []  # cached per address
+
+
+def test_a_second_anonymous_visitor_gets_the_page_from_the_page_cache(
+    seeded, django_assert_num_queries
+):
+    first = Client().get(GUIDE_URL)
     with django_assert_num_queries(0):  # the content version is remembered for a second
-        second = client.get(guide.get_absolute_url())
-    assert without_csrf_tokens(second) == without_csrf_tokens(first)
+        second = Client().get(GUIDE_URL)
+    assert second.templates == []  # nothing rendered
+    assert second.content == first.content
+    assert second["ETag"] == first["ETag"]
 
 
-def test_editing_in_admin_invalidates_the_cached_page(admin_client):
+def test_pages_are_kept_in_a_cache_alias_of_their_own(seeded):
+    caches["pages"].clear()
+    Client().get(GUIDE_URL)
+    assert Client().get(GUIDE_URL).templates == []
+    caches["default"].clear()  # form throttles and the like
+    assert Client().get(GUIDE_URL).templates == []
+    caches["pages"].clear()
+    assert Client().get(GUIDE_URL).templates
+
+
+def test_with_the_page_cache_off_every_page_is_rendered(seeded, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    for _ in range(2):
+        response = Client().get(GUIDE_URL)
+        assert response.templates
+        assert is_shared(response)  # still fine for a CDN
+
+
+def test_editing_in_admin_shows_on_the_next_request(admin_client):
     public = Client()
     step = TrainingStepFactory(title="Original step title")
     url = step.guide.get_absolute_url()
     assert "Original step title" in public.get(url).content.decode()
+    assert public.get(url).templates == []  # cached
 
     change_url = reverse("admin:guides_careerguide_change", args=[step.guide.pk])
     from tests.test_admin import form_data
@@ -64,7 +137,7 @@ def test_editing_in_admin_invalidates_the_cached_page(admin_client):
     assert "Original step title" not in page
 
 
-def test_deleting_content_invalidates_the_cached_page(client):
+def test_deleting_content_shows_on_the_next_request(client):
     step = TrainingStepFactory(title="Soon deleted")
     url = step.guide.get_absolute_url()
     assert "Soon deleted" in client.get(url).content.decode()
@@ -72,19 +145,25 @@ def test_deleting_content_invalidates_the_cached_page(client):
     assert "Soon deleted" not in client.get(url).content.decode()
 
 
+def test_unpublishing_removes_the_cached_page(seeded):
+    Client().get(GUIDE_URL)
+    guide = CareerGuide.objects.get(slug="medical-records-specialist")
+    guide.status = Status.DRAFT
+    guide.save()
+    assert Client().get(GUIDE_URL).status_code == 404
+
+
 def test_another_process_sees_the_change_within_a_second(client):
     """The version memo is per process: simulate another process by forgetting it."""
     guide = CareerGuideFactory(summary="Before the edit")
     client.get(guide.get_absolute_url())
     CareerGuide.objects.filter(pk=guide.pk).update(summary="After the edit")
-    from core.cache import bump_content_version
-
     bump_content_version()
     forget_content_version()
     assert "After the edit" in client.get(guide.get_absolute_url()).content.decode()
 
 
-def test_staff_view_is_never_cached_or_shared(staff_client):
+def test_staff_get_their_own_page_never_shared(staff_client):
     public = Client()
     link = GuideCertificationFactory(
         certification=CertificationFactory(code="DRAFTCERT", status="draft")
@@ -92,7 +171,10 @@ def test_staff_view_is_never_cached_or_shared(staff_client):
     url = link.guide.get_absolute_url()
 
     assert "DRAFTCERT" not in public.get(url).content.decode()  # cached for the public
-    assert "DRAFTCERT" in staff_client.get(url).content.decode()  # staff see the draft
+    staff_page = staff_client.get(url)
+    assert "DRAFTCERT" in staff_page.content.decode()  # staff see the draft
+    assert staff_page.templates  # rendered for them, not the public copy
+    assert is_private(staff_page)
     assert "DRAFTCERT" not in public.get(url).content.decode()  # and it does not leak back
 
 
@@ -103,33 +185,88 @@ def test_a_draft_preview_never_reaches_the_public(staff_client):
     assert "Secret draft" not in Client().get("/careers/").content.decode()
 
 
-def test_cached_fragments_hold_nothing_about_the_visitor(django_user_model, seeded):
-    for username in ("first-visitor", "second-visitor"):
-        visitor = Client()
-        visitor.force_login(django_user_model.objects.create_user(username=username))
-        for path in ("/", "/careers/", "/careers/medical-records-specialist/", "/certifications/"):
-            assert visitor.get(path).status_code == 200
-    paths = ("/", "/careers/", "/careers/medical-records-specialist/")  # the guide: its ask form
-    cached = [cache.get(fragments_key(path)) for path in paths]
-    assert all(cached)
-    for fragments in cached:
-        text = "".join(str(value) for value in fragments.values())
-        assert "visitor" not in text
-        assert "csrfmiddlewaretoken" not in text
+def test_a_visitor_with_a_plan_gets_their_own_page(seeded):
+    Client().get(GUIDE_URL)  # the anonymous page is cached
+    planner = Client()
+    planner.post(reverse("plans:start", args=["medical-records-specialist"]))
+    planner.get("/plan/")  # reads the "ready" notice
+
+    own = planner.get(GUIDE_URL)
+
+    assert own.templates  # rendered for this visitor
+    assert is_private(own)
+    assert "0 of 7 steps done" in own.content.decode()
+    assert "0 of 7 steps done" not in Client().get(GUIDE_URL).content.decode()
 
 
-def test_query_strings_do_not_multiply_cache_entries(client):
+def test_a_pending_message_is_shown_on_a_page_of_its_own(seeded):
+    Client().get(GUIDE_URL)
+    visitor = Client()
+    visitor.post("/feedback/", {"path": GUIDE_URL, "useful": "no"})
+    page = visitor.get(GUIDE_URL)
+    assert "Thank you for your feedback." in page.content.decode()
+    assert is_private(page)
+    assert "Thank you for your feedback." not in Client().get(GUIDE_URL).content.decode()
+
+
+def test_a_page_showing_a_form_error_is_private(client, seeded):
+    assert is_private(client.get(GUIDE_URL + "?state=Narnia"))
+    assert is_private(client.get("/certifications/finder/?education=nonsense"))
+    assert is_private(client.get("/search/?q=" + "x" * 300))
+
+
+def test_form_pages_are_private_and_carry_a_token(client, seeded):
+    for path in (
+        "/careers/medical-records-specialist/ask/",
+        "/feedback/?path=/careers/medical-records-specialist/&useful=yes",
+        "/plan/start/medical-records-specialist/",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert is_private(response)
+        assert b"csrfmiddlewaretoken" in response.content
+
+
+def test_a_response_that_sets_a_cookie_is_never_public(rf, seeded):
+    from core.public_pages import UpdatePublicPageMiddleware, mark_public
+
+    request = rf.get(GUIDE_URL)
+
+    def view_that_sets_a_cookie(request):
+        response = Client().get(GUIDE_URL)
+        mark_public(response)
+        response.set_cookie("tracking", "1")
+        return response
+
+    response = UpdatePublicPageMiddleware(view_that_sets_a_cookie)(request)
+
+    assert is_private(response)
+
+
+def test_a_response_that_says_nothing_about_caching_is_private(client, seeded):
+    assert is_private(client.get("/healthz"))
+    assert is_private(client.get("/no-such-page/"))
+
+
+def test_query_strings_get_the_same_page(client):
     guide = CareerGuideFactory()
     first = client.get(guide.get_absolute_url(), {"utm_source": "newsletter"})
     second = client.get(guide.get_absolute_url(), {"anything": "else"})
-    assert without_csrf_tokens(first) == without_csrf_tokens(second)
+    assert first.content == second.content
+
+
+def test_head_is_answered_from_the_cache_too(seeded, django_assert_num_queries):
+    Client().get(GUIDE_URL)
+    with django_assert_num_queries(0):
+        head = Client().head(GUIDE_URL)
+    assert head.status_code == 200
+    assert head.content == b""
 
 
 def test_conditional_get_answers_304_when_unchanged(client):
     guide = CareerGuideFactory()
     first = client.get(guide.get_absolute_url())
     etag = first["ETag"]
-    assert etag
     repeat = client.get(guide.get_absolute_url(), headers={"if-none-match": etag})
     assert repeat.status_code == 304
     assert repeat.content == b""
@@ -140,74 +277,47 @@ def test_conditional_get_answers_304_when_unchanged(client):
     assert changed["ETag"] != etag
 
 
-def redis_is_running() -> bool:
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
-    except OSError:
-        return False
-    return True
+def test_compressed_pages_keep_a_strong_etag_across_renders(seeded):
+    """A public page holds no secret, so it is compressed the same way every time: a visitor
+    whose copy outlived the page cache still gets a 304."""
+    gzip_client = Client(headers={"accept-encoding": "gzip"})
+    first = gzip_client.get(GUIDE_URL)
+    caches["pages"].clear()
+    second = gzip_client.get(GUIDE_URL)
+
+    assert second.templates  # rendered again
+    assert first["Content-Encoding"] == "gzip"
+    assert first["ETag"] == second["ETag"]
+    assert first["ETag"].startswith('"')
+    assert first["ETag"] != Client().get(GUIDE_URL)["ETag"]  # another encoding, another tag
+    plain = Client().get(GUIDE_URL).content
+    assert gzip.decompress(first.content) == plain
+    again = gzip_client.get(GUIDE_URL, headers={"if-none-match": first["ETag"]})
+    assert again.status_code == 304
 
 
-@pytest.mark.skipif(not redis_is_running(), reason="Redis is not running on 127.0.0.1:6379")
-def test_fragments_are_cached_in_redis_when_configured(client):
-    redis_cache = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:6379/15",
-            "KEY_PREFIX": "careerpath-tests",
-        }
-    }
-    with override_settings(CACHES=redis_cache):
-        from django.core.cache import caches
-
-        caches["default"].clear()
-        guide = CareerGuideFactory(summary="Stored in Redis")
-        client.get(guide.get_absolute_url())
-        assert (
-            "Stored in Redis"
-            in caches["default"].get(fragments_key(guide.get_absolute_url()))["description"]
-        )
-        guide.summary = "Changed in Redis"
-        guide.save()
-        assert "Changed in Redis" in client.get(guide.get_absolute_url()).content.decode()
-        caches["default"].clear()
-
-
-def test_health_check_answers_200_when_the_database_answers(client):
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.content == b"ok\n"
-
-
-def test_health_check_answers_503_when_the_database_is_unreachable(client):
-    with mock.patch("core.health.connection.cursor", side_effect=OperationalError("down")):
-        response = client.get("/healthz")
-    assert response.status_code == 503
-    assert b"database unavailable" in response.content
-
-
-def test_page_renders_the_same_cached_and_uncached(client, seeded):
-    uncached = client.get("/careers/medical-records-specialist/")
-    cached = client.get("/careers/medical-records-specialist/")
-    assert without_csrf_tokens(cached) == without_csrf_tokens(uncached)
-    uncached, cached = soup(uncached), soup(cached)
-    assert cached.title.string == uncached.title.string
+def test_private_pages_keep_django_s_random_gzip_padding(seeded):
+    planner = Client(headers={"accept-encoding": "gzip"})
+    planner.post(reverse("plans:start", args=["medical-records-specialist"]))
+    planner.get("/plan/")
+    first, second = planner.get(GUIDE_URL), planner.get(GUIDE_URL)
+    assert first["Content-Encoding"] == "gzip"
+    assert gzip.decompress(first.content) == gzip.decompress(second.content)
+    assert first.content != second.content  # BREACH mitigation kept for pages with a session
 
 
 @override_settings(ALLOWED_HOSTS=["careers.example", "www.careers.example"])
-def test_each_host_gets_its_own_cached_fragments(client, seeded):
-    path = "/careers/medical-records-specialist/"
-    bare = client.get(path, headers={"host": "careers.example"}).content.decode()
-    www = client.get(path, headers={"host": "www.careers.example"}).content.decode()
+def test_each_host_gets_its_own_cached_page(client, seeded):
+    bare = client.get(GUIDE_URL, headers={"host": "careers.example"}).content.decode()
+    www = client.get(GUIDE_URL, headers={"host": "www.careers.example"}).content.decode()
     assert '"http://careers.example/careers/medical-records-specialist/' in bare
     assert "www.careers.example" not in bare
     assert '"http://www.careers.example/careers/medical-records-specialist/' in www
 
 
-@pytest.mark.django_db
 def test_migrate_starts_a_new_content_version(seeded):
     # Every deploy runs migrate; pages cached by the previous release must not outlive it.
-    Client().get("/careers/medical-records-specialist/")
+    Client().get(GUIDE_URL)
     before = ContentVersion.objects.get().token
 
     call_command("migrate", verbosity=0)
@@ -223,3 +333,38 @@ def test_flush_sends_post_migrate_without_apps_and_still_starts_a_new_version():
     call_command("flush", interactive=False, verbosity=0)
 
     assert ContentVersion.objects.get().token != before
+
+
+def redis_is_running() -> bool:
+    try:
+        socket.create_connection(("127.0.0.1", 6379), timeout=0.5).close()
+    except OSError:
+        return False
+    return True
+
+
+def redis_caches(location: str) -> dict:
+    return {
+        name: {
+            "BACKEND": "core.cache_backends.ResilientRedisCache",
+            "LOCATION": location,
+            "KEY_PREFIX": f"careerpath-tests-{name}",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+        for name in ("default", "pages")
+    }
+
+
+@pytest.mark.skipif(not redis_is_running(), reason="Redis is not running on 127.0.0.1:6379")
+def test_pages_are_cached_in_redis_when_configured(seeded, django_assert_num_queries):
+    with override_settings(CACHES=redis_caches("redis://127.0.0.1:6379/15")):
+        forget_everything_cached()
+        Client().get(GUIDE_URL)
+        with django_assert_num_queries(0):
+            cached = Client().get(GUIDE_URL)
+        assert cached.templates == []
+        guide = CareerGuide.objects.get(slug="medical-records-specialist")
+        guide.summary = "Changed while cached in Redis"
+        guide.save()
+        assert "Changed while cached in Redis" in Client().get(GUIDE_URL).content.decode()
+        forget_everything_cached()

@@ -16,6 +16,7 @@ import pytest
 from django.test import Client, RequestFactory
 from django.views.defaults import server_error
 
+from core.unavailable import service_unavailable
 from tests.factories import CareerGuideFactory
 from tests.test_plans import PLAN_URL, START_URL, plan_form_data
 
@@ -46,7 +47,8 @@ PUBLIC_PAGES = {
     "my plan, empty": PLAN_URL,
     "ask a question": ASK,
     "question thanks": f"{ASK}thanks/",
-    "feedback form": f"/feedback/?path={GUIDE}",
+    "feedback form": f"/feedback/?path={GUIDE}&useful=yes",
+    "start a plan": "/plan/start/medical-records-specialist/",
     "not found": "/no-such-page/",
 }
 
@@ -116,6 +118,10 @@ def pages_in_their_states(staff: Client) -> dict[str, str]:
     pages["guide, draft preview for staff"] = page(staff, "get", draft.get_absolute_url())
 
     pages["server error"] = server_error(RequestFactory().get("/")).content.decode()
+    unavailable = service_unavailable(RequestFactory().get(GUIDE))
+    pages["briefly unavailable"] = unavailable.content.decode()
+    sent = RequestFactory().post(ASK, {"question": "Can I train online?", "email": ""})
+    pages["briefly unavailable, form kept"] = service_unavailable(sent).content.decode()
     return pages
 
 

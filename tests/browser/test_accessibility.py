@@ -6,6 +6,7 @@ from django.template.loader import render_to_string
 from django.test import Client
 from django.views.defaults import server_error
 
+from core.unavailable import service_unavailable
 from tests.factories import CareerGuideFactory
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -26,7 +27,8 @@ PAGE_TYPES = {
     "my plan (empty)": "/plan/",
     "ask a question": "/careers/medical-records-specialist/ask/",
     "question thanks": "/careers/medical-records-specialist/ask/thanks/",
-    "feedback form": "/feedback/?path=/careers/medical-records-specialist/",
+    "feedback form": "/feedback/?path=/careers/medical-records-specialist/&useful=yes",
+    "start a plan": "/plan/start/medical-records-specialist/",
     "search": "/search/?q=medical+coder",
     "empty search": "/search/",
     "search error": "/search/?q=" + "x" * 201,
@@ -72,6 +74,7 @@ def test_the_check_fails_on_a_page_with_a_known_violation(page):
 
 def test_printable_plan_has_no_wcag_violations(page, seeded_site):
     page.goto(seeded_site.url + "/careers/medical-records-specialist/")
+    page.get_by_role("link", name="Start my plan").click()
     page.get_by_role("button", name="Start my plan").click()
     page.goto(seeded_site.url + "/plan/print/")
     assert_accessible(page)
@@ -92,16 +95,23 @@ def test_draft_preview_for_staff_has_no_wcag_violations(page, seeded_site, staff
     assert_accessible(page)
 
 
-@pytest.mark.parametrize("name", ["server error", "locked out"])
+@pytest.mark.parametrize(
+    "name", ["server error", "locked out", "briefly unavailable", "briefly unavailable, form kept"]
+)
 def test_pages_no_address_leads_to_have_no_wcag_violations(page, seeded_site, rf, name):
     # The 500 page and django-axes' lockout page are served at the live server's origin, so
     # the site's own CSS loads and axe checks them as a visitor would see them.
     request = rf.get("/")
     if name == "server error":
         html = server_error(request).content.decode()
+    elif name == "briefly unavailable":
+        html = service_unavailable(request).content.decode()
+    elif name == "briefly unavailable, form kept":
+        sent = rf.post("/careers/medical-records-specialist/ask/", {"question": "Can I?" * 30})
+        html = service_unavailable(sent).content.decode()
     else:
         html = render_to_string("registration/locked_out.html", request=request)
-    url = f"{seeded_site.url}/__{name.replace(' ', '-')}__/"
+    url = f"{seeded_site.url}/__{name.replace(' ', '-').replace(',', '')}__/"
     page.route(url, lambda route: route.fulfill(status=200, content_type="text/html", body=html))
     page.goto(url)
     assert page.locator("h1").count() == 1

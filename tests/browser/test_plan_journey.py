@@ -15,6 +15,7 @@ def test_job_seeker_makes_a_plan_and_ticks_a_step(request, seeded_site, viewport
     page = request.getfixturevalue(viewport)
     page.goto(seeded_site.url + GUIDE)
 
+    page.get_by_role("link", name="Start my plan").click()
     page.get_by_role("button", name="Start my plan").click()
 
     expect(page.get_by_role("heading", name="My plan", exact=True)).to_be_visible()
@@ -39,6 +40,7 @@ def test_job_seeker_makes_a_plan_and_ticks_a_step(request, seeded_site, viewport
 
 def test_a_bad_month_is_explained_next_to_the_field(page, seeded_site):
     page.goto(seeded_site.url + GUIDE)
+    page.get_by_role("link", name="Start my plan").click()
     page.get_by_role("button", name="Start my plan").click()
     field = page.locator(".plan-item").first.get_by_label("Target month")
     # Browsers offer a month picker; a typed value in the past must still be refused clearly.
