@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "core",
     "certifications",
     "guides",
+    "discovery",
     "search",
     "plans",
     "questions",

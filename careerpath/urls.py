@@ -2,10 +2,13 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from core.health import HealthCheckView
+from certifications import urls as certification_urls
 from core.public_pages import public_page
-from core.sitemaps import SITEMAPS
-from core.views import HomeView, RobotsView
+from discovery import urls as discovery_urls
+
+from .health import HealthCheckView
+from .sitemaps import SITEMAPS
+from .views import HomeView, RobotsView
 
 admin.site.site_header = "CareerPath content"
 admin.site.site_title = "CareerPath admin"
@@ -14,7 +17,17 @@ admin.site.index_title = "Guides and certifications"
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("careers/", include("guides.urls")),
-    path("certifications/", include("certifications.urls")),
+    # One namespace for every certification page, wherever its view lives: "compare/" (in
+    # certifications) must come before discovery's slug pattern.
+    path(
+        "certifications/",
+        include(
+            (
+                certification_urls.urlpatterns + discovery_urls.urlpatterns,
+                certification_urls.app_name,
+            )
+        ),
+    ),
     path("plan/", include("plans.urls")),
     path("", include("questions.urls")),
     path("feedback/", include("feedback.urls")),

@@ -3,3 +3,9 @@ from django.apps import AppConfig
 
 class CertificationsConfig(AppConfig):
     name = "certifications"
+
+    def ready(self):
+        from core.content_version import track
+
+        # What the public sees is made of these: a change to any of them changes the pages.
+        track(*self.get_models())

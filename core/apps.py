@@ -1,5 +1,5 @@
-from django.apps import AppConfig, apps
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
@@ -7,21 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from .content_version import CONTENT_APPS, bump_content_version
+        # A change to content invalidates the cached pages: each content app's ready() names
+        # its models with core.content_version.track(), which connects the signals.
 
-        # Any change to content invalidates the cached page fragments (see core.cache).
-        for label in CONTENT_APPS:
-            for model in apps.get_app_config(label).get_models():
-                post_save.connect(
-                    bump_content_version,
-                    sender=model,
-                    dispatch_uid=f"bump-{model._meta.label}-save",
-                )
-                post_delete.connect(
-                    bump_content_version,
-                    sender=model,
-                    dispatch_uid=f"bump-{model._meta.label}-delete",
-                )
         # Every deploy runs migrate, and a new release may render the same content differently
         # (templates, code): pages cached by the previous release must not outlive it.
         post_migrate.connect(
@@ -35,9 +23,9 @@ def start_new_content_version(sender, apps=None, **kwargs):
     `apps` is the migrated state; flush sends the signal without it (every model is there)."""
     from django.apps import apps as installed_apps
 
-    from .content_version import CONTENT_APPS, bump_content_version
+    from .content_version import bump_content_version, tracked_app_labels
 
     apps = apps or installed_apps
-    needed = ["core", *CONTENT_APPS]
+    needed = ["core", *tracked_app_labels()]
     if all(label in apps.app_configs and apps.get_app_config(label).models for label in needed):
         bump_content_version()

@@ -1,7 +1,8 @@
 """The content version: one token that changes whenever anything the public sees changes.
 
 Cached pages are keyed on it (core.public_pages), so an editor's save shows on the next
-request. Any save or delete of content changes it (signals in core.apps). Each process
+request. Any save or delete of content changes it: each content app names its models with
+track() in its AppConfig.ready(), so core needs to know no content app. Each process
 remembers the version for at most VERSION_TTL seconds to save a query per request; the process
 that saved forgets it at once, so other processes see an edit within a second.
 
@@ -18,11 +19,11 @@ import logging
 import time
 import uuid
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, transaction
 from django.db.models import Min
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
 from .models import ContentVersion, Publishable, Status
@@ -30,10 +31,31 @@ from .models import ContentVersion, Publishable, Status
 logger = logging.getLogger(__name__)
 
 VERSION_TTL = 1.0
-CONTENT_APPS = ("guides", "certifications")
 LAST_KNOWN_KEY = "content-version"
 
 _memo = {"token": None, "expires": 0.0, "next_publish_at": None}
+_tracked: list = []  # the content models, in the order their apps named them (track())
+
+
+def track(*models) -> None:
+    """For a content app's AppConfig.ready(): what the public sees is made of these models.
+
+    Any save or delete of one changes the content version; the Publishable ones also hold
+    the publishing schedule (next_publish_at)."""
+    for model in models:
+        post_save.connect(
+            bump_content_version, sender=model, dispatch_uid=f"bump-{model._meta.label}-save"
+        )
+        post_delete.connect(
+            bump_content_version, sender=model, dispatch_uid=f"bump-{model._meta.label}-delete"
+        )
+        if model not in _tracked:
+            _tracked.append(model)
+
+
+def tracked_app_labels() -> list[str]:
+    """The apps whose models track() was given, once each, in order."""
+    return list(dict.fromkeys(model._meta.app_label for model in _tracked))
 
 
 class VersionUnknown(Exception):
@@ -110,8 +132,7 @@ def next_publish_at():
         model.objects.filter(status=Status.PUBLISHED, publish_at__gt=now).aggregate(
             next=Min("publish_at")
         )["next"]
-        for label in CONTENT_APPS
-        for model in apps.get_app_config(label).get_models()
+        for model in _tracked
         if issubclass(model, Publishable)
     ]
     return min((moment for moment in upcoming if moment is not None), default=None)

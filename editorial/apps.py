@@ -3,7 +3,8 @@ from django.db.models.signals import post_migrate
 
 
 class EditorialConfig(AppConfig):
-    """The editorial workflow: roles, publishing actions, history and review reminders."""
+    """The editorial workflow: the content apps' admin, roles, publishing actions, history and
+    review reminders."""
 
     name = "editorial"
     verbose_name = "Editorial workflow"

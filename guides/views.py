@@ -6,7 +6,6 @@ from core.breadcrumbs import BreadcrumbsMixin, Crumb
 from core.models import published_q
 from core.public_pages import PublicPageMixin
 from core.structured_data import json_ld_script
-from plans.plan import PlanStore
 
 from .forms import PayRegionForm
 from .models import GUIDE_PARTS, CareerGuide, GuideCertification, ProgressionStep
@@ -73,9 +72,6 @@ class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
             median_band=pay.headline_median,
             certification_links=list(guide.recommended_certifications.all()),
             tools_by_kind=self.tools_by_kind(guide),
-            # From the session alone, no query; anonymous visitors have none (their page is
-            # everyone's), visitors with a plan get theirs.
-            visitor_plan=PlanStore(self.request).summary(guide.slug),
         )
         context["structured_data"] = json_ld_script(
             guide_structured_data(

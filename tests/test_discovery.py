@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from certifications.finder import Status
 from certifications.models import Certification, Education, Experience, Setting
+from discovery.finder import Status
 from guides.models import CareerGuide, ProgressionStep
 from tests.conftest import soup
 from tests.factories import CareerGuideFactory, CertificationFactory, ProgressionStepFactory

@@ -3,7 +3,9 @@
 from django import template
 from django.urls import reverse
 
+from certifications.models import Certification
 from core.freshness import ReviewState, review_state_q
+from guides.models import CareerGuide
 
 register = template.Library()
 
@@ -11,9 +13,6 @@ SHOWN_PER_KIND = 5
 
 
 def reviewable_models():
-    from certifications.models import Certification
-    from guides.models import CareerGuide
-
     return (CareerGuide, Certification)
 
 

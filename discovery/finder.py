@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 
 from django import forms
 
+from certifications.models import Education, Experience, Setting
 from guides.models import Gap
-
-from .models import Education, Experience, Setting
 
 
 class Goal:

@@ -2,10 +2,10 @@ from django.contrib import admin
 from django.db.models import Count
 from reversion.admin import VersionAdmin
 
-from editorial.admin import NeedsReviewFilter, PublishingAdmin
+from certifications.models import Certification, CertifyingBody
 from guides.models import GuideCertification
 
-from .models import Certification, CertifyingBody
+from .publishing import NeedsReviewFilter, PublishingAdmin
 
 
 class CertificationInline(admin.TabularInline):

@@ -3,9 +3,7 @@ from django.contrib import admin
 from django.db.models import Count
 from reversion.admin import VersionAdmin
 
-from editorial.admin import NeedsReviewFilter, PublishingAdmin
-
-from .models import (
+from guides.models import (
     FAQ,
     GUIDE_PARTS,
     CareerGuide,
@@ -18,6 +16,8 @@ from .models import (
     Tool,
     TrainingStep,
 )
+
+from .publishing import NeedsReviewFilter, PublishingAdmin
 
 
 class OrderedInline(admin.StackedInline):

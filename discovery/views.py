@@ -1,0 +1,108 @@
+"""Certification pages that need the career guides too.
+
+They are served under /certifications/ and named in the certifications URL namespace
+(careerpath.urls), like the certification list and comparison.
+"""
+
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.views.generic import DetailView, TemplateView
+
+from certifications.models import Certification
+from certifications.structured_data import certification_structured_data
+from core.breadcrumbs import BreadcrumbsMixin, Crumb
+from core.public_pages import PublicPageMixin
+from core.structured_data import json_ld_script
+from guides.models import CareerGuide, GuideCertification, TrainingStep
+
+from .finder import FinderForm, assess
+
+
+class CertificationDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
+    template_name = "certifications/certification_detail.html"
+    context_object_name = "certification"
+
+    def get_breadcrumbs(self):
+        return [Crumb("Certifications", reverse("certifications:list")), Crumb(self.object.code)]
+
+    def get_queryset(self):
+        guides = CareerGuide.objects.visible_to(self.request.user)
+        return (
+            Certification.objects.visible_to(self.request.user)
+            .select_related("body")
+            .prefetch_related(
+                Prefetch(
+                    "guide_links",
+                    queryset=GuideCertification.objects.filter(guide__in=guides).select_related(
+                        "guide"
+                    ),
+                    to_attr="recommending_links",
+                )
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["structured_data"] = json_ld_script(
+            certification_structured_data(
+                self.request, self.object, breadcrumbs=context["breadcrumbs"]
+            )
+        )
+        return context
+
+
+class FinderView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
+    """“Which certification fits me?”: a GET form, so every result has a shareable URL."""
+
+    template_name = "certifications/finder.html"
+
+    def shows_visitor_input(self) -> bool:
+        return bool(self.form.is_bound and self.form.errors)
+
+    def get_breadcrumbs(self):
+        return [Crumb("Certifications", reverse("certifications:list")), Crumb("Finder")]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        form = self.form = FinderForm(self.request.GET or None)
+        context["form"] = form
+        if form.is_bound and form.is_valid():
+            context["verdicts"] = self.verdicts(form.cleaned_data)
+        return context
+
+    def verdicts(self, answers):
+        certifications = (
+            Certification.objects.visible_to(self.request.user)
+            .select_related("body")
+            .prefetch_related(
+                Prefetch(
+                    "guide_links",
+                    queryset=GuideCertification.objects.filter(
+                        guide__in=CareerGuide.objects.visible_to(self.request.user)
+                    ).order_by("guide__title"),
+                    to_attr="recommending_links",
+                )
+            )
+        )
+        steps = pathway_steps_by_guide()
+        return [
+            assess(cert, answers, steps.get(self.guide_for(cert), {})) for cert in certifications
+        ]
+
+    @staticmethod
+    def guide_for(certification):
+        links = certification.recommending_links
+        return links[0].guide_id if links else None
+
+
+def pathway_steps_by_guide() -> dict:
+    """{guide id: {gap: [steps in pathway order]}} for the steps that close a gap."""
+    grouped: dict = {}
+    steps = (
+        TrainingStep.objects.exclude(closes_gap="")
+        .select_related("guide")
+        .order_by("guide_id", "position", "pk")
+    )
+    for step in steps:
+        grouped.setdefault(step.guide_id, {}).setdefault(step.closes_gap, []).append(step)
+    return grouped
