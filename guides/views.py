@@ -1,4 +1,5 @@
 from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
@@ -90,3 +91,26 @@ class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
         for tool in guide.tools.all():
             grouped.setdefault(tool.get_kind_display(), []).append(tool)
         return grouped
+
+
+class GuideSubpageMixin(BreadcrumbsMixin):
+    """For a page about one guide the visitor may see (/…/<slug>/…): `self.guide`, `guide` in
+    the context, and a trail Careers › the guide › `crumb`."""
+
+    crumb = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.guide = get_object_or_404(
+            CareerGuide.objects.visible_to(request.user), slug=kwargs["slug"]
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs(self):
+        return [
+            Crumb("Careers", reverse("guides:list")),
+            Crumb(self.guide.title, self.guide.get_absolute_url()),
+            Crumb(self.crumb),
+        ]
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "guide": self.guide}

@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views import View
@@ -12,31 +12,19 @@ from django.views.generic import TemplateView
 from icalendar import Calendar, Event
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
-from guides.models import CareerGuide
+from guides.views import GuideSubpageMixin
 
 from .forms import plan_formset
 from .plan import PlanStore
 
 
 @method_decorator(never_cache, name="dispatch")
-class StartPlanView(BreadcrumbsMixin, TemplateView):
+class StartPlanView(GuideSubpageMixin, TemplateView):
     """GET: what a plan of this guide holds, and the button that makes it (the guide page links
     here, so it carries no form). POST: make the plan, then show it."""
 
     template_name = "plans/start.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        self.guide = get_object_or_404(
-            CareerGuide.objects.visible_to(request.user), slug=kwargs["slug"]
-        )
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs(self):
-        return [
-            Crumb("Careers", reverse("guides:list")),
-            Crumb(self.guide.title, self.guide.get_absolute_url()),
-            Crumb("Start my plan"),
-        ]
+    crumb = "Start my plan"
 
     def get(self, request, *args, **kwargs):
         if PlanStore(request).has(self.guide.slug):
@@ -46,7 +34,6 @@ class StartPlanView(BreadcrumbsMixin, TemplateView):
     def get_context_data(self, **kwargs):
         return {
             **super().get_context_data(**kwargs),
-            "guide": self.guide,
             "step_count": self.guide.training_steps.count(),
             "plan_days": settings.PLAN_SESSION_AGE // (24 * 60 * 60),
         }

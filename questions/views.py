@@ -1,12 +1,11 @@
 import logging
 
 from django.conf import settings
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.views.generic import FormView, TemplateView
 
-from core.breadcrumbs import BreadcrumbsMixin, Crumb
 from core.throttle import Throttle
-from guides.models import CareerGuide
+from guides.views import GuideSubpageMixin
 
 from .forms import AskQuestionForm
 
@@ -17,22 +16,8 @@ def question_throttle() -> Throttle:
     return Throttle("questions", settings.QUESTIONS_PER_HOUR, 60 * 60)
 
 
-class GuideQuestionMixin(BreadcrumbsMixin):
-    def dispatch(self, request, *args, **kwargs):
-        self.guide = get_object_or_404(
-            CareerGuide.objects.visible_to(request.user), slug=kwargs["slug"]
-        )
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_breadcrumbs(self):
-        return [
-            Crumb("Careers", "/careers/"),
-            Crumb(self.guide.title, self.guide.get_absolute_url()),
-            Crumb("Ask a question"),
-        ]
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "guide": self.guide}
+class GuideQuestionMixin(GuideSubpageMixin):
+    crumb = "Ask a question"
 
 
 class AskQuestionView(GuideQuestionMixin, FormView):
