@@ -3,8 +3,8 @@ from django.db.models.signals import post_migrate
 
 
 class EditorialConfig(AppConfig):
-    """The editorial workflow: the content apps' admin, roles, publishing actions, history and
-    review reminders."""
+    """The editorial workflow the content apps' admin is built on: roles, publishing actions,
+    history and review reminders. It names no content app: each content app's admin uses it."""
 
     name = "editorial"
     verbose_name = "Editorial workflow"

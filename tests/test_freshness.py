@@ -18,7 +18,7 @@ from core.freshness import (
     review_state,
     reviewed_on_or_after,
 )
-from editorial.management.commands.content_report import period_is_stale
+from guides.management.commands.content_report import period_is_stale
 from guides.models import CareerGuide
 from tests.conftest import soup
 from tests.factories import CareerGuideFactory, CertificationFactory, SalaryBandFactory

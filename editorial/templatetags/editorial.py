@@ -3,17 +3,11 @@
 from django import template
 from django.urls import reverse
 
-from certifications.models import Certification
-from core.freshness import ReviewState, review_state_q
-from guides.models import CareerGuide
+from core.freshness import ReviewState, review_state_q, reviewable_models
 
 register = template.Library()
 
 SHOWN_PER_KIND = 5
-
-
-def reviewable_models():
-    return (CareerGuide, Certification)
 
 
 @register.inclusion_tag("editorial/includes/review_panel.html", takes_context=True)

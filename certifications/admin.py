@@ -3,9 +3,7 @@ from django.db.models import Count
 from reversion.admin import VersionAdmin
 
 from certifications.models import Certification, CertifyingBody
-from guides.models import GuideCertification
-
-from .publishing import NeedsReviewFilter, PublishingAdmin
+from editorial.publishing import NeedsReviewFilter, PublishingAdmin
 
 
 class CertificationInline(admin.TabularInline):
@@ -38,15 +36,6 @@ class CertifyingBodyAdmin(VersionAdmin):
     @admin.display(description="certifications", ordering="_certification_count")
     def certification_count(self, body):
         return body._certification_count
-
-
-class GuideLinkInline(admin.TabularInline):
-    model = GuideCertification
-    fields = ["guide", "position", "note"]
-    autocomplete_fields = ["guide"]
-    extra = 0
-    verbose_name = "guide that recommends it"
-    verbose_name_plural = "guides that recommend it"
 
 
 @admin.register(Certification)
@@ -126,4 +115,5 @@ class CertificationAdmin(PublishingAdmin):
         ),
         ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
-    inlines = [GuideLinkInline]
+    # guides.admin adds the guides that recommend it (the links are guides' models).
+    inlines = []

@@ -3,7 +3,11 @@ from django.contrib import admin
 from django.db.models import Count
 from reversion.admin import VersionAdmin
 
-from guides.models import (
+from certifications import admin as certifications_admin
+from certifications.models import Certification
+from editorial.publishing import NeedsReviewFilter, PublishingAdmin
+
+from .models import (
     FAQ,
     GUIDE_PARTS,
     CareerGuide,
@@ -16,8 +20,6 @@ from guides.models import (
     Tool,
     TrainingStep,
 )
-
-from .publishing import NeedsReviewFilter, PublishingAdmin
 
 
 class OrderedInline(admin.StackedInline):
@@ -180,3 +182,23 @@ class SalaryBandAdmin(VersionAdmin):
         super().save_model(request, obj, form, change)
         # Record the whole guide too, so the change shows (and can be reverted) in its history.
         reversion.add_to_revision(obj.guide)
+
+
+class GuideLinkInline(admin.TabularInline):
+    model = GuideCertification
+    fields = ["guide", "position", "note"]
+    autocomplete_fields = ["guide"]
+    extra = 0
+    verbose_name = "guide that recommends it"
+    verbose_name_plural = "guides that recommend it"
+
+
+# A certification's admin page also lists the guides that recommend it. Those links belong to
+# guides, which certifications does not know, so the inline is added here, the way Django's
+# docs extend another app's admin: register the certification again with it.
+class CertificationAdmin(certifications_admin.CertificationAdmin):
+    inlines = [*certifications_admin.CertificationAdmin.inlines, GuideLinkInline]
+
+
+admin.site.unregister(Certification)
+admin.site.register(Certification, CertificationAdmin)

@@ -8,9 +8,8 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from certifications.models import Certification
-from core.freshness import ReviewState, review_state_q
-from guides.models import CareerGuide, SalaryBand
+from core.freshness import ReviewState, review_state_q, reviewable_models
+from guides.models import SalaryBand
 from guides.pay import period_order
 
 STALE_AFTER_YEARS = 2
@@ -43,7 +42,7 @@ class Command(BaseCommand):
         problems = 0
         self.stdout.write(f"Content report for {today:%d %B %Y}")
 
-        for model in (CareerGuide, Certification):
+        for model in reviewable_models():
             overdue = list(
                 model.objects.filter(review_state_q(model, ReviewState.OVERDUE, today)).order_by(
                     model.reviewed_field
