@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "questions",
     "feedback",
     "editorial",
+    "content_packs",
 ]
 
 MIDDLEWARE = [

@@ -3,6 +3,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from certifications import urls as certification_urls
+from content_packs.views import GuideJSONView
 from core.public_pages import public_page
 from discovery import urls as discovery_urls
 
@@ -16,6 +17,8 @@ admin.site.index_title = "Guides and certifications"
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
+    # Slugs cannot contain ".", so "<slug>.json" and "<slug>/" never match the same path.
+    path("careers/<slug:slug>.json", GuideJSONView.as_view(), name="guide_json"),
     path("careers/", include("guides.urls")),
     # One namespace for every certification page, wherever its view lives: "compare/" (in
     # certifications) must come before discovery's slug pattern.

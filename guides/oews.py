@@ -25,9 +25,9 @@ from django.db import transaction
 
 from .models import CareerGuide, SalaryBand
 from .pay import NATIONAL_REGION
-from .seed import OEWS_NAME
 
 OEWS_TABLES_URL = "https://www.bls.gov/oes/tables.htm"
+OEWS_NAME = "BLS Occupational Employment and Wage Statistics (OEWS)"
 
 # Percentile → (column in the OEWS file, label for a new band).
 PERCENTILES = {

@@ -1,11 +1,10 @@
 from django.urls import path
 
-from . import json_views, views
+from . import views
 
 app_name = "guides"
 urlpatterns = [
     path("", views.GuideListView.as_view(), name="list"),
-    # Slugs cannot contain ".", so "<slug>.json" and "<slug>/" never match the same path.
-    path("<slug:slug>.json", json_views.GuideJSONView.as_view(), name="detail_json"),
+    # /careers/<slug>.json is content_packs.views.GuideJSONView, routed in careerpath/urls.py.
     path("<slug:slug>/", views.GuideDetailView.as_view(), name="detail"),
 ]

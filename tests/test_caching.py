@@ -33,6 +33,7 @@ PUBLIC_PAGES = (
     "/",
     "/careers/",
     GUIDE_URL,
+    "/careers/medical-records-specialist.json",
     "/certifications/",
     "/certifications/cpc/",
     "/certifications/compare/",

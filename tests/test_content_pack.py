@@ -12,8 +12,9 @@ from django.test import Client
 from reversion.models import Version
 
 from certifications.models import Certification, CertifyingBody
-from guides import content_pack
-from guides.content_pack import FORMAT, VERSION
+from content_packs import export as pack_export
+from content_packs import format as pack_format
+from content_packs.format import FORMAT, VERSION
 from guides.models import FAQ, CareerGuide, GuideCertification, ProgressionStep, TrainingStep
 from tests.factories import (
     CareerGuideFactory,
@@ -371,7 +372,9 @@ def test_date_times_travel_as_utc_iso_8601_with_an_offset():
 
     from django.db import models
 
-    from guides.content_pack import PackError, json_value, python_value
+    from content_packs.export import json_value
+    from content_packs.format import PackError
+    from content_packs.validate import python_value
 
     f = models.DateTimeField(null=True)
     moment = datetime.datetime(
@@ -409,7 +412,7 @@ def test_an_import_updates_the_parts_it_still_describes_in_place(seeded, tmp_pat
     assert after[0].pk not in old_ids
     assert after[3].pk not in old_ids
     assert not TrainingStep.objects.filter(pk__in=[steps[2].pk, steps[-1].pk]).exists()
-    assert export() == content_pack.dumps(pack)
+    assert export() == pack_export.dumps(pack)
 
 
 def test_an_import_may_swap_values_that_must_be_unique(seeded, tmp_path):
@@ -421,12 +424,12 @@ def test_an_import_may_swap_values_that_must_be_unique(seeded, tmp_path):
     report = import_pack(tmp_path, pack)
 
     assert "(changed salary_bands)" in report
-    assert export() == content_pack.dumps(pack)
+    assert export() == pack_export.dumps(pack)
 
 
 def test_every_kind_of_part_can_be_matched_by_name():
-    for model in content_pack.CHILDREN.values():
-        assert content_pack.unique_fields(model) or model in content_pack.NAMED_BY, model
+    for model in pack_format.CHILDREN.values():
+        assert pack_format.unique_fields(model) or model in pack_format.NAMED_BY, model
 
 
 def test_what_an_import_changes_is_a_version_in_each_items_history(seeded, tmp_path):

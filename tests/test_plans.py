@@ -8,7 +8,8 @@ from django.conf import settings
 from django.test import Client
 from icalendar import Calendar
 
-from guides import content_pack
+from content_packs.export import export_pack
+from content_packs.importing import import_pack
 from guides.models import CareerGuide, TrainingStep
 from plans.forms import PlanItemForm
 from tests.conftest import soup
@@ -297,14 +298,14 @@ def test_a_plan_keeps_its_ticks_when_an_imported_pack_edits_the_guide(planner):
             planner, item0={"done": "on", "note": "Evening classes"}, item1={"done": "on"}
         ),
     )
-    pack = content_pack.export_pack()
+    pack = export_pack()
     steps = pack["guides"][0]["training_steps"]
     steps[0]["description"] = "Rewritten by an editor in the pack."
     for step in steps:
         step["position"] += 1
     steps.insert(0, {**steps[-1], "position": 0, "title": "Shadow a coder for a day"})
 
-    content_pack.import_pack(pack)
+    import_pack(pack)
 
     page = soup(planner.get(PLAN_URL))
     assert not page.find("ul", class_="plan-removed")  # nothing lost its step

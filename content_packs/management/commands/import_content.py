@@ -5,7 +5,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from guides.content_pack import PackError, import_pack, load
+from content_packs.format import PackError
+from content_packs.importing import import_pack
+from content_packs.validate import load
 
 
 class Command(BaseCommand):

@@ -2,7 +2,8 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from guides.content_pack import PackError, dumps, export_pack
+from content_packs.export import dumps, export_pack
+from content_packs.format import PackError
 
 
 class Command(BaseCommand):

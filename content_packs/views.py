@@ -1,14 +1,16 @@
-"""/careers/<slug>.json: one guide, read-only, in the content-pack format (guides.content_pack)."""
+"""/careers/<slug>.json: one guide, read-only, in the content-pack format (content_packs)."""
 
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.views.generic import View
 
-from .content_pack import guide_document
-from .models import CareerGuide
+from core.public_pages import PublicPageMixin
+from guides.models import CareerGuide
+
+from .export import guide_document
 
 
-class GuideJSONView(View):
+class GuideJSONView(PublicPageMixin, View):
     """Published guides for everyone; staff also get drafts, as on the HTML page."""
 
     def get(self, request, slug):
