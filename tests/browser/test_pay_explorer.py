@@ -3,7 +3,7 @@
 import pytest
 
 from tests.browser.test_accessibility import assert_accessible
-from tests.test_pay import WAGES_CA, WAGES_US, import_file, oews_row, write_csv
+from tests.guides.test_pay import WAGES_CA, WAGES_US, import_file, oews_row, write_csv
 
 GUIDE = "/careers/medical-records-specialist/"
 

@@ -24,7 +24,7 @@ from tests.factories import (
     TrainingStepFactory,
     complete_guide,
 )
-from tests.test_admin import form_data
+from tests.guides.test_admin import form_data
 
 pytestmark = pytest.mark.django_db
 

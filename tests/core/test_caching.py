@@ -127,7 +127,7 @@ def test_editing_in_admin_shows_on_the_next_request(admin_client):
     assert public.get(url).templates == []  # cached
 
     change_url = reverse("admin:guides_careerguide_change", args=[step.guide.pk])
-    from tests.test_admin import form_data
+    from tests.guides.test_admin import form_data
 
     data = form_data(admin_client.get(change_url))
     data["training_steps-0-title"] = "Step title changed in admin"

@@ -15,7 +15,7 @@ from core import cache_backends
 from core.content_version import _memo, forget_content_version
 from feedback.models import PageFeedback
 from tests.conftest import forget_everything_cached, soup
-from tests.test_caching import redis_caches, redis_is_running
+from tests.core.test_caching import redis_caches, redis_is_running
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from certifications.models import Certification
 from content_packs.export import dumps, export_pack
 from content_packs.validate import content_dir, pack_files, read_files
 from guides.models import FAQ, CareerGuide, Tool
-from tests.test_seed import snapshot
+from tests.content_packs.test_seed import snapshot
 
 pytestmark = pytest.mark.django_db
 

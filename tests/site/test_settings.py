@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 PRINT_SETTINGS = (
     "import django, json; django.setup(); from django.conf import settings as s; "

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 pytestmark = pytest.mark.django_db
 
-SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
+SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 GUIDE_URL = "/careers/medical-records-specialist/"
 UNCACHED = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 

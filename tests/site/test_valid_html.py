@@ -18,11 +18,11 @@ from django.views.defaults import server_error
 
 from core.unavailable import service_unavailable
 from tests.factories import CareerGuideFactory
-from tests.test_plans import PLAN_URL, START_URL, plan_form_data
+from tests.plans.test_plans import PLAN_URL, START_URL, plan_form_data
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 VNU_JAR = ROOT / "scripts/html-validator/node_modules/vnu-jar/build/dist/vnu.jar"
 GUIDE = "/careers/medical-records-specialist/"
 ASK = f"{GUIDE}ask/"
