@@ -3,6 +3,7 @@ from django.apps import AppConfig
 
 class CertificationsConfig(AppConfig):
     name = "certifications"
+    editorial_content = True  # editorial.roles: Editors and Publishers work on these models
 
     def ready(self):
         from core.content_version import track

@@ -10,36 +10,42 @@ publish/unpublish/schedule (`publish_careerguide`, `publish_certification`), del
 revert to an earlier version and recover deleted items (which the admin allows to publishers).
 
 `ensure_roles()` creates or corrects both groups; it runs after every `migrate` and from
-`manage.py setup_roles`. Permissions are matched by app label, so apps added later (questions,
-feedback) are included the next time it runs. It resets the groups to this definition.
+`manage.py setup_roles`. An app takes part by saying so on its AppConfig (`editorial_content`,
+and `editors_remove_parts` where Editors may remove rows of an item's sections), so apps added
+later are included the next time it runs, and nothing here names them. It resets the groups to
+this definition.
 """
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
 from django.db import DEFAULT_DB_ALIAS
 
+from core.models import Publishable
+
 EDITOR = "Editor"
 PUBLISHER = "Publisher"
 
-CONTENT_APP_LABELS = ("guides", "certifications", "questions", "feedback")
-# Editors may remove rows from a guide's inline sections, but not whole items.
-EDITOR_DELETES_APPS = ("guides",)
-NOT_DELETABLE_BY_EDITORS = {
-    ("guides", "careerguide"),
-    ("certifications", "certification"),
-    ("certifications", "certifyingbody"),
-}
 EDITOR_ACTIONS = ("view", "add", "change")
+
+
+def content_app_labels() -> list[str]:
+    return [
+        config.label
+        for config in global_apps.get_app_configs()
+        if getattr(config, "editorial_content", False)
+    ]
 
 
 def editor_may(app_label: str, model: str, codename: str) -> bool:
     action = codename.removesuffix(f"_{model}")
     if codename == f"{action}_{model}" and action in EDITOR_ACTIONS:
         return True
-    return (
-        codename == f"delete_{model}"
-        and app_label in EDITOR_DELETES_APPS
-        and (app_label, model) not in NOT_DELETABLE_BY_EDITORS
+    if codename != f"delete_{model}":
+        return False
+    # Removing rows of an item's sections, where the app allows it; never a whole item.
+    config = global_apps.get_app_config(app_label)
+    return getattr(config, "editors_remove_parts", False) and not issubclass(
+        config.get_model(model), Publishable
     )
 
 
@@ -51,7 +57,7 @@ def ensure_roles(using: str = DEFAULT_DB_ALIAS, apps=global_apps) -> dict:
     except LookupError:  # auth is not installed or not migrated
         return {}
     labels = []
-    for label in CONTENT_APP_LABELS:
+    for label in content_app_labels():
         try:
             apps.get_app_config(label)
         except LookupError:  # not installed, or not migrated yet
