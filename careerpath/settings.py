@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "axes",
     "reversion",
     "core",
+    "occupations",
     "certifications",
     "guides",
     "discovery",

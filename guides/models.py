@@ -62,6 +62,17 @@ class CareerGuide(Publishable, Reviewable):
     )
     outlook_source_name = models.CharField(max_length=200, blank=True)
     outlook_source_url = models.URLField(max_length=500, blank=True)
+    occupation = models.OneToOneField(
+        "occupations.Occupation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="guide",
+        help_text=_(
+            "The handbook profile this guide goes deeper on: its facts, pay by state and "
+            "similar occupations appear on the guide, and the profile's address leads here."
+        ),
+    )
     last_reviewed = models.DateField(help_text=_("When an editor last checked the whole guide."))
     featured = models.BooleanField(
         default=False, help_text=_("Show this guide first on the home page.")

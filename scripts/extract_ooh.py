@@ -151,8 +151,15 @@ def soc_codes(soup, slug: str) -> list[dict]:
 
 
 def largest_employers(soup) -> list[dict]:
+    """The table after "The largest employers of … were as follows" (group pages first have
+    a table of their detailed occupations' jobs, which is not it)."""
     pane = soup.find("div", id="tab-3")
-    table = pane.find("table") if pane else None
+    table = None
+    for candidate in pane.find_all("table") if pane else []:
+        introduction = candidate.find_previous("p")
+        if introduction and "largest employers" in text(introduction):
+            table = candidate
+            break
     employers = []
     for row in table.find_all("tr") if table else []:
         cells = [text(cell) for cell in row.find_all(["td", "th"])]

@@ -4,14 +4,21 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from guides.oews import OEWS_TABLES_URL, OEWSFileError, import_oews, period_from_file_name
+from guides.oews import (
+    OEWS_TABLES_URL,
+    BadRows,
+    OEWSFileError,
+    import_release,
+    period_from_file_name,
+)
+from occupations.oews_files import RowError
 
 
 class Command(BaseCommand):
     help = (
-        "Import national and state annual pay percentiles from a BLS OEWS workbook (.xlsx) or "
-        "CSV export for the occupation codes of existing guides. Safe to run again: figures "
-        "already imported are matched by guide, percentile, state and period."
+        "Import a BLS OEWS release (.xlsx, .csv or .csv.gz in BLS's layout): every national and "
+        "state row as pay by area for the profiles, and salary bands for the guides' codes. "
+        "All or nothing; safe to run again (rows are matched by release, code and area)."
     )
 
     def add_arguments(self, parser):
@@ -37,14 +44,12 @@ class Command(BaseCommand):
                 f'Cannot tell the period from the name "{file}": give it, e.g. --period "May 2024".'
             )
         try:
-            report = import_oews(file, period, dry_run=dry_run, source_url=source_url)
-        except OEWSFileError as error:
+            pay, bands = import_release(file, period, dry_run=dry_run, source_url=source_url)
+        except BadRows as error:
+            for line in error.lines:
+                self.stderr.write(line)
             raise CommandError(str(error)) from error
-        for line in report.lines():
+        except (OEWSFileError, RowError) as error:
+            raise CommandError(f"{error} Nothing was imported.") from error
+        for line in pay.lines() + bands.lines():
             self.stdout.write(line)
-        if report.bad_rows:
-            self.stderr.write(
-                self.style.WARNING(
-                    f"{len(report.bad_rows)} bad row(s) were not imported; the other rows were."
-                )
-            )
