@@ -63,8 +63,12 @@ format: $(VENV)/.synced
 migrate: $(VENV)/.synced
 	$(MANAGE) migrate --noinput
 
+# The handbook's profiles, then the content packs (the flagship names its profile), then the
+# current OEWS release (bulk inserts; a second run finds nothing to change).
 seed: $(VENV)/.synced
+	$(MANAGE) import_ooh
 	$(MANAGE) seed_content
+	$(MANAGE) import_oews data/oews/oews_M2025_nat_st.csv.gz
 
 superuser: $(VENV)/.synced
 	$(MANAGE) createsuperuser

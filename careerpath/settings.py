@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",
     "whitenoise.runserver_nostatic",
     "core.staticfiles.SiteStaticFilesConfig",
     "crispy_forms",

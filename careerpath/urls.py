@@ -20,6 +20,7 @@ urlpatterns = [
     # Slugs cannot contain ".", so "<slug>.json" and "<slug>/" never match the same path.
     path("careers/<slug:slug>.json", GuideJSONView.as_view(), name="guide_json"),
     path("careers/", include("guides.urls")),
+    path("careers/", include("occupations.urls")),  # reversed only: guides.views.career_page
     # One namespace for every certification page, wherever its view lives: "compare/" (in
     # certifications) must come before discovery's slug pattern.
     path(

@@ -12,6 +12,7 @@ tomorrow (a field renamed or its meaning changed).
 from django.db import models
 
 from certifications.models import Certification, CertifyingBody
+from occupations.models import Occupation
 from guides.models import (
     FAQ,
     GUIDE_PARTS,
@@ -29,7 +30,13 @@ VERSION = 1
 NOT_EXPORTED = {"id", "created_at", "updated_at"}
 
 # How each kind of object is named in a pack and elsewhere in it.
-NATURAL_KEYS = {CertifyingBody: "abbreviation", Certification: "code", CareerGuide: "slug"}
+# A guide's occupation is named by its slug too: import_ooh loads profiles before any pack.
+NATURAL_KEYS = {
+    CertifyingBody: "abbreviation",
+    Certification: "code",
+    CareerGuide: "slug",
+    Occupation: "slug",
+}
 
 # A guide's parts, under their related names, in the order they appear on the page: the list is
 # guides.models.GUIDE_PARTS, and each part's model is read from the guide's relation.

@@ -4,7 +4,8 @@ from . import views
 
 app_name = "guides"
 urlpatterns = [
-    path("", views.GuideListView.as_view(), name="list"),
+    path("", views.CareerListView.as_view(), name="list"),
     # /careers/<slug>.json is content_packs.views.GuideJSONView, routed in careerpath/urls.py.
-    path("<slug:slug>/", views.GuideDetailView.as_view(), name="detail"),
+    # A guide, or the handbook profile of that name (see views.career_page).
+    path("<slug:slug>/", views.career_page, name="detail"),
 ]

@@ -1,12 +1,14 @@
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
 from core.models import published_q
-from core.public_pages import PublicPageMixin
+from core.public_pages import PublicPageMixin, mark_for
 from core.structured_data import json_ld_script
+from occupations.models import AreaPay, AreaType, Field, Occupation, PayRelease
+from occupations.views import OccupationDetailView, profile_context, similar_links
 
 from .forms import PayRegionForm
 from .models import GUIDE_PARTS, CareerGuide, GuideCertification, ProgressionStep
@@ -14,17 +16,102 @@ from .pay import pay_explorer, pay_states
 from .structured_data import guide_structured_data
 
 
-class GuideListView(PublicPageMixin, BreadcrumbsMixin, ListView):
+def career_page(request, slug):
+    """/careers/<slug>/: the guide with this slug; else the handbook profile of that name, or,
+    when a guide covers that profile, a permanent redirect to the guide (one page per career)."""
+    guides = CareerGuide.objects.visible_to(request.user)
+    if guides.filter(slug=slug).exists():
+        return GuideDetailView.as_view()(request, slug=slug)
+    guide = guides.filter(occupation__slug=slug).only("slug").first()
+    if guide is not None:
+        response = redirect(guide, permanent=True)
+        mark_for(request, response)
+        return response
+    return OccupationDetailView.as_view()(request, slug=slug)
+
+
+class CareerListView(PublicPageMixin, BreadcrumbsMixin, ListView):
+    """Every career: the handbook's profiles (a page at a time), with the guides first."""
+
     template_name = "guides/guide_list.html"
-    context_object_name = "guides"
+    context_object_name = "occupations"
+    paginate_by = 40
 
     def get_breadcrumbs(self):
         return [Crumb("Careers")]
 
+    def get(self, request, *args, **kwargs):
+        slug = request.GET.get("field", "")
+        self.field = Field.objects.filter(slug=slug).first() if slug else None
+        self.unknown_field = bool(slug) and self.field is None
+        return super().get(request, *args, **kwargs)
+
+    def shows_visitor_input(self) -> bool:
+        return self.unknown_field
+
     def get_queryset(self):
-        return CareerGuide.objects.visible_to(self.request.user).only(
-            "title", "slug", "summary", "field", "status", "publish_at"
+        occupations = (
+            Occupation.objects.visible_to(self.request.user)
+            .select_related("field", "guide")
+            .prefetch_related("codes")
+            .only(
+                "title",
+                "slug",
+                "summary",
+                "entry_education",
+                "status",
+                "publish_at",
+                "field__name",
+                "field__slug",
+                "guide__slug",
+                "guide__status",
+                "guide__publish_at",
+            )
         )
+        return occupations.filter(field=self.field) if self.field else occupations
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = list(context["occupations"])
+        medians = national_medians(page)
+        context.update(
+            guides=CareerGuide.objects.visible_to(self.request.user).only(
+                "title", "slug", "summary", "field", "status", "publish_at"
+            ),
+            field=self.field,
+            unknown_field=self.unknown_field,
+            careers=[
+                (occupation, career_link(occupation), medians.get(occupation.pk))
+                for occupation in page
+            ],
+        )
+        return context
+
+
+def career_link(occupation) -> str:
+    """A profile's address, or its guide's when a published guide covers it (no redirect)."""
+    guide = getattr(occupation, "guide", None)
+    if guide is not None and guide.is_published:
+        return guide.get_absolute_url()
+    return occupation.get_absolute_url()
+
+
+def national_medians(occupations) -> dict:
+    """{profile id: national AreaPay of its first code} for the current release, one query."""
+    firsts = {}
+    for occupation in occupations:
+        codes = list(occupation.codes.all())
+        if codes:
+            firsts[occupation.pk] = codes[0].soc_code
+    pays = {
+        pay.soc_code: pay
+        for pay in AreaPay.objects.filter(
+            release=PayRelease.current(),
+            area_type=AreaType.NATIONAL,
+            soc_code__in=set(firsts.values()),
+        ).only("soc_code", "annual_median", "hourly_median")
+    }
+    return {pk: pays.get(code) for pk, code in firsts.items()}
 
 
 class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
@@ -34,16 +121,24 @@ class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
     def get_queryset(self):
         # Every part of the guide, one query each; two need their own querysets.
         special = {"progression", "recommended_certifications"}
-        return CareerGuide.objects.visible_to(self.request.user).prefetch_related(
-            *(part for part in GUIDE_PARTS if part not in special),
-            Prefetch(
-                "progression",
-                queryset=ProgressionStep.objects.select_related("next_guide"),
-            ),
-            Prefetch(
-                "recommended_certifications",
-                queryset=self.recommended_certifications(),
-            ),
+        return (
+            CareerGuide.objects.visible_to(self.request.user)
+            .prefetch_related(
+                *(part for part in GUIDE_PARTS if part not in special),
+                Prefetch(
+                    "progression",
+                    queryset=ProgressionStep.objects.select_related("next_guide"),
+                ),
+                Prefetch(
+                    "recommended_certifications",
+                    queryset=self.recommended_certifications(),
+                ),
+                # The handbook profile's sections (facts, pay by state, similar occupations).
+                "occupation__codes",
+                "occupation__employers",
+                Prefetch("occupation__similar_links", queryset=similar_links()),
+            )
+            .select_related("occupation__field")
         )
 
     def get_breadcrumbs(self):
@@ -74,6 +169,8 @@ class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
             certification_links=list(guide.recommended_certifications.all()),
             tools_by_kind=self.tools_by_kind(guide),
         )
+        if guide.occupation is not None:
+            context.update(profile_context(self.request, guide.occupation, self.request.path))
         context["structured_data"] = json_ld_script(
             guide_structured_data(
                 self.request,

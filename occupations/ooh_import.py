@@ -4,7 +4,7 @@ The whole file is checked before anything is written; one bad entry stops the ru
 file, line and profile it is on, and nothing is saved. Profiles are matched by slug, their
 parts by natural key (SOC code, industry, similar profile), so a second run of the same file
 reports 0 created and 0 updated. Imported facts follow the file. The summary is the site's own
-text: a new profile takes it from content/ooh-summaries.json, and no import changes it later,
+text: a new profile takes it from data/ooh/summaries.json, and no import changes it later,
 since an editor may have rewritten it.
 """
 
@@ -118,7 +118,7 @@ def read(path: Path, summaries_path: Path | None) -> tuple[dict, dict, str]:
     return data, summaries, raw
 
 
-def check(data: dict, raw: str, path: Path) -> list[dict]:
+def check(data: dict, raw: str, path: Path, skipped: list) -> list[dict]:
     """Every profile's values as the models store them; OOHFileError at the first bad one."""
     fields = {entry["slug"] for entry in data.get("fields", [])}
     slugs = [entry.get("slug") for entry in data["occupations"]]
@@ -155,10 +155,10 @@ def check(data: dict, raw: str, path: Path) -> list[dict]:
         for employer in entry.get("largest_employers", []):
             if not isinstance(employer.get("percent"), int) or not 0 <= employer["percent"] <= 100:
                 fail(f"largest employer {employer.get('industry')!r}: percent is not 0–100")
+        profiles.append({**entry, "choices": values})
         for similar in entry.get("similar", []):
             if similar.get("slug") not in known:
-                fail(f"similar occupation “{similar.get('slug')}” is not a profile in the file")
-        profiles.append({**entry, "choices": values})
+                skipped.append((slug, f"similar occupation {similar.get('slug')}: not in the file"))
     return profiles
 
 
@@ -184,8 +184,8 @@ def import_ooh(path, summaries_path=None, *, dry_run=False) -> OOHReport:
     path = Path(path)
     summaries_path = Path(summaries_path) if summaries_path else None
     data, summaries, raw = read(path, summaries_path)
-    profiles = check(data, raw, path)
     report = OOHReport(file_name=path.name)
+    profiles = check(data, raw, path, report.skipped)
     with transaction.atomic(), reversion.create_revision(manage_manually=True):
         reversion.set_comment(f"OOH import of {path.name}.")
         field_ids = _fields(data["fields"])
@@ -280,6 +280,7 @@ def _parts(profiles: list[dict], slugs: dict) -> set[str]:
                 (e["industry"], e["percent"]) for e in entry.get("largest_employers", [])
             ],
             "similar": [(s["slug"],) for s in entry.get("similar", []) if s["slug"] in slugs],
+            # A link to a profile this site lacks is left out (the report says so).
         }
         for kind, rows in wanted.items():
             if stored[kind].get(occupation.pk, []) == rows:

@@ -7,7 +7,7 @@ Reads the 342 saved occupation pages and `occupations.json` and writes
 (entry education, experience, training, jobs, projection, outlook, openings), the SOC codes of
 its projections table (the group and each detailed occupation), its largest employers and its
 similar occupations. Only facts and figures are kept, never BLS's sentences: the site writes its
-own (content/ooh-summaries.json).
+own (data/ooh/summaries.json).
 
 The output is canonical JSON (sorted keys, fixed indent, a final newline), so running the script
 again on the same pages changes no byte; each page's sha256 is recorded beside its facts, so a

@@ -1,5 +1,6 @@
 import io
 import re
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -8,6 +9,10 @@ from django.core.management import call_command
 
 from core.cache_backends import forget_outages
 from core.content_version import forget_content_version
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+OOH_SAMPLE = FIXTURES / "ooh" / "sample.json"
+OEWS_SAMPLE = FIXTURES / "ooh" / "oews_M2025_sample.csv"
 
 
 def forget_everything_cached():
@@ -27,8 +32,12 @@ def fresh_cache():
 
 @pytest.fixture
 def seeded(db):
-    """The flagship content, loaded the way `make run` loads it."""
+    """The flagship content, loaded the way `make run` loads it, with a sample of the handbook
+    (tests/fixtures/ooh: the flagship's profile, its neighbours, a few odd shapes) and of OEWS
+    May 2025 for them."""
+    call_command("import_ooh", str(OOH_SAMPLE), stdout=io.StringIO())
     call_command("seed_content", stdout=io.StringIO())
+    call_command("import_oews", str(OEWS_SAMPLE), "--period", "May 2025", stdout=io.StringIO())
 
 
 @pytest.fixture

@@ -52,4 +52,6 @@ class Command(BaseCommand):
         except (OEWSFileError, RowError) as error:
             raise CommandError(f"{error} Nothing was imported.") from error
         for line in pay.lines() + bands.lines():
-            self.stdout.write(line)
+            # Each band changed is listed from -v 2; the counts are always shown.
+            if options["verbosity"] > 1 or not line.startswith("  "):
+                self.stdout.write(line)

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from occupations.ooh_import import OOHFileError, import_ooh
 
 DEFAULT_FILE = Path(settings.BASE_DIR) / "data" / "ooh" / "occupations-2024-34.json"
-DEFAULT_SUMMARIES = Path(settings.BASE_DIR) / "content" / "ooh-summaries.json"
+DEFAULT_SUMMARIES = Path(settings.BASE_DIR) / "data" / "ooh" / "summaries.json"
 
 
 class Command(BaseCommand):
