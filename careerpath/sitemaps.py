@@ -1,4 +1,7 @@
-"""sitemap.xml: the home page, the lists and every published guide and certification.
+"""sitemap.xml: an index of one sitemap per section (sitemap-<section>.xml), Django's own way
+of splitting a large site: each section's file holds at most `limit` addresses and pages on
+with ?p=2 beyond that, and the index lists every page of every section. The sections: the home
+page and the lists, every published guide, handbook profile and certification.
 
 Drafts are never listed. An item's lastmod is the later of its last save (`updated_at`, which
 every edit in admin or import changes) and the date an editor last checked its facts.
@@ -11,6 +14,7 @@ from django.urls import reverse
 
 from certifications.models import Certification
 from guides.models import CareerGuide
+from occupations.models import Occupation
 
 
 def _at_midnight(day: datetime.date) -> datetime.datetime:
@@ -42,13 +46,33 @@ class CertificationSitemap(Sitemap):
         return _latest(certification.updated_at, _at_midnight(certification.last_checked))
 
 
+class ProfileSitemap(Sitemap):
+    """Handbook profiles, except those a published guide covers (their address redirects to
+    the guide, which the guides section lists)."""
+
+    priority = 0.6
+    limit = 5000
+
+    def items(self):
+        covered = CareerGuide.objects.published().filter(occupation__isnull=False)
+        return (
+            Occupation.objects.published()
+            .exclude(pk__in=covered.values("occupation_id"))
+            .only("slug", "updated_at")
+            .order_by("slug")
+        )
+
+    def lastmod(self, occupation):
+        return occupation.updated_at
+
+
 class SectionSitemap(Sitemap):
     """The home page and the lists: as fresh as the newest thing they show."""
 
     priority = 0.5
     sections = {
         "home": (GuideSitemap, CertificationSitemap),
-        "guides:list": (GuideSitemap,),
+        "guides:list": (GuideSitemap, ProfileSitemap),
         "certifications:list": (CertificationSitemap,),
     }
 
@@ -67,5 +91,6 @@ class SectionSitemap(Sitemap):
 SITEMAPS = {
     "sections": SectionSitemap,
     "guides": GuideSitemap,
+    "profiles": ProfileSitemap,
     "certifications": CertificationSitemap,
 }

@@ -6,6 +6,7 @@ from reversion.admin import VersionAdmin
 from certifications import admin as certifications_admin
 from certifications.models import Certification
 from editorial.publishing import NeedsReviewFilter, PublishingAdmin
+from occupations.models import NATIONAL_AREA_NAME as NATIONAL_REGION
 
 from .models import (
     FAQ,
@@ -55,7 +56,16 @@ class TrainingStepInline(OrderedInline):
 
 
 class SalaryBandInline(CompactInline):
+    """The guide's national figures. State figures come from `import_oews` (one row per state
+    and percentile: hundreds of rows, too many to edit in one form) and show on the site from
+    there; an import corrects them, and they stay in the guide's history."""
+
     model = SalaryBand
+    verbose_name_plural = "salary bands (national; state figures come from import_oews)"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(region=NATIONAL_REGION)
+
     fields = [
         "position",
         "label",

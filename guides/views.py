@@ -7,8 +7,13 @@ from core.breadcrumbs import BreadcrumbsMixin, Crumb
 from core.models import published_q
 from core.public_pages import PublicPageMixin, mark_for
 from core.structured_data import json_ld_script
-from occupations.models import AreaPay, AreaType, Field, Occupation, PayRelease
-from occupations.views import OccupationDetailView, profile_context, similar_links
+from occupations.models import Field, Occupation, PayRelease
+from occupations.views import (
+    OccupationDetailView,
+    national_medians,
+    profile_context,
+    similar_links,
+)
 
 from .forms import PayRegionForm
 from .models import GUIDE_PARTS, CareerGuide, GuideCertification, ProgressionStep
@@ -24,7 +29,10 @@ def career_page(request, slug):
         return GuideDetailView.as_view()(request, slug=slug)
     guide = guides.filter(occupation__slug=slug).only("slug").first()
     if guide is not None:
-        response = redirect(guide, permanent=True)
+        query = request.GET.urlencode()  # ?state=… leads to the same figures on the guide
+        response = redirect(
+            guide.get_absolute_url() + (f"?{query}" if query else ""), permanent=True
+        )
         mark_for(request, response)
         return response
     return OccupationDetailView.as_view()(request, slug=slug)
@@ -73,7 +81,7 @@ class CareerListView(PublicPageMixin, BreadcrumbsMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = list(context["occupations"])
-        medians = national_medians(page)
+        medians = national_medians(page, PayRelease.current())
         context.update(
             guides=CareerGuide.objects.visible_to(self.request.user).only(
                 "title", "slug", "summary", "field", "status", "publish_at"
@@ -94,24 +102,6 @@ def career_link(occupation) -> str:
     if guide is not None and guide.is_published:
         return guide.get_absolute_url()
     return occupation.get_absolute_url()
-
-
-def national_medians(occupations) -> dict:
-    """{profile id: national AreaPay of its first code} for the current release, one query."""
-    firsts = {}
-    for occupation in occupations:
-        codes = list(occupation.codes.all())
-        if codes:
-            firsts[occupation.pk] = codes[0].soc_code
-    pays = {
-        pay.soc_code: pay
-        for pay in AreaPay.objects.filter(
-            release=PayRelease.current(),
-            area_type=AreaType.NATIONAL,
-            soc_code__in=set(firsts.values()),
-        ).only("soc_code", "annual_median", "hourly_median")
-    }
-    return {pk: pays.get(code) for pk, code in firsts.items()}
 
 
 class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
@@ -136,7 +126,7 @@ class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
                 # The handbook profile's sections (facts, pay by state, similar occupations).
                 "occupation__codes",
                 "occupation__employers",
-                Prefetch("occupation__similar_links", queryset=similar_links()),
+                Prefetch("occupation__similar_links", queryset=similar_links(self.request.user)),
             )
             .select_related("occupation__field")
         )

@@ -100,6 +100,12 @@ class Occupation(Publishable):
             "Imports never change it."
         ),
     )
+    soc_codes = models.CharField(
+        "SOC codes",
+        max_length=300,
+        blank=True,
+        help_text=_("Its codes, space-separated, for search (import_ooh keeps it in line)."),
+    )
     ooh_url = models.URLField("OOH address", max_length=300, unique=True)
     ooh_modified = models.DateField("OOH page last modified", null=True, blank=True)
     entry_education = models.CharField(
@@ -280,7 +286,9 @@ class AreaPay(models.Model):
     soc_code = models.CharField("SOC code", max_length=7)
     soc_title = models.CharField("OEWS title", max_length=200)
     area_type = models.CharField(max_length=10, choices=AreaType.choices)
-    area_code = models.CharField(max_length=7, help_text=_("BLS’s AREA: 99 for the nation."))
+    area_code = models.CharField(
+        max_length=60, help_text=_("BLS’s AREA: 99 for the nation, the state’s FIPS code.")
+    )
     area_name = models.CharField(max_length=60)
     postal = models.CharField(max_length=2, help_text=_("US for the nation, else the state’s."))
     employment = models.PositiveIntegerField(null=True, blank=True)

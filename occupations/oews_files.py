@@ -181,7 +181,8 @@ def parse_row(line: int, row: dict[str, str]) -> WageRow:
     if amounts != sorted(amounts):
         raise RowError("the percentiles are not in increasing order")
     if not amounts:
-        raise RowError("no annual wage figures in A_PCT10 … A_PCT90")
+        # BLS publishes some rows with hourly wages only, or none released: valid, not bad.
+        raise SkipRow(f"{region}: no annual wage figures published (A_PCT10 … A_PCT90)")
     for percentile in parsed.amounts:
         column = HOURLY_COLUMNS[percentile]
         value = row.get(column, "").replace(",", "").replace("$", "")

@@ -95,10 +95,14 @@ def area_values(line: int, row: dict[str, str]) -> tuple[str, str, dict]:
     if not SOC_CODE.match(soc_code):
         raise RowError(f"OCC_CODE “{soc_code}” is not an occupation code like 29-2072")
     region = _region(row)  # SkipRow for metropolitan and other local areas
-    area_type = AREA_TYPES.get(row.get("AREA_TYPE", ""))
-    area_code = row.get("AREA", "")
-    if area_type is None or not area_code:
-        raise RowError("AREA and AREA_TYPE (1 nation, 2 state, 3 territory) are needed")
+    national = region == NATIONAL_AREA_NAME
+    # Older exports lack AREA or AREA_TYPE; the area's name then stands for both.
+    area_type = AREA_TYPES.get(row.get("AREA_TYPE", "")) or (
+        AreaType.NATIONAL if national else AreaType.STATE
+    )
+    area_code = row.get("AREA", "") or ("99" if national else region)
+    if national:
+        area_code = "99"
     values = {
         "soc_title": row.get("OCC_TITLE", "")[:200],
         "area_type": area_type,
@@ -118,7 +122,7 @@ def area_values(line: int, row: dict[str, str]) -> tuple[str, str, dict]:
     annual = [values[name] for name in WAGE_COLUMNS if name.startswith("annual_p")]
     known = [amount for amount in annual if amount is not None]
     if known != sorted(known):
-        raise RowError("the annual percentiles are not in increasing order")
+        raise RowError("the percentiles are not in increasing order")
     return soc_code, area_code, values
 
 

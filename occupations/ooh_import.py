@@ -36,6 +36,7 @@ SEE_PROFILE = "See How to Become One"
 FACTS = (
     "title",
     "field_id",
+    "soc_codes",
     "ooh_url",
     "ooh_modified",
     "entry_education",
@@ -92,10 +93,24 @@ class OOHReport:
         return lines
 
 
-def _line_of(raw: str, slug: str) -> int:
-    """The line of the file where the profile `slug` is described (for error messages)."""
-    position = raw.find(f'"slug": "{slug}"')
-    return raw.count("\n", 0, position) + 1 if position >= 0 else 1
+def profile_lines(raw: str) -> dict[str, int]:
+    """{slug: the line its profile starts on}, read from the text itself (error messages)."""
+    decoder = json.JSONDecoder()
+    lines: dict[str, int] = {}
+    position = raw.find("[", raw.find('"occupations"')) + 1
+    while 0 < position < len(raw):
+        while position < len(raw) and raw[position] in " \t\r\n,":
+            position += 1
+        if position >= len(raw) or raw[position] == "]":
+            break
+        try:
+            entry, end = decoder.raw_decode(raw, position)
+        except json.JSONDecodeError:
+            break
+        if isinstance(entry, dict):
+            lines.setdefault(str(entry.get("slug")), raw.count("\n", 0, position) + 1)
+        position = end
+    return lines
 
 
 def read(path: Path, summaries_path: Path | None) -> tuple[dict, dict, str]:
@@ -122,13 +137,14 @@ def check(data: dict, raw: str, path: Path, skipped: list) -> list[dict]:
     """Every profile's values as the models store them; OOHFileError at the first bad one."""
     fields = {entry["slug"] for entry in data.get("fields", [])}
     slugs = [entry.get("slug") for entry in data["occupations"]]
-    known = set(slugs)
+    lines = profile_lines(raw)
     profiles = []
     for entry in data["occupations"]:
         slug = entry.get("slug") or "?"
 
         def fail(message, slug=slug):
-            raise OOHFileError(f"{path}, line {_line_of(raw, slug)} (profile {slug}): {message}")
+            line = lines.get(slug, 1)
+            raise OOHFileError(f"{path}, line {line} (profile {slug}): {message}")
 
         if slugs.count(slug) > 1:
             fail("the slug appears twice")
@@ -157,7 +173,7 @@ def check(data: dict, raw: str, path: Path, skipped: list) -> list[dict]:
                 fail(f"largest employer {employer.get('industry')!r}: percent is not 0–100")
         profiles.append({**entry, "choices": values})
         for similar in entry.get("similar", []):
-            if similar.get("slug") not in known:
+            if similar.get("slug") not in lines:
                 skipped.append((slug, f"similar occupation {similar.get('slug')}: not in the file"))
     return profiles
 
@@ -166,6 +182,7 @@ def facts_of(entry: dict, field_ids: dict) -> dict:
     return {
         "title": entry["title"],
         "field_id": field_ids[entry["field"]],
+        "soc_codes": " ".join(code["soc_code"] for code in entry.get("soc_codes", [])),
         "ooh_url": entry["url"],
         "ooh_modified": entry.get("last_modified"),
         "entry_education": entry["choices"]["entry_education"],

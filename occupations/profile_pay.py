@@ -104,6 +104,7 @@ def profile_pay(occupation, state_name: str = "", release=None) -> ProfilePay:
 
     result.by_code = [(code, national(code)) for code in codes if code.level == CodeLevel.DETAILED]
     first = codes[0]
+
     def states(code):
         return sorted(
             (

@@ -140,10 +140,11 @@ def state_map(figures: Iterable, href: Callable[[str], str]) -> StateMap | None:
         by_postal[figure.postal] = figure
 
     medians = {
-        postal: figure.annual_median
+        postal: _median(figure)
         for postal, figure in by_postal.items()
-        if figure.annual_median is not None
+        if _median(figure) is not None
     }
+    top_coded = {postal for postal, figure in by_postal.items() if _is_top_coded(figure)}
     if len(medians) < 2:
         return None
 
@@ -170,7 +171,8 @@ def state_map(figures: Iterable, href: Callable[[str], str]) -> StateMap | None:
                 text_fill=text_colour(fill),
                 href=href(postal),
                 label=(
-                    f"{name}: median {dollars(median)} a year"
+                    f"{name}: median {dollars(median)}"
+                    f"{' or more' if postal in top_coded else ''} a year"
                     if median is not None
                     else f"{name}: no estimate published"
                 ),
@@ -189,6 +191,19 @@ def state_map(figures: Iterable, href: Callable[[str], str]) -> StateMap | None:
         lowest=min(with_median, key=lambda tile: tile.median),
         highest=max(with_median, key=lambda tile: tile.median),
     )
+
+
+# BLS gives a median at or above its top wage only as "#" (footnote 5 of OEWS May 2025); it is
+# drawn at that wage, in the darkest step, and labelled "or more", never as missing.
+TOP_CODED_ANNUAL = Decimal("239200")
+
+
+def _is_top_coded(figure) -> bool:
+    return figure.annual_median is None and "annual_median" in getattr(figure, "top_coded", "")
+
+
+def _median(figure):
+    return TOP_CODED_ANNUAL if _is_top_coded(figure) else figure.annual_median
 
 
 def _legend(values: list[Decimal]) -> tuple[list[LegendStep], dict[Decimal, int]]:

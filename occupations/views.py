@@ -1,11 +1,14 @@
+from urllib.parse import urlencode
+
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.views.generic import DetailView
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
+from core.models import published_q
 from core.public_pages import PublicPageMixin
 
-from .models import AreaPay, AreaType, Occupation, PayRelease, SimilarOccupation
+from .models import AreaPay, AreaType, CodeLevel, Occupation, PayRelease, SimilarOccupation
 from .profile_pay import profile_pay, sort_states
 from .state_map import state_map
 
@@ -18,66 +21,101 @@ def profile_queryset(user):
         .prefetch_related(
             "codes",
             "employers",
-            Prefetch("similar_links", queryset=similar_links()),
+            Prefetch("similar_links", queryset=similar_links(user)),
         )
     )
 
 
-def similar_links():
-    return SimilarOccupation.objects.select_related("similar").prefetch_related("similar__codes")
+def similar_links(user=None):
+    """A profile's links to similar profiles the visitor may see (drafts only for staff)."""
+    links = SimilarOccupation.objects.select_related("similar").prefetch_related("similar__codes")
+    if user is None or not (user.is_authenticated and user.is_staff):
+        links = links.filter(published_q("similar__"))
+    return links
+
+
+def headline_code(profile):
+    """The code a profile's single figure is for: its only code, or its group's. None when the
+    profile is a group without a code of its own (lists then show no figure rather than one
+    detailed occupation's as if it were the whole group's)."""
+    first = next(iter(profile.codes.all()), None)
+    return first if first is not None and first.level != CodeLevel.DETAILED else None
+
+
+def national_medians(profiles, release) -> dict:
+    """{profile id: the national AreaPay of its headline code}, one query for them all."""
+    codes = {profile.pk: headline_code(profile) for profile in profiles}
+    wanted = {code.soc_code for code in codes.values() if code is not None}
+    pays = {}
+    if release is not None and wanted:
+        pays = {
+            pay.soc_code: pay
+            for pay in AreaPay.objects.filter(
+                release=release, area_type=AreaType.NATIONAL, soc_code__in=wanted
+            )
+        }
+    return {pk: pays.get(code.soc_code) if code else None for pk, code in codes.items()}
 
 
 def similar_with_pay(occupation, release) -> list[tuple]:
-    """(similar profile, its national median AreaPay or None), one query for them all."""
+    """(similar profile, its national AreaPay or None), one query for them all."""
     links = [link.similar for link in occupation.similar_links.all()]
-    firsts = {profile.pk: next(iter(profile.codes.all()), None) for profile in links}
-    codes = {code.soc_code for code in firsts.values() if code is not None}
-    medians = {}
-    if release is not None and codes:
-        medians = {
-            pay.soc_code: pay
-            for pay in AreaPay.objects.filter(
-                release=release, area_type=AreaType.NATIONAL, soc_code__in=codes
-            )
-        }
-    return [
-        (profile, medians.get(firsts[profile.pk].soc_code) if firsts[profile.pk] else None)
-        for profile in links
-    ]
+    medians = national_medians(links, release)
+    return [(profile, medians.get(profile.pk)) for profile in links]
 
 
 def profile_context(request, occupation, page_url: str) -> dict:
     """What a profile's sections need; a guide about the occupation shows the same sections."""
     release = PayRelease.current()
-    state_name = request.GET.get("state", "")
-    pay = profile_pay(occupation, state_name, release)
+    pay = profile_pay(occupation, request.GET.get("state", ""), release)
     order = "median" if request.GET.get("sort") == "median" else "state"
-    state_query = f"state={state_name}&" if state_name else ""
+    # Only a state the page knows goes back into its links: never what a visitor typed.
+    keep = {"state": pay.state.area_name} if pay.state else {}
+    # Tiles lead to the state beside the nation where that compares like with like (the
+    # headline's own code); otherwise to the state's row in the table.
+    to_rows = pay.map_code is not None and pay.map_code != pay.headline_code
     return {
         "occupation": occupation,
         "profile_pay": pay,
-        "state_error": bool(state_name) and pay.national is not None and pay.state is None,
+        "state_error": "state" in request.GET
+        and bool(request.GET["state"])
+        and pay.national is not None
+        and not to_rows
+        and pay.state is None,
         "state_rows": sort_states(pay.states, order),
         "state_sort": order,
-        "sort_by_median_url": f"{page_url}?{state_query}sort=median#pay-by-state",
-        "sort_by_state_url": f"{page_url}?{state_query}sort=state#pay-by-state",
+        "state_picker": bool(pay.states) and not to_rows and pay.national is not None,
+        "tiles_lead_to_rows": to_rows,
+        "sort_by_median_url": f"{page_url}?{urlencode({**keep, 'sort': 'median'})}#pay-by-state",
+        "sort_by_state_url": f"{page_url}?{urlencode({**keep, 'sort': 'state'})}#pay-by-state",
         "state_map": state_map(
-            pay.states, lambda postal: _state_link(page_url, pay.states, postal)
+            pay.states, lambda postal: _state_link(page_url, pay.states, postal, to_rows)
         ),
-        "state_map_caption": (
-            f"Median annual pay by state, {release.name} ({release.source_name}); darker tiles "
-            "pay more. Each tile links to that state’s figures; the table below lists them all."
-            if release
-            else ""
-        ),
+        "state_map_caption": _map_caption(release, to_rows),
         "similar": similar_with_pay(occupation, release),
         "page_url": page_url,
     }
 
 
-def _state_link(page_url, states, postal) -> str:
+def _map_caption(release, to_rows: bool) -> str:
+    if release is None:
+        return ""
+    where = "its row in the table below" if to_rows else "that state’s figures beside the nation’s"
+    return (
+        f"Median annual pay by state, {release.name} ({release.source_name}); darker tiles "
+        f"pay more. Each tile links to {where}; the table below lists every state."
+    )
+
+
+def _state_link(page_url, states, postal, to_rows=False) -> str:
+    """A state's tile leads to its figures beside the nation's (or its table row); a state
+    without figures, to the table, which says which states BLS published none for."""
     name = next((row.area_name for row in states if row.postal == postal), "")
-    return f"{page_url}?state={name.replace(' ', '+')}#pay"
+    if not name:
+        return "#pay-by-state"
+    if to_rows:
+        return f"#state-{postal}"
+    return f"{page_url}?{urlencode({'state': name})}#pay"
 
 
 class OccupationDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):

@@ -120,11 +120,24 @@ def quick_facts(soup, slug: str) -> dict:
     return facts
 
 
-def soc_codes(soup, slug: str) -> list[dict]:
-    """The projections table: one row for a single occupation, or the group then its parts."""
+def projections_table(soup, slug: str):
     table = soup.find("table", id="outlook-table")
     if table is None:
         raise PageError(f"{slug}: no employment projections table")
+    return table
+
+
+def projected_total(soup, slug: str) -> int | None:
+    """Projected jobs in 2034 for the whole profile: the table's first row, which is the group
+    even where BLS gives the group no SOC code of its own ("—")."""
+    first = projections_table(soup, slug).tbody.find("tr")
+    cells = {cell.get("data-label", "").strip(): text(cell) for cell in first.find_all("td")}
+    return number(cells.get("projected employment, 2034:", ""))
+
+
+def soc_codes(soup, slug: str) -> list[dict]:
+    """The projections table: one row for a single occupation, or the group then its parts."""
+    table = projections_table(soup, slug)
     rows = []
     for row in table.tbody.find_all("tr"):
         cells = {cell.get("data-label", "").strip(): text(cell) for cell in row.find_all("td")}
@@ -200,7 +213,6 @@ def extract_page(path: Path, entry: dict) -> dict:
         codes, facts = [], dict.fromkeys(FACT_NAMES)
     else:
         codes, facts = soc_codes(soup, slug), quick_facts(soup, slug)
-    group = codes[0] if codes else {"projected": None}
     return {
         "slug": slug,
         "title": entry["title"],
@@ -208,7 +220,7 @@ def extract_page(path: Path, entry: dict) -> dict:
         "field": entry["category"],
         "soc_codes": codes,
         **facts,
-        "projected": group["projected"],
+        "projected": projected_total(soup, slug) if codes else None,
         "openings_per_year": number(openings.group(1)) if openings else None,
         "largest_employers": largest_employers(soup),
         "similar": similar_occupations(soup),
@@ -252,7 +264,7 @@ def main(argv=None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     target = args.out / OUTPUT_NAME
     target.write_text(canonical_json(data), encoding="utf-8")
-    print(f"{len(data['occupations'])} profiles → {target.relative_to(ROOT)}")
+    print(f"{len(data['occupations'])} profiles → {target}")
     for profile in data["occupations"]:
         if not profile["soc_codes"]:
             print(f"  {profile['slug']}: no Quick Facts or projections on the page; kept as such")

@@ -27,6 +27,7 @@ from django.utils.safestring import SafeString, mark_safe
 from certifications.models import Certification
 from core.models import published_q
 from guides.models import FAQ, CareerGuide, RelatedTitle, TrainingStep
+from occupations.models import Occupation
 
 CONFIG = "english"
 WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2, "D": 0.1}  # PostgreSQL's ts_rank defaults
@@ -127,9 +128,17 @@ GUIDES = Kind(
     title_fields=("title",),
     snippet_fields=("summary", "overview", "work_setting", "who_it_suits"),
 )
+PROFILES = Kind(
+    label="Career profile",
+    order=1,
+    model=Occupation,
+    weighted_fields=(("A", ("title", "soc_codes")), ("B", ("summary",))),
+    title_fields=("title",),
+    snippet_fields=("summary",),
+)
 CERTIFICATIONS = Kind(
     label="Certification",
-    order=1,
+    order=2,
     model=Certification,
     weighted_fields=(
         ("A", ("code", "name")),
@@ -142,7 +151,7 @@ CERTIFICATIONS = Kind(
 )
 RELATED_TITLES = Kind(
     label="Also known as",
-    order=2,
+    order=3,
     model=RelatedTitle,
     weighted_fields=(("A", ("title",)), ("C", ("note",))),
     title_fields=("title",),
@@ -152,7 +161,7 @@ RELATED_TITLES = Kind(
 )
 TRAINING_STEPS = Kind(
     label="Training step",
-    order=3,
+    order=4,
     model=TrainingStep,
     weighted_fields=(("A", ("title",)), ("C", ("description",))),
     title_fields=("title",),
@@ -161,14 +170,14 @@ TRAINING_STEPS = Kind(
 )
 FAQS = Kind(
     label="Question",
-    order=4,
+    order=5,
     model=FAQ,
     weighted_fields=(("B", ("question",)), ("C", ("answer",))),
     title_fields=("question",),
     snippet_fields=("answer",),
     anchor="faq-{pk}",
 )
-KINDS = (GUIDES, CERTIFICATIONS, RELATED_TITLES, TRAINING_STEPS, FAQS)
+KINDS = (GUIDES, PROFILES, CERTIFICATIONS, RELATED_TITLES, TRAINING_STEPS, FAQS)
 
 
 def search(query: str) -> list[Result]:

@@ -31,12 +31,18 @@ def fresh_cache():
 
 
 @pytest.fixture
-def seeded(db):
-    """The flagship content, loaded the way `make run` loads it, with a sample of the handbook
-    (tests/fixtures/ooh: the flagship's profile, its neighbours, a few odd shapes) and of OEWS
-    May 2025 for them."""
+def seeded_packs(db):
+    """A sample of the handbook (tests/fixtures/ooh: the flagship's profile, its neighbours, a
+    few odd shapes) and the content packs as they ship: the flagship's pay is May 2024 and
+    earlier. For tests that control every pay figure themselves."""
     call_command("import_ooh", str(OOH_SAMPLE), stdout=io.StringIO())
     call_command("seed_content", stdout=io.StringIO())
+
+
+@pytest.fixture
+def seeded(seeded_packs):
+    """The flagship content, loaded the way `make run` loads it: the packs, then OEWS May 2025
+    (a sample: the sample profiles' codes, the nation and a few states)."""
     call_command("import_oews", str(OEWS_SAMPLE), "--period", "May 2025", stdout=io.StringIO())
 
 

@@ -7,6 +7,7 @@ import factory
 
 from certifications.models import Certification, CertifyingBody
 from guides import models as guide_models
+from occupations import models as occupation_models
 
 
 class CertifyingBodyFactory(factory.django.DjangoModelFactory):
@@ -181,3 +182,77 @@ class PageFeedbackFactory(factory.django.DjangoModelFactory):
 
     path = "/careers/medical-records-specialist/"
     useful = True
+
+
+# Handbook profiles and OEWS pay (occupations) -------------------------------------------------
+
+
+class FieldFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = occupation_models.Field
+        django_get_or_create = ["slug"]
+
+    slug = factory.Sequence(lambda n: f"field-{n}")
+    name = factory.LazyAttribute(lambda field: field.slug.replace("-", " ").title())
+
+
+class OccupationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = occupation_models.Occupation
+
+    title = factory.Sequence(lambda n: f"Example workers {n}")
+    slug = factory.Sequence(lambda n: f"example-workers-{n}")
+    field = factory.SubFactory(FieldFactory)
+    summary = "Example workers do example work in example places."
+    ooh_url = factory.LazyAttribute(lambda o: f"https://www.bls.gov/ooh/x/{o.slug}.htm")
+    status = "published"
+    entry_education = occupation_models.EntryEducation.HIGH_SCHOOL
+    work_experience = occupation_models.WorkExperience.NONE
+    training = occupation_models.Training.SHORT_TERM
+    jobs = 100_000
+    projected_jobs = 105_000
+    employment_change = 5_000
+    outlook_percent = 5
+    outlook_label = occupation_models.OutlookLabel.FASTER
+    openings_per_year = 9_000
+
+
+class OccupationCodeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = occupation_models.OccupationCode
+
+    occupation = factory.SubFactory(OccupationFactory)
+    soc_code = factory.Sequence(lambda n: f"99-{1000 + n:04d}")
+    title = factory.LazyAttribute(lambda code: code.occupation.title)
+    level = occupation_models.CodeLevel.SINGLE
+    jobs = 100_000
+
+
+class PayReleaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = occupation_models.PayRelease
+        django_get_or_create = ["code"]
+
+    code = "2025A01"
+    name = "May 2025"
+    published = datetime.date(2026, 5, 15)
+
+
+class AreaPayFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = occupation_models.AreaPay
+
+    release = factory.SubFactory(PayReleaseFactory)
+    soc_code = "99-1000"
+    soc_title = "Example Workers"
+    area_type = occupation_models.AreaType.NATIONAL
+    area_code = "99"
+    area_name = occupation_models.NATIONAL_AREA_NAME
+    postal = "US"
+    employment = 100_000
+    annual_p10 = Decimal("30000")
+    annual_p25 = Decimal("36000")
+    annual_median = Decimal("45000")
+    annual_p75 = Decimal("56000")
+    annual_p90 = Decimal("70000")
+    hourly_median = Decimal("21.63")

@@ -164,7 +164,7 @@ def test_dry_run_reports_and_saves_nothing(seeded, tmp_path):
     pack = json.loads(before)
     pack["guides"][0]["summary"] = "Would change."
     new_guide = copy.deepcopy(pack["guides"][0])
-    new_guide.update(slug="new-guide", title="New guide")
+    new_guide.update(slug="new-guide", title="New guide", occupation=None)  # one guide a profile
     pack["guides"].append(new_guide)
     pack["certifying_bodies"].append(
         {

@@ -174,7 +174,8 @@ def test_a_scheduled_guide_appears_on_time_without_a_stale_cached_page(client):
         assert "Scheduled guide" in client.get("/careers/").content.decode()
         assert "Scheduled guide" in client.get("/").content.decode()
         assert client.get(scheduled.get_absolute_url()).status_code == 200
-        assert scheduled.get_absolute_url() in client.get("/sitemap.xml").content.decode()
+        guides_sitemap = client.get("/sitemap-guides.xml").content.decode()
+        assert scheduled.get_absolute_url() in guides_sitemap
 
 
 def test_a_scheduled_certification_appears_on_time_on_the_guide_that_recommends_it(client):

