@@ -1,4 +1,5 @@
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
@@ -24,9 +25,11 @@ from .structured_data import guide_structured_data
 def career_page(request, slug):
     """/careers/<slug>/: the guide with this slug; else the handbook profile of that name, or,
     when a guide covers that profile, a permanent redirect to the guide (one page per career)."""
-    guides = CareerGuide.objects.visible_to(request.user)
-    if guides.filter(slug=slug).exists():
+    try:
         return GuideDetailView.as_view()(request, slug=slug)
+    except Http404:
+        pass  # no guide of that name: a profile, perhaps
+    guides = CareerGuide.objects.visible_to(request.user)
     guide = guides.filter(occupation__slug=slug).only("slug").first()
     if guide is not None:
         query = request.GET.urlencode()  # ?state=… leads to the same figures on the guide

@@ -1,6 +1,7 @@
 """For `make bench` only: the uncached guide's work, one part at a time.
 
-With the cache disabled, the guide view loads the guide and its nine parts from the database,
+With the cache disabled, the guide view loads the guide, its nine parts and its handbook
+profile's pay from the database,
 renders the page, and sends it through the middleware (gzip included). Each view here does one
 of those alone, so the bench can show where the time goes and what the fastest possible page
 would cost:
@@ -22,6 +23,7 @@ from django.urls import path
 from bench_guide_parts import PART_URLS
 from careerpath.urls import urlpatterns as site_urlpatterns
 from guides.views import GuideDetailView
+from occupations.views import profile_context
 
 SLUG = "medical-records-specialist"
 _kept = {}  # per process: the loaded guide, the finished page
@@ -41,7 +43,9 @@ def guide_sent(request):
 def guide_loaded(request):
     view = GuideDetailView()
     view.setup(request, slug=SLUG)
-    view.get_object()  # the guide and its parts: ten queries, as the view makes them
+    guide = view.get_object()  # the guide and its parts, as the view loads them
+    if guide.occupation is not None:  # and its profile's pay, similar occupations, map
+        profile_context(request, guide.occupation, request.path)
     return HttpResponse(finished_page(request))
 
 

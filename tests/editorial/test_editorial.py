@@ -28,6 +28,11 @@ from tests.guides.test_admin import form_data
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def seeded(seeded_packs):
+    """The guide as its pack ships it: these tests follow its history from the first version."""
+
 GUIDE_SLUG = "medical-records-specialist"
 PASSWORD = "a-long-test-password"
 

@@ -1,5 +1,7 @@
 """Editors manage every part of a guide in Django admin, safely and efficiently."""
 
+import io
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -10,6 +12,12 @@ from tests.conftest import soup
 from tests.factories import CareerGuideFactory, CertificationFactory, complete_guide
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seeded(seeded_packs):
+    """The guide as its pack ships it: these tests follow its history from the first version."""
+
 
 GUIDE_INLINE_PREFIXES = [
     "duties",
@@ -207,3 +215,26 @@ def test_admin_search_finds_guides_by_related_title(admin_client):
     response = admin_client.get(reverse("admin:guides_careerguide_changelist"), {"q": "coder"})
     assert "Medical Records Specialist" in response.content.decode()
     assert "Something else" not in response.content.decode()
+
+
+def test_the_guide_form_stays_editable_with_every_states_pay_imported(admin_client, seeded):
+    """State figures (hundreds of rows once a release is imported) are not inline rows: the form
+    stays within Django's field limit and an editor's save keeps them."""
+    from django.core.management import call_command
+
+    from tests.conftest import OEWS_SAMPLE
+
+    call_command("import_oews", str(OEWS_SAMPLE), "--period", "May 2025", stdout=io.StringIO())
+    guide = CareerGuide.objects.get(slug="medical-records-specialist")
+    states = guide.salary_bands.exclude(region="United States").count()
+    assert states > 0
+    url = reverse("admin:guides_careerguide_change", args=[guide.pk])
+    page = admin_client.get(url)
+    data = form_data(page)
+    assert not any(value == "California" for value in data.values())
+    data["summary"] = "Edited with every state's figures in place"
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302, soup(response).select(".errorlist")
+    assert guide.salary_bands.exclude(region="United States").count() == states

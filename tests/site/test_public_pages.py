@@ -100,22 +100,28 @@ def test_pay_is_a_chart_and_a_table_with_source_and_period(client, seeded):
     chart = pay.find("svg")
     assert chart["role"] == "img"
     assert chart.find("title").string
-    assert len(chart.find_all("rect")) == 3
+    assert len(chart.find_all("rect")) == 5  # the current release (May 2025) has all five
     table = pay.find("table", class_="pay-table")
     rows = table.select("tbody tr")
-    assert [row.find("th").text for row in rows] == ["Entry level", "Median", "Experienced"]
+    assert [row.find("th").text for row in rows] == [
+        "Entry level",
+        "Early career",
+        "Median",
+        "Established",
+        "Experienced",
+    ]
     cells = [[td.text for td in row.find_all("td")] for row in rows]
-    assert [c[1] for c in cells] == ["$35,780", "$50,250", "$80,950"]
-    assert "May 2024" in table.caption.text
+    assert [c[1] for c in cells] == ["$37,000", "$43,490", "$51,140", "$64,820", "$81,150"]
+    assert "May 2025" in table.caption.text
     assert "OEWS" in table.caption.text
-    assert "May 2024" in pay.find("figcaption").text
+    assert "May 2025" in pay.find("figcaption").text
     assert "OEWS" in pay.find("figcaption").text
 
 
 def test_quick_facts_show_median_with_period_education_and_certifications(client, seeded):
     facts = soup(client.get(GUIDE_URL)).find("aside", class_="quick-facts").text
-    assert "$50,250" in facts
-    assert "May 2024" in facts
+    assert "$51,140" in facts  # OEWS May 2025, the current release
+    assert "May 2025" in facts
     assert "OEWS" in facts
     assert "Postsecondary nondegree award" in facts
     assert "CPC" in facts

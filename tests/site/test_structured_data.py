@@ -69,13 +69,13 @@ def test_guide_page_describes_the_occupation_from_the_database(client, seeded):
 
 def test_estimated_salary_is_the_latest_national_distribution(client, seeded):
     guide = the_guide()
-    latest = guide.salary_bands.filter(region="United States", reference_period="May 2024")
+    latest = guide.salary_bands.filter(region="United States", reference_period="May 2025")
     (salary,) = json_ld(client.get(GUIDE_URL))["Occupation"]["estimatedSalary"]
 
     assert salary["@type"] == "MonetaryAmountDistribution"
     assert salary["currency"] == "USD"
     assert salary["duration"] == "P1Y"
-    assert salary["name"] == "May 2024"
+    assert salary["name"] == "May 2025"  # the current release
     assert "BLS Occupational Employment and Wage Statistics" in salary["description"]
     assert Decimal(salary["median"]) == latest.get(percentile=50).annual_amount
     assert Decimal(salary["percentile10"]) == latest.get(percentile=10).annual_amount
@@ -103,7 +103,9 @@ def test_all_five_percentiles_and_no_others(client):
 def test_json_ld_follows_edits_to_bands_faqs_and_title(client, seeded):
     before = json_ld(client.get(GUIDE_URL))
     guide = the_guide()
-    band = guide.salary_bands.get(percentile=50, reference_period="May 2024")
+    band = guide.salary_bands.get(
+        percentile=50, region="United States", reference_period="May 2025"
+    )
     band.annual_amount = Decimal("51999.00")
     band.save()
     faq = guide.faqs.first()
@@ -265,6 +267,12 @@ def test_sitemap_lists_published_pages_only_each_with_lastmod(client, seeded):
     draft_cert = CertificationFactory(status="draft", slug="draftcert")
     entries = sitemap_entries(client)
 
+    from occupations.models import Occupation
+
+    profiles = {
+        profile.get_absolute_url()
+        for profile in Occupation.objects.published().filter(guide__isnull=True)
+    }
     expected = {
         "/",
         "/careers/",
@@ -273,6 +281,7 @@ def test_sitemap_lists_published_pages_only_each_with_lastmod(client, seeded):
         "/certifications/cpc/",
         "/certifications/rhit/",
         "/certifications/cca/",
+        *profiles,
     }
     assert set(entries) == {ORIGIN + path for path in expected}
     assert ORIGIN + draft_guide.get_absolute_url() not in entries
