@@ -12,7 +12,6 @@ tomorrow (a field renamed or its meaning changed).
 from django.db import models
 
 from certifications.models import Certification, CertifyingBody
-from occupations.models import Occupation
 from guides.models import (
     FAQ,
     GUIDE_PARTS,
@@ -23,6 +22,7 @@ from guides.models import (
     Tool,
     TrainingStep,
 )
+from occupations.models import Occupation
 
 FORMAT = "careerpath-content-pack"
 VERSION = 1

