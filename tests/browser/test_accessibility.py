@@ -13,6 +13,9 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 PAGE_TYPES = {
     "home": "/",
     "career list": "/careers/",
+    "profile": "/careers/actuaries/?state=Texas",
+    "profile of a group": "/careers/secretaries-and-administrative-assistants/?sort=median",
+    "profile without statistics": "/careers/military-careers/",
     "guide": "/careers/medical-records-specialist/",
     "certification list": "/certifications/",
     "certification": "/certifications/cpc/",
@@ -57,7 +60,12 @@ def test_page_has_no_wcag_violations(page, seeded_site, path):
 
 @pytest.mark.parametrize(
     "path",
-    ["/careers/medical-records-specialist/", "/certifications/compare/", "/search/?q=coder"],
+    [
+        "/careers/medical-records-specialist/",
+        "/careers/actuaries/",
+        "/certifications/compare/",
+        "/search/?q=coder",
+    ],
 )
 def test_phone_layout_has_no_wcag_violations(phone_page, seeded_site, path):
     phone_page.goto(seeded_site.url + path)

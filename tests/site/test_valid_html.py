@@ -30,6 +30,12 @@ ASK = f"{GUIDE}ask/"
 PUBLIC_PAGES = {
     "home": "/",
     "career list": "/careers/",
+    "career list, a field, page 1": "/careers/?field=healthcare",
+    "profile": "/careers/actuaries/",
+    "profile, a state beside the nation": "/careers/actuaries/?state=Texas&sort=median",
+    "profile, a group without a figure": "/careers/secretaries-and-administrative-assistants/",
+    "profile of a group with national figures only": "/careers/dentists/",
+    "profile without statistics": "/careers/military-careers/",
     "guide": GUIDE,
     "guide, pay for a state": f"{GUIDE}?state=California",
     "guide, unknown state": f"{GUIDE}?state=Atlantis",
