@@ -564,3 +564,47 @@ def test_the_written_file_is_one_import_oews_reads(tmp_path, database):
     assert surgeons.annual_median is None
     assert "annual_median" in surgeons.top_coded.split()
     assert AreaPay.objects.get(soc_code="25-1051").annual_only
+
+
+# check_summaries: the site's summaries are its own words --------------------------------------
+
+check_summaries = load_script("check_summaries")
+PAGE = (
+    '<div id="tab-1"><p>Actuaries use mathematics, statistics, and financial theory to analyze '
+    'the economic costs of risk and uncertainty.</p></div><div id="tab-9"></div>'
+)
+
+
+def write_summary_check(tmp_path, summary):
+    (tmp_path / "html").mkdir()
+    (tmp_path / "html" / "actuaries.html").write_text(PAGE, encoding="utf-8")
+    summaries = tmp_path / "summaries.json"
+    summaries.write_text(json.dumps({"summaries": {"actuaries": summary}}), encoding="utf-8")
+    return ["--source", str(tmp_path), "--summaries", str(summaries)]
+
+
+def test_a_summary_that_copies_six_words_of_the_page_fails(tmp_path, capsys):
+    copied = "Actuaries use mathematics, statistics, and financial theory to price what risk costs."
+    assert check_summaries.main(write_summary_check(tmp_path, copied)) == 1
+    assert "actuaries: BLS's words: actuaries use mathematics statistics and financial" in (
+        capsys.readouterr().out
+    )
+
+
+def test_a_summary_in_the_sites_own_words_passes(tmp_path, capsys):
+    own = "Actuaries put a price on risk, so insurers and pension funds can set premiums."
+    assert check_summaries.main(write_summary_check(tmp_path, own)) == 0
+    assert "1 summaries checked, 0 to rewrite" in capsys.readouterr().out
+
+
+def test_summaries_must_be_one_or_two_sentences_of_sensible_length():
+    assert check_summaries.problems("Too short.", "") == ["10 characters (60–240)"]
+    three = "One thing happens here. Another thing happens there. A third thing happens too, later."
+    assert check_summaries.problems(three, "") == ["more than two sentences"]
+
+
+def test_every_shipped_summary_is_in_the_sites_own_words():
+    """Against the real pages where this machine has them (../shared/data), as make run ships."""
+    if not check_summaries.DEFAULT_SOURCE.is_dir():
+        pytest.skip("the OOH pages are not on this machine")
+    assert check_summaries.main([]) == 0
