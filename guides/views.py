@@ -84,8 +84,10 @@ class CareerListView(PublicPageMixin, BreadcrumbsMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = list(context["occupations"])
-        medians = national_medians(page, PayRelease.current())
+        release = PayRelease.current()
+        medians = national_medians(page, release)
         context.update(
+            release=release,
             guides=CareerGuide.objects.visible_to(self.request.user).only(
                 "title", "slug", "summary", "field", "status", "publish_at"
             ),

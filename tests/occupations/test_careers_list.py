@@ -210,3 +210,9 @@ def test_the_list_takes_the_same_queries_for_10_or_45_profiles(client, db):
 
     assert (shown_few, shown_many) == (10, PER_PAGE)
     assert few == many
+
+
+def test_the_list_names_the_release_and_source_of_its_medians(client, seeded):
+    line = count_line(soup(client.get("/careers/")))
+    assert "BLS Occupational Employment and Wage Statistics (OEWS), national, May 2025" in line
+    assert "Occupational Outlook Handbook, 2024–34" in line
