@@ -102,12 +102,17 @@ def phone_page(request, browser, transactional_db):
 
 @pytest.fixture
 def seeded_site(live_server, transactional_db):
-    """The live server with the flagship content loaded."""
+    """The live server with the content loaded as `make run` loads it (a sample of the
+    handbook's profiles and of OEWS May 2025: tests/fixtures/ooh)."""
     import io
 
     from django.core.management import call_command
 
+    from tests.conftest import OEWS_SAMPLE, OOH_SAMPLE
+
+    call_command("import_ooh", str(OOH_SAMPLE), stdout=io.StringIO())
     call_command("seed_content", stdout=io.StringIO())
+    call_command("import_oews", str(OEWS_SAMPLE), "--period", "May 2025", stdout=io.StringIO())
     return live_server
 
 
