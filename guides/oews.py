@@ -164,12 +164,12 @@ class BadRows(Exception):
         super().__init__(f"{len(bad_rows)} bad row(s) in {Path(path).name}; nothing was imported.")
 
 
-def import_release(path, period, *, dry_run=False, source_url=OEWS_TABLES_URL):
+def import_release(path, period, *, dry_run=False, source_url=OEWS_TABLES_URL, published=None):
     """(pay report, band report) for an OEWS file; BadRows (and nothing saved) for bad input."""
     path = Path(path)
     period = validate_period(period)
     with transaction.atomic():
-        pay = import_area_pay(path, period)
+        pay = import_area_pay(path, period, published)
         if pay.bad_rows:
             transaction.set_rollback(True)
             raise BadRows(path, pay.bad_rows)

@@ -17,6 +17,7 @@ from tests.factories import (
     CareerGuideFactory,
     CertificationFactory,
     FAQFactory,
+    OccupationFactory,
     RelatedTitleFactory,
     TrainingStepFactory,
 )
@@ -396,3 +397,30 @@ def test_postgresql_understands_web_search_syntax(postgresql, seeded):
     assert difference in phrase
     assert "Apply for entry-level jobs" not in phrase  # "…records clerk, coder…": not a phrase
     assert "Apply for entry-level jobs" in found("medical coder")
+
+
+# Handbook profiles -------------------------------------------------------------------------
+
+
+def test_search_finds_a_profile_by_its_title(seeded):
+    results = search("actuaries")
+    profile = next(result for result in results if result.kind == "Career profile")
+    assert profile.url == "/careers/actuaries/"
+    assert "<mark>Actuaries</mark>" in str(profile.title)
+
+
+@pytest.mark.parametrize(
+    ("code", "slug"),
+    [
+        ("29-2072", "medical-records-and-health-information-technicians"),
+        ("43-6013", "secretaries-and-administrative-assistants"),  # a detailed code of a group
+    ],
+)
+def test_search_finds_a_profile_by_a_soc_code(seeded, code, slug):
+    urls = [result.url for result in search(code) if result.kind == "Career profile"]
+    assert urls[:1] == [f"/careers/{slug}/"]
+
+
+def test_search_leaves_out_draft_profiles(seeded):
+    OccupationFactory(title="Secret zeppelin pilots", status="draft")
+    assert not [result for result in search("zeppelin") if result.kind == "Career profile"]

@@ -1,5 +1,6 @@
 """manage.py import_oews FILE [--period "May 2024"] [--dry-run]: pay from a BLS OEWS file."""
 
+import datetime
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -32,10 +33,16 @@ class Command(BaseCommand):
             "--source-url", default=OEWS_TABLES_URL, help="Link shown beside imported figures."
         )
         parser.add_argument(
+            "--published",
+            type=datetime.date.fromisoformat,
+            help="The day BLS published a release the site does not know yet, e.g. 2027-05-14 "
+            "(the newest release by this date is the site's current pay).",
+        )
+        parser.add_argument(
             "--dry-run", action="store_true", help="Report what would change; save nothing."
         )
 
-    def handle(self, *args, file, period, source_url, dry_run, **options):
+    def handle(self, *args, file, period, source_url, dry_run, published, **options):
         if not Path(file).is_file():
             raise CommandError(f"No such file: {file}")
         period = period or period_from_file_name(file)
@@ -44,7 +51,9 @@ class Command(BaseCommand):
                 f'Cannot tell the period from the name "{file}": give it, e.g. --period "May 2024".'
             )
         try:
-            pay, bands = import_release(file, period, dry_run=dry_run, source_url=source_url)
+            pay, bands = import_release(
+                file, period, dry_run=dry_run, source_url=source_url, published=published
+            )
         except BadRows as error:
             for line in error.lines:
                 self.stderr.write(line)
