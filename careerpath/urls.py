@@ -20,6 +20,7 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     # Slugs cannot contain ".", so "<slug>.json" and "<slug>/" never match the same path.
     path("careers/<slug:slug>.json", GuideJSONView.as_view(), name="guide_json"),
+    path("careers/", include("explore.urls")),  # compare/ and fields/: before careers' slugs
     path("careers/", include("guides.urls")),
     path("careers/", include("occupations.urls")),  # reversed only: guides.views.career_page
     # One namespace for every certification page, wherever its view lives: "compare/" (in

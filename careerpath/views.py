@@ -1,10 +1,15 @@
+from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.views.generic import TemplateView
 
 from certifications.models import Certification
 from core.breadcrumbs import Crumb
 from core.public_pages import PublicPageMixin
+from explore.highlights import highlights
+from explore.views import fields_with_counts
 from guides.models import CareerGuide
+from occupations.models import PayRelease
+from occupations.views import similar_links, similar_with_pay
 
 
 class HomeView(PublicPageMixin, TemplateView):
@@ -14,17 +19,34 @@ class HomeView(PublicPageMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         guides = list(
             CareerGuide.objects.published()
-            .only("title", "slug", "summary", "field", "status", "featured")
+            .select_related("occupation")
+            .only("title", "slug", "summary", "field", "status", "featured", "occupation__slug")
             .order_by("-featured", "title")
         )
+        featured = guides[0] if guides else None
+        release = PayRelease.current()
         context.update(
             # The root of every trail: shown alone, as the current page.
             breadcrumbs=[Crumb("Home")],
-            featured_guide=guides[0] if guides else None,
+            featured_guide=featured,
+            # Its family: the occupations the handbook calls similar, with their medians.
+            family=self.family(featured, release),
+            fields=fields_with_counts(),
+            highlights=highlights(self.request.user, release),
+            release=release,
             guides=guides,
             certifications=Certification.objects.published().select_related("body"),
         )
         return context
+
+    def family(self, guide, release) -> list:
+        occupation = guide.occupation if guide is not None else None
+        if occupation is None:
+            return []
+        prefetch_related_objects(
+            [occupation], Prefetch("similar_links", queryset=similar_links(self.request.user))
+        )
+        return similar_with_pay(occupation, release)
 
 
 class RobotsView(PublicPageMixin, TemplateView):

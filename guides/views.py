@@ -2,16 +2,17 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView
+from django_filters.views import FilterView
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
 from core.models import published_q
 from core.public_pages import PublicPageMixin, mark_for
 from core.structured_data import json_ld_script
-from occupations.models import Field, Occupation, PayRelease
+from occupations.filters import CareerFilter
+from occupations.models import AreaPay, AreaType, Occupation, PayRelease
 from occupations.views import (
     OccupationDetailView,
-    national_medians,
     profile_context,
     similar_links,
 )
@@ -41,30 +42,38 @@ def career_page(request, slug):
     return OccupationDetailView.as_view()(request, slug=slug)
 
 
-class CareerListView(PublicPageMixin, BreadcrumbsMixin, ListView):
-    """Every career: the handbook's profiles (a page at a time), with the guides first."""
+class CareerListView(PublicPageMixin, BreadcrumbsMixin, FilterView):
+    """Every career, and the career finder: the handbook's profiles filtered and sorted by GET
+    parameters (occupations.filters), a page at a time, with the guides first."""
 
     template_name = "guides/guide_list.html"
+    filterset_class = CareerFilter
     context_object_name = "occupations"
     paginate_by = 40
+
+    def get(self, request, *args, **kwargs):
+        self.release = PayRelease.current()
+        return super().get(request, *args, **kwargs)
 
     def get_breadcrumbs(self):
         return [Crumb("Careers")]
 
-    def get(self, request, *args, **kwargs):
-        slug = request.GET.get("field", "")
-        self.field = Field.objects.filter(slug=slug).first() if slug else None
-        self.unknown_field = bool(slug) and self.field is None
-        return super().get(request, *args, **kwargs)
-
     def shows_visitor_input(self) -> bool:
-        return self.unknown_field
+        form = self.filterset.form
+        return form.is_bound and bool(form.errors)
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        if not any(value for key, value in self.request.GET.items() if key != "page"):
+            kwargs["data"] = None  # no filter chosen: the plain list, unbound
+        states = AreaPay.objects.filter(release=self.release, area_type=AreaType.STATE)
+        names = states.values_list("area_name", flat=True).distinct().order_by("area_name")
+        return {**kwargs, "release": self.release, "states": list(names)}
 
     def get_queryset(self):
-        occupations = (
+        return (
             Occupation.objects.visible_to(self.request.user)
             .select_related("field", "guide")
-            .prefetch_related("codes")
             .only(
                 "title",
                 "slug",
@@ -72,6 +81,11 @@ class CareerListView(PublicPageMixin, BreadcrumbsMixin, ListView):
                 "entry_education",
                 "status",
                 "publish_at",
+                "outlook_percent",
+                "outlook_label",
+                "openings_per_year",
+                "jobs",
+                "pay_code",
                 "field__name",
                 "field__slug",
                 "guide__slug",
@@ -79,26 +93,70 @@ class CareerListView(PublicPageMixin, BreadcrumbsMixin, ListView):
                 "guide__publish_at",
             )
         )
-        return occupations.filter(field=self.field) if self.field else occupations
+
+    def paginate_queryset(self, queryset, page_size):
+        """Never a 404: junk page numbers show the first page, numbers past the end the last."""
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page = list(context["occupations"])
-        release = PayRelease.current()
-        medians = national_medians(page, release)
+        filterset = context["filter"]
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        current = query.get("sort", "")
         context.update(
-            release=release,
+            release=self.release,
             guides=CareerGuide.objects.visible_to(self.request.user).only(
                 "title", "slug", "summary", "field", "status", "publish_at"
             ),
-            field=self.field,
-            unknown_field=self.unknown_field,
+            state=filterset.chosen_state,
+            filtered=filterset.form.is_bound,
+            page_query=query.urlencode(),
+            columns=self.columns(query, current, filterset.chosen_state),
             careers=[
-                (occupation, career_link(occupation), medians.get(occupation.pk))
-                for occupation in page
+                (occupation, career_link(occupation)) for occupation in context["occupations"]
             ],
         )
         return context
+
+    def columns(self, query, current: str, state: str) -> list[dict]:
+        """The table's headings: each a link that sorts by it (highest first for numbers,
+        A–Z for words), or reverses the order it is sorted in; `aria_sort` on the sorted one."""
+        columns = []
+        for key, label, numeric in (
+            ("title", "Career", False),
+            ("median", "Median pay", True),
+            ("state", f"{state} median", True),
+            ("education", "Entry education", False),
+            ("outlook", "Outlook, 2024–34", True),
+            ("openings", "Openings a year", True),
+        ):
+            if key == "state" and not state:
+                continue
+            first = f"-{key}" if numeric else key
+            sorted_now = current in (key, f"-{key}")
+            wanted = (key if current.startswith("-") else f"-{key}") if sorted_now else first
+            aria = ""
+            if sorted_now:
+                aria = "descending" if current.startswith("-") else "ascending"
+            columns.append(
+                {
+                    "label": label,
+                    "numeric": numeric,
+                    "url": f"?{self.with_query(query, sort=wanted)}",
+                    "aria_sort": aria,
+                }
+            )
+        return columns
+
+    @staticmethod
+    def with_query(query, **changes) -> str:
+        changed = query.copy()
+        for key, value in changes.items():
+            changed[key] = value
+        return changed.urlencode()
 
 
 def career_link(occupation) -> str:

@@ -75,7 +75,7 @@ class Field(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return f"{reverse('guides:list')}?field={self.slug}"
+        return reverse("explore:field", kwargs={"slug": self.slug})
 
     @property
     def ooh_url(self) -> str:
@@ -105,6 +105,16 @@ class Occupation(Publishable):
         max_length=300,
         blank=True,
         help_text=_("Its codes, space-separated, for search (import_ooh keeps it in line)."),
+    )
+    pay_code = models.CharField(
+        "SOC code of the headline pay",
+        max_length=7,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "The profile's only code or its group's, when it has one: the code its single pay "
+            "figure is for (import_ooh keeps it in line). Empty for a group without a code."
+        ),
     )
     ooh_url = models.URLField("OOH address", max_length=300, unique=True)
     ooh_modified = models.DateField("OOH page last modified", null=True, blank=True)

@@ -37,6 +37,7 @@ FACTS = (
     "title",
     "field_id",
     "soc_codes",
+    "pay_code",
     "ooh_url",
     "ooh_modified",
     "entry_education",
@@ -183,6 +184,10 @@ def facts_of(entry: dict, field_ids: dict) -> dict:
         "title": entry["title"],
         "field_id": field_ids[entry["field"]],
         "soc_codes": " ".join(code["soc_code"] for code in entry.get("soc_codes", [])),
+        "pay_code": next(
+            (c["soc_code"] for c in entry.get("soc_codes", [])[:1] if c["level"] != "detailed"),
+            "",
+        ),
         "ooh_url": entry["url"],
         "ooh_modified": entry.get("last_modified"),
         "entry_education": entry["choices"]["entry_education"],

@@ -1,0 +1,103 @@
+"""Careers side by side: which careers a comparison address asks for, and their figures.
+
+`/careers/compare/?c=<slug>&c=<slug>…` names two to four careers (extra ones, repeats and
+unknown names are dropped, and the page says so); `&state=<name>` adds that state's median.
+Every figure comes from one query for all the careers' pay, whatever their number.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from guides.models import GuideCertification
+from occupations.models import AreaPay, Occupation
+from occupations.profile_pay import PERCENTILES
+
+MIN_CAREERS, MAX_CAREERS = 2, 4
+
+
+@dataclass
+class Compared:
+    occupation: Occupation
+    national: AreaPay | None = None
+    state: AreaPay | None = None
+    link: str = ""
+    certifications: list = field(default_factory=list)
+
+    @property
+    def percentiles(self) -> list[tuple[int, object]]:
+        pay = self.national
+        return [(p, getattr(pay, annual) if pay else None) for p, annual, _ in PERCENTILES]
+
+
+@dataclass
+class Comparison:
+    careers: list[Compared] = field(default_factory=list)
+    unknown: int = 0
+    dropped: int = 0
+    repeated: int = 0
+
+    @property
+    def enough(self) -> bool:
+        return len(self.careers) >= MIN_CAREERS
+
+    @property
+    def slugs(self) -> list[str]:
+        return [compared.occupation.slug for compared in self.careers]
+
+
+def compare(slugs, user, release, state: str = "") -> Comparison:
+    wanted, seen = [], set()
+    result = Comparison()
+    for slug in slugs:
+        if slug in seen:
+            result.repeated += 1
+            continue
+        seen.add(slug)
+        wanted.append(slug)
+    if len(wanted) > MAX_CAREERS:
+        result.dropped = len(wanted) - MAX_CAREERS
+        wanted = wanted[:MAX_CAREERS]
+    found = _found(wanted, user)
+    result.unknown = len([slug for slug in wanted if slug not in found])
+    codes = [found[slug].pay_code for slug in wanted if slug in found and found[slug].pay_code]
+    rows = AreaPay.objects.filter(release=release, soc_code__in=codes) if release else []
+    national = {row.soc_code: row for row in rows if row.area_type == "national"}
+    in_state = {row.soc_code: row for row in rows if state and row.area_name == state}
+    for slug in wanted:
+        occupation = found.get(slug)
+        if occupation is None:
+            continue
+        guide = getattr(occupation, "guide", None)
+        published_guide = guide if guide is not None and guide.is_published else None
+        result.careers.append(
+            Compared(
+                occupation=occupation,
+                national=national.get(occupation.pay_code),
+                state=in_state.get(occupation.pay_code),
+                link=(published_guide or occupation).get_absolute_url(),
+                certifications=[
+                    link.certification
+                    for link in (
+                        published_guide.recommended_certifications.all() if published_guide else []
+                    )
+                    if link.certification.is_published
+                ],
+            )
+        )
+    return result
+
+
+def _found(wanted, user) -> dict:
+    occupations = (
+        Occupation.objects.visible_to(user)
+        .filter(slug__in=wanted)
+        .select_related("field", "guide")
+        .prefetch_related(
+            Prefetch(
+                "guide__recommended_certifications",
+                queryset=GuideCertification.objects.select_related("certification"),
+            )
+        )
+    )
+    return {occupation.slug: occupation for occupation in occupations}

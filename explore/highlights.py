@@ -1,0 +1,61 @@
+"""Short lists for the home page, computed from the data: one query each, whatever the number
+of careers, each with the source and period of the figure it ranks by."""
+
+from dataclasses import dataclass
+
+from occupations.filters import with_pay
+from occupations.models import EntryEducation, Occupation
+
+NO_DEGREE = (
+    EntryEducation.NONE,
+    EntryEducation.HIGH_SCHOOL,
+    EntryEducation.POSTSECONDARY,
+    EntryEducation.SOME_COLLEGE,
+)
+LENGTH = 5
+
+
+@dataclass
+class Highlight:
+    title: str
+    source: str
+    careers: list
+    figure: str  # which annotated figure each career shows: outlook, openings or pay
+
+
+def highlights(user, release) -> list[Highlight]:
+    careers = with_pay(Occupation.objects.visible_to(user).select_related("guide"), release)
+    pay_source = f"{release.source_name}, national median, {release.name}" if release else ""
+    projections = "BLS Employment Projections, 2024–34"
+    return [
+        Highlight(
+            "Fastest-growing careers that need no degree",
+            projections,
+            list(
+                careers.filter(
+                    entry_education__in=NO_DEGREE, outlook_percent__isnull=False
+                ).order_by("-outlook_percent", "title")[:LENGTH]
+            ),
+            "outlook",
+        ),
+        Highlight(
+            "Careers with the most openings a year",
+            f"{projections}, average openings a year",
+            list(
+                careers.filter(openings_per_year__isnull=False).order_by(
+                    "-openings_per_year", "title"
+                )[:LENGTH]
+            ),
+            "openings",
+        ),
+        Highlight(
+            "Best-paid careers you can start with a postsecondary certificate",
+            pay_source,
+            list(
+                careers.filter(
+                    entry_education=EntryEducation.POSTSECONDARY, median_pay__isnull=False
+                ).order_by("-median_pay", "title")[:LENGTH]
+            ),
+            "pay",
+        ),
+    ]

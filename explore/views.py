@@ -1,0 +1,102 @@
+from django.db.models import Count
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views.generic import ListView, TemplateView
+
+from core.breadcrumbs import BreadcrumbsMixin, Crumb
+from core.models import published_q
+from core.public_pages import PublicPageMixin
+from occupations.filters import with_pay
+from occupations.models import AreaPay, AreaType, Field, Occupation, PayRelease
+
+from .comparison import MAX_CAREERS, compare
+
+
+def state_names(release) -> list[str]:
+    if release is None:
+        return []
+    rows = AreaPay.objects.filter(release=release, area_type=AreaType.STATE)
+    return list(rows.values_list("area_name", flat=True).distinct().order_by("area_name"))
+
+
+class CompareCareersView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
+    """/careers/compare/?c=<slug>&c=<slug>[&state=<name>]: two to four careers side by side."""
+
+    template_name = "explore/compare.html"
+
+    def get_breadcrumbs(self):
+        return [Crumb("Careers", reverse("guides:list")), Crumb("Compare careers")]
+
+    def get_context_data(self, **kwargs):
+        release = PayRelease.current()
+        states = state_names(release)
+        state = self.request.GET.get("state", "")
+        state = state if state in states else ""
+        comparison = compare(self.request.GET.getlist("c"), self.request.user, release, state)
+        choices = Occupation.objects.visible_to(self.request.user).only("title", "slug")
+        slots = comparison.slugs + [""] * (MAX_CAREERS - len(comparison.slugs))
+        return {
+            **super().get_context_data(**kwargs),
+            "comparison": comparison,
+            "release": release,
+            "state": state,
+            "states": states,
+            "state_unknown": bool(self.request.GET.get("state")) and not state,
+            "choices": list(choices),
+            "slots": slots,
+        }
+
+
+class FieldListView(PublicPageMixin, BreadcrumbsMixin, ListView):
+    """/careers/fields/: the handbook's 25 fields, each with how many careers it holds."""
+
+    template_name = "explore/field_list.html"
+    context_object_name = "fields"
+
+    def get_breadcrumbs(self):
+        return [Crumb("Careers", reverse("guides:list")), Crumb("Fields")]
+
+    def get_queryset(self):
+        return fields_with_counts()
+
+
+def fields_with_counts():
+    return Field.objects.annotate(
+        careers=Count("occupations", filter=published_q("occupations__"))
+    ).filter(careers__gt=0)
+
+
+class FieldDetailView(PublicPageMixin, BreadcrumbsMixin, ListView):
+    """/careers/fields/<slug>/: one field's careers with median pay, education and outlook."""
+
+    template_name = "explore/field_detail.html"
+    context_object_name = "occupations"
+
+    def get(self, request, *args, **kwargs):
+        self.field = get_object_or_404(Field, slug=kwargs["slug"])
+        self.release = PayRelease.current()
+        return super().get(request, *args, **kwargs)
+
+    def get_breadcrumbs(self):
+        return [
+            Crumb("Careers", reverse("guides:list")),
+            Crumb("Fields", reverse("explore:fields")),
+            Crumb(self.field.name),
+        ]
+
+    def get_queryset(self):
+        occupations = (
+            Occupation.objects.visible_to(self.request.user)
+            .filter(field=self.field)
+            .select_related("guide")
+            .order_by("title")
+        )
+        return with_pay(occupations, self.release)
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "field": self.field,
+            "release": self.release,
+            "finder_url": f"{reverse('guides:list')}?field={self.field.slug}",
+        }
