@@ -10,11 +10,13 @@ every edit in admin or import changes) and the date an editor last checked its f
 import datetime
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
 
 from certifications.models import Certification
+from core.models import published_q
 from guides.models import CareerGuide
-from occupations.models import Occupation
+from occupations.models import Field, Occupation
 
 
 def _at_midnight(day: datetime.date) -> datetime.datetime:
@@ -66,6 +68,19 @@ class ProfileSitemap(Sitemap):
         return occupation.updated_at
 
 
+class FieldSitemap(Sitemap):
+    """The handbook's fields, each as fresh as its newest profile."""
+
+    priority = 0.5
+
+    def items(self):
+        newest = Max("occupations__updated_at", filter=published_q("occupations__"))
+        return Field.objects.annotate(newest=newest).filter(newest__isnull=False)
+
+    def lastmod(self, field):
+        return field.newest
+
+
 class SectionSitemap(Sitemap):
     """The home page and the lists: as fresh as the newest thing they show."""
 
@@ -74,6 +89,7 @@ class SectionSitemap(Sitemap):
         "home": (GuideSitemap, CertificationSitemap),
         "guides:list": (GuideSitemap, ProfileSitemap),
         "certifications:list": (CertificationSitemap,),
+        "explore:fields": (ProfileSitemap,),
     }
 
     def items(self):
@@ -92,5 +108,6 @@ SITEMAPS = {
     "sections": SectionSitemap,
     "guides": GuideSitemap,
     "profiles": ProfileSitemap,
+    "fields": FieldSitemap,
     "certifications": CertificationSitemap,
 }

@@ -1,21 +1,28 @@
-"""/careers/<slug>.json: one guide, read-only, in the content-pack format (content_packs)."""
+"""/careers/<slug>.json: a guide in the content-pack format (content_packs), or, for a handbook
+profile without a guide of that name, the profile's facts and pay (occupations.export)."""
 
-from django.http import JsonResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, JsonResponse
 from django.views.generic import View
 
 from core.public_pages import PublicPageMixin
 from guides.models import CareerGuide
+from occupations.export import profile_document
+from occupations.views import profile_queryset
 
 from .export import guide_document
 
+JSON_OPTIONS = {"indent": 2, "sort_keys": True, "ensure_ascii": False}
+
 
 class GuideJSONView(PublicPageMixin, View):
-    """Published guides for everyone; staff also get drafts, as on the HTML page."""
+    """Published guides and profiles for everyone; staff also get drafts, as on the HTML page."""
 
     def get(self, request, slug):
-        guide = get_object_or_404(CareerGuide.objects.visible_to(request.user), slug=slug)
-        return JsonResponse(
-            guide_document(guide, public=not request.user.is_staff),
-            json_dumps_params={"indent": 2, "sort_keys": True, "ensure_ascii": False},
-        )
+        guide = CareerGuide.objects.visible_to(request.user).filter(slug=slug).first()
+        if guide is not None:
+            document = guide_document(guide, public=not request.user.is_staff)
+            return JsonResponse(document, json_dumps_params=JSON_OPTIONS)
+        profile = profile_queryset(request.user).filter(slug=slug).first()
+        if profile is None:
+            raise Http404("No guide or profile of that name.")
+        return JsonResponse(profile_document(profile), json_dumps_params=JSON_OPTIONS)

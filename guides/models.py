@@ -311,6 +311,17 @@ class ProgressionStep(GuideChild):
         related_name="+",
         help_text=_("Link to that role’s own guide, when there is one."),
     )
+    occupation = models.ForeignKey(
+        "occupations.Occupation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "When the rung is an occupation of its own in the handbook: its profile is linked "
+            "and its current median pay shown. Leave empty for a role within an occupation."
+        ),
+    )
 
     class Meta(GuideChild.Meta):
         verbose_name = "career ladder rung"

@@ -180,7 +180,7 @@ class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
                 *(part for part in GUIDE_PARTS if part not in special),
                 Prefetch(
                     "progression",
-                    queryset=ProgressionStep.objects.select_related("next_guide"),
+                    queryset=ProgressionStep.objects.select_related("next_guide", "occupation"),
                 ),
                 Prefetch(
                     "recommended_certifications",
@@ -224,6 +224,7 @@ class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
         )
         if guide.occupation is not None:
             context.update(profile_context(self.request, guide.occupation, self.request.path))
+        self.add_ladder_pay(guide)
         context["structured_data"] = json_ld_script(
             guide_structured_data(
                 self.request,
@@ -234,6 +235,22 @@ class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
             )
         )
         return context
+
+    @staticmethod
+    def add_ladder_pay(guide):
+        """Each rung that is a handbook occupation gets its current national median
+        (`rung.current_pay`), one query for the whole ladder."""
+        rungs = [rung for rung in guide.progression.all() if rung.occupation is not None]
+        codes = {rung.occupation.pay_code for rung in rungs if rung.occupation.pay_code}
+        release = PayRelease.current() if codes else None
+        pays = {}
+        if release is not None:
+            rows = AreaPay.objects.filter(
+                release=release, area_type=AreaType.NATIONAL, soc_code__in=codes
+            ).select_related("release")
+            pays = {row.soc_code: row for row in rows}
+        for rung in rungs:
+            rung.current_pay = pays.get(rung.occupation.pay_code)
 
     @staticmethod
     def tools_by_kind(guide):

@@ -7,10 +7,12 @@ from django.views.generic import DetailView
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
 from core.models import published_q
 from core.public_pages import PublicPageMixin
+from core.structured_data import json_ld_script
 
 from .models import AreaPay, AreaType, CodeLevel, Occupation, PayRelease, SimilarOccupation
 from .profile_pay import profile_pay, sort_states
 from .state_map import state_map
+from .structured_data import profile_structured_data
 
 
 def profile_queryset(user):
@@ -142,4 +144,9 @@ class OccupationDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
         context = super().get_context_data(**kwargs)
         context.update(profile_context(self.request, self.object, self.request.path))
         self.state_error = context["state_error"]
+        context["structured_data"] = json_ld_script(
+            profile_structured_data(
+                self.request, self.object, context["profile_pay"], context["breadcrumbs"]
+            )
+        )
         return context

@@ -189,7 +189,36 @@ def search(query: str) -> list[Result]:
     results = backend(query, loose=False)
     if not results and len(_words(query)) > 1:
         results = backend(query, loose=True)
-    return sorted(results, key=lambda r: (-r.score, r.kind_order, str(r.title).lower()))
+    exact = _title_words(query)
+    return sorted(
+        results,
+        key=lambda r: (
+            # A title that is the query ("actuary" → Actuaries, "cpc" → CPC) comes first.
+            _title_words(_strip_markers(re.sub(r"<[^>]+>", "", str(r.title)))) != exact,
+            -r.score,
+            r.kind_order,
+            str(r.title).lower(),
+        ),
+    )
+
+
+def _title_words(text: str) -> list[str]:
+    """A title's words, lower-cased and in the singular, so "Actuaries" matches "actuary"."""
+    return [_singular(word) for word in _words(text)]
+
+
+def _stem(word: str) -> str:
+    """A crude English stem for the fallback's prefix matching: singular, without a final y."""
+    word = _singular(word)
+    return word[:-1] if word.endswith("y") and len(word) > 4 else word
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def _words(query: str) -> list[str]:
@@ -295,7 +324,8 @@ def _joined(fields: tuple[str, ...], separator: str):
 
 
 def _simple(query: str, *, loose: bool) -> list[Result]:
-    words = _words(query)
+    # A word's stem, so "actuary" finds Actuaries as PostgreSQL's stemmer does.
+    words = list(dict.fromkeys(_stem(word) for word in _words(query)))
     if not words:
         return []
     patterns = [_word_pattern(word) for word in words]

@@ -1,0 +1,72 @@
+"""schema.org JSON-LD for a handbook profile: Occupation (with its pay distribution for the
+current release), WebPage and BreadcrumbList, from the same figures the page shows."""
+
+from core.structured_data import absolute, breadcrumb_list, graph, web_page
+
+from .models import NATIONAL_AREA_NAME, OOH_NAME
+
+SOC_CODE_SET = "https://www.bls.gov/soc/"
+PERCENTILES = {
+    "percentile10": "annual_p10",
+    "percentile25": "annual_p25",
+    "median": "annual_median",
+    "percentile75": "annual_p75",
+    "percentile90": "annual_p90",
+}
+
+
+def profile_structured_data(request, occupation, pay, breadcrumbs) -> dict:
+    page_url = absolute(request, occupation.get_absolute_url())
+    breadcrumb = breadcrumb_list(request, breadcrumbs, page_url)
+    page = web_page(page_url, occupation.title, occupation.ooh_modified, breadcrumb)
+    data = {
+        "@type": "Occupation",
+        "@id": f"{page_url}#occupation",
+        "name": occupation.title,
+        "description": occupation.summary,
+        "url": page_url,
+        "mainEntityOfPage": page,
+        "sameAs": occupation.ooh_url,
+    }
+    if occupation.entry_education:
+        data["educationRequirements"] = occupation.get_entry_education_display()
+    if occupation.work_experience:
+        data["experienceRequirements"] = occupation.get_work_experience_display()
+    codes = [code.soc_code for code in occupation.codes.all()]
+    if codes:
+        data["occupationalCategory"] = [
+            {"@type": "CategoryCode", "codeValue": code, "inCodeSet": SOC_CODE_SET}
+            for code in codes
+        ]
+    if pay.national is not None and (salary := distribution(pay.national, pay.release)):
+        data["estimatedSalary"] = [salary]
+        data["occupationLocation"] = [{"@type": "Country", "name": NATIONAL_AREA_NAME}]
+    if occupation.outlook_percent is not None:
+        data["description"] = (
+            f"{occupation.summary} Outlook 2024–34: {occupation.outlook_percent:+d}% "
+            f"({occupation.get_outlook_label_display().lower()}; {OOH_NAME})."
+        )
+    return graph(data, breadcrumb)
+
+
+def distribution(area_pay, release) -> dict | None:
+    """National annual pay as a MonetaryAmountDistribution; top-coded figures are left out
+    (BLS gives no number for them)."""
+    percentiles = {
+        name: getattr(area_pay, field)
+        for name, field in PERCENTILES.items()
+        if getattr(area_pay, field) is not None
+    }
+    if not percentiles:
+        return None
+    return {
+        "@type": "MonetaryAmountDistribution",
+        "name": release.name,
+        "description": (
+            f"Annual pay, {NATIONAL_AREA_NAME}, {release.name}"
+            f" (SOC {area_pay.soc_code}). Source: {release.source_name}."
+        ),
+        "currency": "USD",
+        "duration": "P1Y",
+        **percentiles,
+    }
