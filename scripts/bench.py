@@ -9,6 +9,7 @@ default cache, and with DJANGO_CACHE_DISABLED=1 (restarting gunicorn in between)
 Prints a Markdown table (also written to bench-results.md) and exits 1 when a target fails:
   - cached guide page: at least 0.8 x the requests/s of /healthz (cached run),
   - uncached guide page: at least 0.1 x the requests/s of /healthz (uncached run),
+  - uncached career finder (three filters and a sort): p50 at most 2 x the uncached home's,
   - no socket errors and no non-2xx answers anywhere.
 
 Environment: BENCH_SECONDS (default 10) is the measured time per URL and mode, split over
@@ -47,7 +48,12 @@ from prodserver import THREADS as SERVER_THREADS
 
 HEALTHZ = "/healthz"
 GUIDE = "/careers/medical-records-specialist/"
-URLS = [HEALTHZ, "/", GUIDE, "/certifications/cpc/"]
+PROFILE = "/careers/registered-nurses/"
+# The career finder with three filters and a sort (issue 15's target: its median response
+# within 2 × the uncached home page's).
+FINDER = "/careers/?education=bachelors&pay_min=60000&outlook=faster&sort=-median"
+URLS = [HEALTHZ, "/", GUIDE, "/certifications/cpc/", PROFILE, FINDER]
+FINDER_TARGET = 2.0  # uncached finder p50 at most this × the uncached home page's p50
 CONNECTIONS = 64
 THREADS = 2
 WARMUP_SECONDS = 2
@@ -266,6 +272,13 @@ def failures(all_results: dict[str, dict[str, Measurement]]) -> list[str]:
                 f"{mode}: guide page {results[GUIDE].rps:,.0f} requests/s is {ratio:.2f} × "
                 f"/healthz ({healthz:,.0f}); target ≥ {TARGETS[mode]} ×"
             )
+        if mode == "uncached":
+            home, finder = results["/"].p50_ms, results[FINDER].p50_ms
+            if home and finder > FINDER_TARGET * home:
+                failed.append(
+                    f"uncached: the finder's p50 {finder:.1f} ms is {finder / home:.2f} × the "
+                    f"home page's ({home:.1f} ms); target ≤ {FINDER_TARGET} ×"
+                )
         for url, m in results.items():  # the guide's parts too
             if m.socket_errors or m.non2xx:
                 failed.append(

@@ -85,7 +85,10 @@ class ProductionSite(contextlib.AbstractContextManager):
         try:
             for command in (
                 ["migrate", "--noinput"],
+                # As `make seed`: the handbook's profiles, the packs, the current OEWS release.
+                ["import_ooh"],
                 ["seed_content"],
+                ["import_oews", "data/oews/oews_M2025_nat_st.csv.gz"],
                 ["collectstatic", "--noinput"],
             ):
                 self.manage(*command)
