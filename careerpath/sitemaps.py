@@ -75,7 +75,7 @@ class FieldSitemap(Sitemap):
 
     def items(self):
         newest = Max("occupations__updated_at", filter=published_q("occupations__"))
-        return Field.objects.annotate(newest=newest).filter(newest__isnull=False)
+        return Field.objects.annotate(newest=newest).filter(newest__isnull=False).order_by("name")
 
     def lastmod(self, field):
         return field.newest

@@ -50,6 +50,8 @@ def compare(slugs, user, release, state: str = "") -> Comparison:
     wanted, seen = [], set()
     result = Comparison()
     for slug in slugs:
+        if not slug:
+            continue  # an empty choice of the form
         if slug in seen:
             result.repeated += 1
             continue

@@ -33,7 +33,7 @@ def highlights(user, release) -> list[Highlight]:
             projections,
             list(
                 careers.filter(
-                    entry_education__in=NO_DEGREE, outlook_percent__isnull=False
+                    entry_education__in=NO_DEGREE, outlook_percent__gt=0
                 ).order_by("-outlook_percent", "title")[:LENGTH]
             ),
             "outlook",

@@ -24,6 +24,12 @@ class CompareCareersView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
 
     template_name = "explore/compare.html"
 
+    def shows_visitor_input(self) -> bool:
+        """A comparison that left something out says so: not a page to keep for others."""
+        context = getattr(self, "shown", {})
+        comparison = context.get("comparison")
+        return bool(context.get("state_unknown") or (comparison and comparison.unknown))
+
     def get_breadcrumbs(self):
         return [Crumb("Careers", reverse("guides:list")), Crumb("Compare careers")]
 
@@ -35,7 +41,7 @@ class CompareCareersView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
         comparison = compare(self.request.GET.getlist("c"), self.request.user, release, state)
         choices = Occupation.objects.visible_to(self.request.user).only("title", "slug")
         slots = comparison.slugs + [""] * (MAX_CAREERS - len(comparison.slugs))
-        return {
+        self.shown = {
             **super().get_context_data(**kwargs),
             "comparison": comparison,
             "release": release,
@@ -45,6 +51,7 @@ class CompareCareersView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
             "choices": list(choices),
             "slots": slots,
         }
+        return self.shown
 
 
 class FieldListView(PublicPageMixin, BreadcrumbsMixin, ListView):
@@ -61,9 +68,11 @@ class FieldListView(PublicPageMixin, BreadcrumbsMixin, ListView):
 
 
 def fields_with_counts():
-    return Field.objects.annotate(
-        careers=Count("occupations", filter=published_q("occupations__"))
-    ).filter(careers__gt=0)
+    return (
+        Field.objects.annotate(careers=Count("occupations", filter=published_q("occupations__")))
+        .filter(careers__gt=0)
+        .order_by("name")
+    )
 
 
 class FieldDetailView(PublicPageMixin, BreadcrumbsMixin, ListView):

@@ -95,7 +95,8 @@ class CareerListView(PublicPageMixin, BreadcrumbsMixin, FilterView):
         )
 
     def paginate_queryset(self, queryset, page_size):
-        """Never a 404: junk page numbers show the first page, numbers past the end the last."""
+        """Never a 404: a page that is not a number shows the first page, one out of range the
+        last (Django's Paginator.get_page)."""
         paginator = self.get_paginator(queryset, page_size)
         page = paginator.get_page(self.request.GET.get(self.page_kwarg))
         return paginator, page, page.object_list, page.has_other_pages()
@@ -136,7 +137,7 @@ class CareerListView(PublicPageMixin, BreadcrumbsMixin, FilterView):
             if key == "state" and not state:
                 continue
             first = f"-{key}" if numeric else key
-            sorted_now = current in (key, f"-{key}")
+            sorted_now = (current or "title") in (key, f"-{key}")
             wanted = (key if current.startswith("-") else f"-{key}") if sorted_now else first
             aria = ""
             if sorted_now:

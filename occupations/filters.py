@@ -8,7 +8,7 @@ the page then lists nothing and says why, never a 500.
 
 import django_filters
 from django import forms
-from django.db.models import Case, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
@@ -40,7 +40,11 @@ def with_pay(queryset, release, state: str = ""):
     """Annotate each profile with its headline national median (and the state's) for the
     release: `median_pay`, `median_hourly`, `state_pay`. One query with the list."""
     if release is None:
-        return queryset.annotate(median_pay=Value(None, output_field=IntegerField()))
+        return queryset.annotate(
+            median_pay=Value(None, output_field=IntegerField()),
+            median_hourly=Value(None, output_field=IntegerField()),
+            state_pay=Value(None, output_field=IntegerField()),
+        )
     national = AreaPay.objects.filter(
         release=release, area_type=AreaType.NATIONAL, soc_code=OuterRef("pay_code")
     )
@@ -52,8 +56,9 @@ def with_pay(queryset, release, state: str = ""):
         in_state = AreaPay.objects.filter(
             release=release, area_name=state, soc_code=OuterRef("pay_code")
         )
-        queryset = queryset.annotate(state_pay=Subquery(in_state.values("annual_median")[:1]))
-    return queryset
+        return queryset.annotate(state_pay=Subquery(in_state.values("annual_median")[:1]))
+    # No state chosen: sorting by its column keeps the order by title rather than failing.
+    return queryset.annotate(state_pay=Value(None, output_field=IntegerField()))
 
 
 class CareerFilterForm(forms.Form):
@@ -88,6 +93,23 @@ def pay_field_kwargs(label):
 
 
 CHOICE_ERROR = {"invalid_choice": _("That is not one of the choices; pick one from the list.")}
+
+
+class CareerOrdering(django_filters.OrderingFilter):
+    """django-filter's ordering, with careers that lack the figure last in either direction and
+    the title breaking ties, so pages of a sorted list never repeat or skip a career."""
+
+    def get_ordering_value(self, param):
+        descending = param.startswith("-")
+        field_name = self.param_map[param.lstrip("-")]
+        field = F(field_name)
+        return field.desc(nulls_last=True) if descending else field.asc(nulls_last=True)
+
+    def filter(self, qs, value):
+        if value in (None, [], ()):
+            return qs
+        ordering = [self.get_ordering_value(param) for param in value]
+        return qs.order_by(*ordering, "title", "pk")
 
 
 class CareerFilter(django_filters.FilterSet):
@@ -148,7 +170,7 @@ class CareerFilter(django_filters.FilterSet):
         label=_("Show pay for a state"),
         error_messages={"invalid_choice": _("We have no pay figures for that state.")},
     )
-    sort = django_filters.OrderingFilter(
+    sort = CareerOrdering(
         fields=(
             ("title", "title"),
             ("median_pay", "median"),

@@ -193,8 +193,10 @@ def search(query: str) -> list[Result]:
     return sorted(
         results,
         key=lambda r: (
-            # A title that is the query ("actuary" → Actuaries, "cpc" → CPC) comes first.
-            _title_words(_strip_markers(re.sub(r"<[^>]+>", "", str(r.title)))) != exact,
+            # A guide, profile or certification whose title is the query ("actuary" →
+            # Actuaries, "cpc" → CPC) comes first; parts of a guide never jump their guide.
+            r.kind_order > CERTIFICATIONS.order
+            or _title_words(_strip_markers(re.sub(r"<[^>]+>", "", str(r.title)))) != exact,
             -r.score,
             r.kind_order,
             str(r.title).lower(),

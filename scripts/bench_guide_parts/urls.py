@@ -46,6 +46,7 @@ def guide_loaded(request):
     guide = view.get_object()  # the guide and its parts, as the view loads them
     if guide.occupation is not None:  # and its profile's pay, similar occupations, map
         profile_context(request, guide.occupation, request.path)
+    view.add_ladder_pay(guide)  # and the current pay of its ladder's occupations
     return HttpResponse(finished_page(request))
 
 

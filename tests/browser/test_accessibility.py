@@ -35,6 +35,12 @@ PAGE_TYPES = {
     "search": "/search/?q=medical+coder",
     "empty search": "/search/",
     "search error": "/search/?q=" + "x" * 201,
+    "fields": "/careers/fields/",
+    "field": "/careers/fields/healthcare/",
+    "finder with filters": "/careers/?education=postsecondary_nondegree&sort=-median&state=Texas",
+    "career finder error": "/careers/?pay_min=90000&pay_max=10",
+    "compare careers": "/careers/compare/?c=actuaries&c=medical-assistants&state=Texas",
+    "compare, one career": "/careers/compare/?c=actuaries",
 }
 
 

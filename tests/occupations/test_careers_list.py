@@ -1,4 +1,6 @@
-"""/careers/: every published handbook profile, 40 a page, by field, with its national median."""
+"""/careers/: every published handbook profile, 40 a page, with its field and national median.
+
+(The finder's filters and sorts: tests/explore/test_finder.py.)"""
 
 import csv
 import json
@@ -49,21 +51,25 @@ def text_of(node) -> str:
 
 
 def careers(page) -> list:
-    return page.select("ul.career-list > li")
+    """The rows of the career table."""
+    return page.select("table.career-table > tbody > tr")
 
 
 def titles(page) -> list[str]:
-    return [text_of(item.a) for item in careers(page)]
+    return [text_of(row.th.a) for row in careers(page)]
 
 
 def by_title(page) -> dict:
-    return {text_of(item.a).lower(): item for item in careers(page)}
+    return {text_of(row.th.a).lower(): row for row in careers(page)}
+
+
+def median_cell(row) -> str:
+    """The row's "Median pay" cell (the first after the career's own)."""
+    return text_of(row.find("td"))
 
 
 def count_line(page) -> str:
-    return text_of(
-        page.find(id="all-careers-heading").find_next_sibling("p", class_="text-body-secondary")
-    )
+    return text_of(page.find(id="match-count"))
 
 
 def add_profiles(count: int, **fields) -> list:
@@ -131,8 +137,10 @@ def test_a_field_lists_only_its_profiles(client, seeded):
     assert response["Cache-Control"].startswith("public")
     page = soup(response)
     assert sorted(title.lower() for title in titles(page)) == healthcare
-    assert count_line(page).startswith(f"{len(healthcare)} careers")
-    assert text_of(page.h1) == "Healthcare careers"
+    assert count_line(page).startswith(f"{len(healthcare)} careers match.")
+    assert text_of(page.h1) == "Career finder"
+    assert text_of(page.select_one("#id_field option[selected]")) == "Healthcare"
+    assert {text_of(row.th.span) for row in careers(page)} == {"Healthcare"}
     assert page.find(role="alert") is None
 
 
@@ -149,7 +157,7 @@ def test_field_pages_keep_the_field_in_their_page_links(client, seeded):
     )
 
 
-def test_an_unknown_field_says_so_and_is_private(client, seeded):
+def test_an_unknown_field_says_so_lists_nothing_and_is_private(client, seeded):
     response = client.get(LIST_URL, {"field": "nonsense"})
 
     assert response.status_code == 200
@@ -157,7 +165,8 @@ def test_an_unknown_field_says_so_and_is_private(client, seeded):
     assert "no-store" in response["Cache-Control"]
     page = soup(response)
     assert "There is no field of that name" in text_of(page.find(role="alert"))
-    assert len(careers(page)) == len(PROFILES)
+    assert careers(page) == []  # the finder lists nothing until the filter is corrected
+    assert count_line(page).startswith("No careers are listed until the filters")
 
 
 def test_medians_are_the_national_figure_of_the_first_code(client, seeded):
@@ -167,25 +176,24 @@ def test_medians_are_the_national_figure_of_the_first_code(client, seeded):
 
     checked = 0
     for entry in PROFILES.values():
-        details = text_of(items[entry["title"].lower()].select_one("span.small"))
+        median = median_cell(items[entry["title"].lower()])
         codes = entry["soc_codes"]
         if not codes or codes[0]["soc_code"] not in medians:
             # Military careers (no code); secretaries (BLS publishes no figure for 43-6000).
-            assert "median" not in details
+            assert median == "— no single figure"
             continue
         if codes[0]["level"] == "detailed":
             continue  # information clerks: no headline code (the test below)
-        assert f"median {dollars(medians[codes[0]['soc_code']])} a year" in details
+        assert median == dollars(medians[codes[0]["soc_code"]])
         checked += 1
     assert checked == 8
-    flagship = text_of(items[PROFILES[FLAGSHIP]["title"].lower()].select_one("span.small"))
-    assert "median $51,140 a year" in flagship
+    assert median_cell(items[PROFILES[FLAGSHIP]["title"].lower()]) == "$51,140"
 
 
 def test_a_profile_without_a_headline_figure_is_listed_without_a_median(client, seeded):
     items = by_title(soup(client.get(LIST_URL)))
 
-    assert "median" not in text_of(items["information clerks"].select_one("span.small"))
+    assert median_cell(items["information clerks"]) == "— no single figure"
 
 
 def test_the_list_takes_the_same_queries_for_10_or_45_profiles(client, db):

@@ -424,3 +424,90 @@ def test_search_finds_a_profile_by_a_soc_code(seeded, code, slug):
 def test_search_leaves_out_draft_profiles(seeded):
     OccupationFactory(title="Secret zeppelin pilots", status="draft")
     assert not [result for result in search("zeppelin") if result.kind == "Career profile"]
+
+
+# An exact title comes first (both backends) ----------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["actuary", "actuaries", "Actuaries", "  ACTUARY "])
+def test_an_exact_title_comes_first_singular_or_plural(client, seeded, query):
+    # A guide whose title also holds the word scores as high and, on a tie, guides come first:
+    # only the exact title puts the profile above it.
+    CareerGuideFactory(title="Actuary exam coach", summary="Coaches for the actuary exams.")
+
+    found = results_of(client.get(SEARCH_URL, {"q": query}))
+
+    assert found[0]["href"] == "/careers/actuaries/"
+    assert found[0]["kind"] == "Career profile"
+    assert found[0]["title"] == "Actuaries"
+    assert "Actuary exam coach" in [result["title"] for result in found[1:]]
+
+
+@pytest.fixture
+def nurses(db):
+    registered = OccupationFactory(
+        title="Registered nurses",
+        slug="registered-nurses",
+        soc_codes="29-1141",
+        summary="Registered nurses provide and coordinate patient care.",
+    )
+    practitioners = OccupationFactory(
+        title="Nurse anesthetists, nurse midwives, and nurse practitioners",
+        slug="nurse-anesthetists-nurse-midwives-and-nurse-practitioners",
+        soc_codes="29-1150 29-1151 29-1161 29-1171",
+        summary="Advanced practice registered nurses coordinate patient care.",
+    )
+    # Both words in its title as well, and a guide wins a tie: only the exact title beats it.
+    CareerGuideFactory(
+        title="Registered nurses and nurse practitioners: a guide",
+        summary="For registered nurses thinking of becoming nurse practitioners.",
+    )
+    return registered, practitioners
+
+
+@pytest.mark.parametrize("query", ["registered nurses", "registered nurse", "Registered Nurses"])
+def test_registered_nurses_come_first_for_their_title(nurses, query):
+    registered, practitioners = nurses
+
+    results = search(query)
+
+    assert results[0].url == registered.get_absolute_url()
+    assert results[0].kind == "Career profile"
+    assert practitioners.get_absolute_url() in [result.url for result in results[1:]]
+
+
+def test_the_longer_nursing_title_comes_first_for_itself(nurses):
+    _, practitioners = nurses
+
+    results = search("nurse anesthetists, nurse midwives, and nurse practitioners")
+
+    assert results[0].url == practitioners.get_absolute_url()
+
+
+def test_a_partial_title_is_not_taken_for_an_exact_one(nurses):
+    registered, practitioners = nurses
+
+    urls = [result.url for result in search("nurse practitioners")]
+
+    assert practitioners.get_absolute_url() in urls
+    assert registered.get_absolute_url() not in urls[:1]
+
+
+def test_a_soc_code_puts_the_flagships_profile_first(client, seeded):
+    found = results_of(client.get(SEARCH_URL, {"q": "29-2072"}))
+
+    assert found[0]["href"] == "/careers/medical-records-and-health-information-technicians/"
+    assert found[0]["kind"] == "Career profile"
+    assert found[0]["title"] == "Medical records specialists"
+    assert search("29-2072")[0].url == found[0]["href"]
+
+
+def test_the_simple_backend_stems_a_singular_query(seeded):
+    """The fallback used on SQLite (and anything but PostgreSQL), whatever the database."""
+    from search import backends
+
+    results = backends._simple("actuary", loose=False)
+
+    assert "/careers/actuaries/" in [result.url for result in results]
+    marked = next(result for result in results if result.url == "/careers/actuaries/")
+    assert "<mark>Actuaries</mark>" in str(marked.title)

@@ -267,11 +267,15 @@ def test_sitemap_lists_published_pages_only_each_with_lastmod(client, seeded):
     draft_cert = CertificationFactory(status="draft", slug="draftcert")
     entries = sitemap_entries(client)
 
-    from occupations.models import Occupation
+    from occupations.models import Field, Occupation
 
     profiles = {
         profile.get_absolute_url()
         for profile in Occupation.objects.published().filter(guide__isnull=True)
+    }
+    fields = {
+        field.get_absolute_url()
+        for field in Field.objects.filter(occupations__in=Occupation.objects.published())
     }
     expected = {
         "/",
@@ -281,7 +285,9 @@ def test_sitemap_lists_published_pages_only_each_with_lastmod(client, seeded):
         "/certifications/cpc/",
         "/certifications/rhit/",
         "/certifications/cca/",
+        "/careers/fields/",
         *profiles,
+        *fields,
     }
     assert set(entries) == {ORIGIN + path for path in expected}
     assert ORIGIN + draft_guide.get_absolute_url() not in entries
