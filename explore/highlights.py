@@ -32,9 +32,9 @@ def highlights(user, release) -> list[Highlight]:
             "Fastest-growing careers that need no degree",
             projections,
             list(
-                careers.filter(
-                    entry_education__in=NO_DEGREE, outlook_percent__gt=0
-                ).order_by("-outlook_percent", "title")[:LENGTH]
+                careers.filter(entry_education__in=NO_DEGREE, outlook_percent__gt=0).order_by(
+                    "-outlook_percent", "title"
+                )[:LENGTH]
             ),
             "outlook",
         ),
