@@ -11,7 +11,6 @@ from django.db.models import Prefetch
 
 from guides.models import GuideCertification
 from occupations.models import AreaPay, Occupation
-from occupations.profile_pay import PERCENTILES
 
 MIN_CAREERS, MAX_CAREERS = 2, 4
 
@@ -23,11 +22,6 @@ class Compared:
     state: AreaPay | None = None
     link: str = ""
     certifications: list = field(default_factory=list)
-
-    @property
-    def percentiles(self) -> list[tuple[int, object]]:
-        pay = self.national
-        return [(p, getattr(pay, annual) if pay else None) for p, annual, _ in PERCENTILES]
 
 
 @dataclass

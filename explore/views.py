@@ -7,16 +7,9 @@ from core.breadcrumbs import BreadcrumbsMixin, Crumb
 from core.models import published_q
 from core.public_pages import PublicPageMixin
 from occupations.filters import with_pay
-from occupations.models import AreaPay, AreaType, Field, Occupation, PayRelease
+from occupations.models import Field, Occupation, PayRelease
 
 from .comparison import MAX_CAREERS, compare
-
-
-def state_names(release) -> list[str]:
-    if release is None:
-        return []
-    rows = AreaPay.objects.filter(release=release, area_type=AreaType.STATE)
-    return list(rows.values_list("area_name", flat=True).distinct().order_by("area_name"))
 
 
 class CompareCareersView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
@@ -35,7 +28,7 @@ class CompareCareersView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         release = PayRelease.current()
-        states = state_names(release)
+        states = release.state_names() if release else []
         state = self.request.GET.get("state", "")
         state = state if state in states else ""
         comparison = compare(self.request.GET.getlist("c"), self.request.user, release, state)

@@ -66,9 +66,8 @@ class CareerListView(PublicPageMixin, BreadcrumbsMixin, FilterView):
         kwargs = super().get_filterset_kwargs(filterset_class)
         if not any(value for key, value in self.request.GET.items() if key != "page"):
             kwargs["data"] = None  # no filter chosen: the plain list, unbound
-        states = AreaPay.objects.filter(release=self.release, area_type=AreaType.STATE)
-        names = states.values_list("area_name", flat=True).distinct().order_by("area_name")
-        return {**kwargs, "release": self.release, "states": list(names)}
+        states = self.release.state_names() if self.release else []
+        return {**kwargs, "release": self.release, "states": states}
 
     def get_queryset(self):
         return (

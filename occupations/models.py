@@ -278,6 +278,11 @@ class PayRelease(models.Model):
     def current(cls):
         return cls.objects.first()
 
+    def state_names(self) -> list[str]:
+        """The states (and DC) this release has figures for, by name: one query."""
+        rows = self.pay.filter(area_type=AreaType.STATE)
+        return list(rows.values_list("area_name", flat=True).distinct().order_by("area_name"))
+
 
 class AreaType(models.TextChoices):
     NATIONAL = "national", _("The nation")

@@ -9,7 +9,7 @@ from core.models import published_q
 from core.public_pages import PublicPageMixin
 from core.structured_data import json_ld_script
 
-from .models import AreaPay, AreaType, CodeLevel, Occupation, PayRelease, SimilarOccupation
+from .models import AreaPay, AreaType, Occupation, PayRelease, SimilarOccupation
 from .profile_pay import profile_pay, sort_states
 from .state_map import state_map
 from .structured_data import profile_structured_data
@@ -30,24 +30,17 @@ def profile_queryset(user):
 
 def similar_links(user=None):
     """A profile's links to similar profiles the visitor may see (drafts only for staff)."""
-    links = SimilarOccupation.objects.select_related("similar").prefetch_related("similar__codes")
+    links = SimilarOccupation.objects.select_related("similar")
     if user is None or not (user.is_authenticated and user.is_staff):
         links = links.filter(published_q("similar__"))
     return links
 
 
-def headline_code(profile):
-    """The code a profile's single figure is for: its only code, or its group's. None when the
-    profile is a group without a code of its own (lists then show no figure rather than one
-    detailed occupation's as if it were the whole group's)."""
-    first = next(iter(profile.codes.all()), None)
-    return first if first is not None and first.level != CodeLevel.DETAILED else None
-
-
 def national_medians(profiles, release) -> dict:
-    """{profile id: the national AreaPay of its headline code}, one query for them all."""
-    codes = {profile.pk: headline_code(profile) for profile in profiles}
-    wanted = {code.soc_code for code in codes.values() if code is not None}
+    """{profile id: the national AreaPay of its headline code}, one query for them all. A group
+    without a code of its own has no headline code (`pay_code` is empty), so lists show no
+    figure rather than one detailed occupation's as if it were the whole group's."""
+    wanted = {profile.pay_code for profile in profiles if profile.pay_code}
     pays = {}
     if release is not None and wanted:
         pays = {
@@ -56,7 +49,7 @@ def national_medians(profiles, release) -> dict:
                 release=release, area_type=AreaType.NATIONAL, soc_code__in=wanted
             )
         }
-    return {pk: pays.get(code.soc_code) if code else None for pk, code in codes.items()}
+    return {profile.pk: pays.get(profile.pay_code) for profile in profiles}
 
 
 def similar_with_pay(occupation, release) -> list[tuple]:
