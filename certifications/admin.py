@@ -54,8 +54,10 @@ class CertificationAdmin(PublishingAdmin):
         NeedsReviewFilter,
         "body",
         "exam_book",
+        "work_focus",
         "setting_focus",
         "min_education",
+        "required_program",
     ]
     list_select_related = ["body"]
     search_fields = ["code", "name", "summary", "body__name", "body__abbreviation"]
@@ -71,10 +73,12 @@ class CertificationAdmin(PublishingAdmin):
             {
                 "description": "How the “Which certification fits me?” finder judges a visitor.",
                 "fields": [
-                    ("min_education", "accredited_program_required"),
+                    "eligibility_checked",
+                    ("work_focus", "setting_focus"),
+                    ("min_education", "required_program"),
+                    ("experience_in_place_of_program", "credential_required"),
                     ("recommended_experience", "experience_for_full_credential"),
                     "experience_note",
-                    "setting_focus",
                 ],
             },
         ),

@@ -14,7 +14,7 @@ from core.markdown import render_markdown
 from core.templatetags.money import money
 from core.templatetags.sources import source_link
 
-from .models import Education, Experience
+from .models import Education, Experience, Program
 
 
 @dataclass
@@ -24,11 +24,19 @@ class Row:
 
 
 def education_needed(cert) -> str:
+    if not cert.eligibility_checked:
+        return f"See {cert.body.abbreviation}’s page"
     text = Education(cert.min_education).label
     if cert.min_education == Education.NONE:
         text = "No proof of education asked"
-    if cert.accredited_program_required:
-        text += " (accredited program required)"
+    if cert.required_program:
+        program = Program(cert.required_program).label
+        text += f"; {program[0].lower()}{program[1:]}"
+        if cert.experience_in_place_of_program:
+            years = Experience(cert.experience_in_place_of_program).label.lower()
+            text += f", or {years} of experience in its place"
+    if cert.credential_required:
+        text += f"; {cert.credential_required} first"
     return text
 
 
@@ -86,6 +94,7 @@ def renewal(cert) -> str:
 def comparison_rows(certifications) -> list[Row]:
     facts = [
         ("Issuer", lambda c: c.body.full_name),
+        ("Kind of work", lambda c: c.get_work_focus_display()),
         ("Who it is for", lambda c: c.best_for or c.summary),
         ("Where it is valued", lambda c: c.get_setting_focus_display()),
         ("Education", education_needed),

@@ -55,19 +55,52 @@ class ExamBook(models.TextChoices):
 
 
 class Education(models.IntegerChoices):
-    """Highest education, in order: the finder compares levels."""
+    """Highest education, in order: the finder compares levels. An accredited program an
+    issuer asks for is a rule of its own (`Program`)."""
 
     NONE = 0, _("None yet")
     HIGH_SCHOOL = 1, _("High school diploma or GED")
-    ACCREDITED_ASSOCIATE = (
-        2,
-        _("Finished (or in the final term of) a CAHIIM-accredited associate program"),
-    )
+    ASSOCIATE = 2, _("Associate degree, or 60 college credits")
     BACHELORS = 3, _("Bachelor’s degree or higher")
 
 
+class Program(models.TextChoices):
+    """An accredited program an issuer requires its candidates to have finished (or to be in
+    the final term of)."""
+
+    NONE = "", _("None")
+    CAHIIM_ASSOCIATE = "cahiim_associate", _("A CAHIIM-accredited associate program")
+    CAHIIM_BACHELORS = (
+        "cahiim_bachelors",
+        _("A CAHIIM-accredited bachelor’s or master’s program (or post-baccalaureate certificate)"),
+    )
+    NCRA = "ncra", _("An NCRA-accredited cancer registry program")
+    MEDICAL_ASSISTING = (
+        "ma_accredited",
+        _("A CAAHEP- or ABHES-accredited medical assisting program"),
+    )
+
+
+# Programs that take a year or more of college: they do not suit a visitor in a hurry.
+LONG_PROGRAMS = {Program.CAHIIM_ASSOCIATE, Program.CAHIIM_BACHELORS, Program.NCRA}
+
+
+class WorkFocus(models.TextChoices):
+    """The kind of work a credential is for: the finder's goals go beyond coding."""
+
+    CODING = "coding", _("Medical coding")
+    RECORDS = "records", _("Health records and data")
+    REGISTRY = "registry", _("Registry work, such as a cancer registry")
+    MANAGEMENT = "management", _("Managing health information")
+    DOCUMENTATION = "documentation", _("Healthcare documentation (transcription and editing)")
+    BILLING = "billing", _("Billing and the revenue cycle")
+    AUDIT = "audit", _("Coding audit and compliance")
+    PATIENT_CARE = "patient_care", _("Patient care, as a medical assistant")
+    FRONT_OFFICE = "front_office", _("Front-office work in a medical practice")
+
+
 class Experience(models.IntegerChoices):
-    """Coding experience, in order."""
+    """Experience in health information work (coding, records, registry, billing), in order."""
 
     NONE = 0, _("None")
     UNDER_ONE_YEAR = 1, _("Under 1 year")
@@ -113,9 +146,39 @@ class Certification(Publishable, Reviewable):
         default=Education.NONE,
         help_text=_("The least education the issuer requires to sit the exam."),
     )
-    accredited_program_required = models.BooleanField(
-        default=False,
-        help_text=_("Only graduates (or final-term students) of an accredited program."),
+    required_program = models.CharField(
+        max_length=20,
+        choices=Program.choices,
+        blank=True,
+        default=Program.NONE,
+        help_text=_("An accredited program candidates must have finished (or be finishing)."),
+    )
+    experience_in_place_of_program = models.PositiveSmallIntegerField(
+        choices=Experience.choices,
+        default=Experience.NONE,
+        help_text=_(
+            "Experience the issuer accepts instead of that program (CTR: a year in a cancer "
+            "registry). “None” when the program is the only way."
+        ),
+    )
+    credential_required = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text=_("A credential candidates must hold first, e.g. “RHDS” for CHDS."),
+    )
+    eligibility_checked = models.BooleanField(
+        default=True,
+        help_text=_(
+            "Untick when no page of the issuer's own states who may sit the exam: the finder "
+            "then judges nothing and sends visitors to the issuer."
+        ),
+    )
+    work_focus = models.CharField(
+        max_length=20,
+        choices=WorkFocus.choices,
+        default=WorkFocus.CODING,
+        db_index=True,
+        help_text=_("The kind of work it is for (the finder's “what would you like to do?”)."),
     )
     recommended_experience = models.PositiveSmallIntegerField(
         choices=Experience.choices,

@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 
 from django import forms
 
-from certifications.models import Education, Experience, Setting
+from certifications.models import (
+    LONG_PROGRAMS,
+    Education,
+    Experience,
+    Program,
+    Setting,
+    WorkFocus,
+)
 from guides.models import Gap
 
 
@@ -24,16 +31,33 @@ SETTING_CHOICES = [
     (Setting.ANY, "Either"),
 ]
 
+ANY_WORK = ""
+PROGRAM_CHOICES = [(value, label) for value, label in Program.choices if value]
+
 
 class FinderForm(forms.Form):
+    # Optional, like the programs: a link shared before these questions existed still works.
+    work = forms.ChoiceField(
+        label="What would you like to do?",
+        choices=[(ANY_WORK, "Not sure yet: show every kind of work"), *WorkFocus.choices],
+        required=False,
+        widget=forms.RadioSelect,
+    )
     education = forms.TypedChoiceField(
         label="Your highest education",
         choices=Education.choices,
         coerce=int,
         widget=forms.RadioSelect,
     )
+    programs = forms.MultipleChoiceField(
+        label="Accredited programs you have finished, or are in the final term of",
+        help_text="Leave them all unticked if none applies.",
+        choices=PROGRAM_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     experience = forms.TypedChoiceField(
-        label="Your medical coding experience",
+        label="Your experience in health information work (coding, records, registry or billing)",
         choices=Experience.choices,
         coerce=int,
         widget=forms.RadioSelect,
@@ -47,8 +71,15 @@ class FinderForm(forms.Form):
 class Status:
     NOW = "now"
     AFTER = "after"
+    CHECK = "check"
     NOT_YET = "not_yet"
-    LABELS = {NOW: "Eligible now", AFTER: "Eligible after", NOT_YET: "Not a fit yet"}
+    LABELS = {
+        NOW: "Eligible now",
+        AFTER: "Eligible after",
+        CHECK: "Check with the issuer",
+        NOT_YET: "Not a fit yet",
+    }
+    ORDER = [NOW, AFTER, CHECK, NOT_YET]
 
 
 @dataclass
@@ -73,18 +104,44 @@ STEPS_FOR_GAP = {
     Gap.HIGH_SCHOOL: [Gap.HIGH_SCHOOL],
     Gap.CODING_PROGRAM: [Gap.CODING_PROGRAM],
     Gap.ACCREDITED_PROGRAM: [Gap.ACCREDITED_PROGRAM, Gap.CODING_PROGRAM],
+    Gap.ASSOCIATE_DEGREE: [Gap.ASSOCIATE_DEGREE, Gap.ACCREDITED_PROGRAM],
+    Gap.BACHELORS_DEGREE: [Gap.BACHELORS_DEGREE, Gap.HIM_BACHELORS_PROGRAM],
+    Gap.HIM_BACHELORS_PROGRAM: [Gap.HIM_BACHELORS_PROGRAM, Gap.BACHELORS_DEGREE],
+    Gap.REGISTRY_PROGRAM: [Gap.REGISTRY_PROGRAM, Gap.ASSOCIATE_DEGREE],
+    Gap.MA_PROGRAM: [Gap.MA_PROGRAM],
     Gap.EXPERIENCE: [Gap.EXPERIENCE],
+}
+
+GAP_FOR_PROGRAM = {
+    Program.CAHIIM_ASSOCIATE: Gap.ACCREDITED_PROGRAM,
+    Program.CAHIIM_BACHELORS: Gap.HIM_BACHELORS_PROGRAM,
+    Program.NCRA: Gap.REGISTRY_PROGRAM,
+    Program.MEDICAL_ASSISTING: Gap.MA_PROGRAM,
+}
+
+GAP_FOR_EDUCATION = {
+    Education.HIGH_SCHOOL: Gap.HIGH_SCHOOL,
+    Education.ASSOCIATE: Gap.ASSOCIATE_DEGREE,
+    Education.BACHELORS: Gap.BACHELORS_DEGREE,
 }
 
 
 def education_gap(certification, education: int) -> str | None:
-    if certification.accredited_program_required and education != Education.ACCREDITED_ASSOCIATE:
-        return Gap.ACCREDITED_PROGRAM
     if education >= certification.min_education:
         return None
-    if certification.min_education == Education.HIGH_SCHOOL:
-        return Gap.HIGH_SCHOOL
-    return Gap.CODING_PROGRAM
+    return GAP_FOR_EDUCATION[certification.min_education]
+
+
+def program_gap(certification, answers: dict) -> str | None:
+    """The accredited program the visitor still needs, unless the experience the issuer
+    accepts instead (CTR's route B) is theirs."""
+    program = certification.required_program
+    if not program or program in answers.get("programs", ()):
+        return None
+    instead = certification.experience_in_place_of_program
+    if instead and answers["experience"] >= instead:
+        return None
+    return GAP_FOR_PROGRAM[Program(program)]
 
 
 def experience_reason(certification, experience: int) -> str | None:
@@ -104,35 +161,18 @@ def experience_reason(certification, experience: int) -> str | None:
     return None
 
 
-def assess(certification, answers: dict, steps_by_gap: dict) -> Verdict:
+def assess(certification, answers: dict, steps_by_gap: list[dict]) -> Verdict:
+    """`steps_by_gap`: for each guide recommending the certification, {gap: [its steps]}."""
     verdict = Verdict(certification=certification, status=Status.NOW)
     code = certification.code
-    required = Education(certification.min_education).label
-    gap = education_gap(certification, answers["education"])
-    if gap == Gap.ACCREDITED_PROGRAM:
+    if not certification.eligibility_checked:
+        verdict.status = Status.CHECK
         verdict.reasons.append(
-            f"{code} is open only to graduates of a CAHIIM-accredited associate program, or to "
-            "its students in their final term."
+            f"We have not found {certification.body.abbreviation}’s own statement of who may "
+            f"sit {code}: check its page before you enrol."
         )
-    elif gap:
-        verdict.reasons.append(f"{code} asks for at least: {required}.")
-    elif certification.min_education == Education.NONE:
-        verdict.reasons.append(f"{code} asks for no proof of education.")
     else:
-        verdict.reasons.append(f"You meet {code}’s education requirement ({required}).")
-    if gap:
-        verdict.status = Status.AFTER
-        verdict.required_steps = steps_closing([gap], steps_by_gap)
-        if gap == Gap.ACCREDITED_PROGRAM and answers["goal"] == Goal.QUICK:
-            verdict.status = Status.NOT_YET
-            verdict.reasons.append(
-                "An accredited associate-level program is a longer route: it does not suit a "
-                "quick start."
-            )
-
-    if reason := experience_reason(certification, answers["experience"]):
-        verdict.reasons.append(reason)
-        verdict.helpful_steps = steps_closing([Gap.EXPERIENCE], steps_by_gap)
+        judge_eligibility(verdict, answers, steps_by_gap)
 
     focus = certification.setting_focus
     if Setting.ANY not in (focus, answers["setting"]) and focus != answers["setting"]:
@@ -144,13 +184,83 @@ def assess(certification, answers: dict, steps_by_gap: dict) -> Verdict:
     return verdict
 
 
-def steps_closing(gaps: list[str], steps_by_gap: dict) -> list:
-    """The first pathway step for each gap (in the order the gaps were found), no repeats."""
+def judge_eligibility(verdict: Verdict, answers: dict, steps_by_gap: list[dict]) -> None:
+    certification = verdict.certification
+    code = certification.code
+    gaps = []
+    if program := certification.required_program:
+        gap = program_gap(certification, answers)
+        needed = Program(program).label
+        instead = certification.experience_in_place_of_program
+        if gap:
+            program_text = needed[0].lower() + needed[1:]
+            text = f"{code} asks you to have finished {program_text}, or to be in its final term"
+            if instead:
+                text += f"; {Experience(instead).label.lower()} of experience can take its place"
+            verdict.reasons.append(text + ".")
+            gaps.append(gap)
+        elif program in answers.get("programs", ()):
+            verdict.reasons.append(f"You meet {code}’s program requirement.")
+        else:
+            verdict.reasons.append(
+                f"Your experience takes the place of the program {code} otherwise asks for. "
+                + certification.experience_note
+            )
+
+    required = Education(certification.min_education).label
+    if gap := education_gap(certification, answers["education"]):
+        verdict.reasons.append(f"{code} asks for at least: {required}.")
+        gaps.insert(0, gap)
+    elif certification.min_education == Education.NONE:
+        verdict.reasons.append(f"{code} asks for no proof of education.")
+    else:
+        verdict.reasons.append(f"You meet {code}’s education requirement ({required}).")
+
+    if certification.credential_required:
+        verdict.status = Status.AFTER
+        verdict.reasons.append(f"You need {certification.credential_required} first.")
+
+    if gaps:
+        verdict.status = Status.AFTER
+        verdict.required_steps = steps_closing(gaps, steps_by_gap)
+        long_route = Program(certification.required_program) in LONG_PROGRAMS
+        program_missing = GAP_FOR_PROGRAM.get(certification.required_program) in gaps
+        if long_route and program_missing and answers["goal"] == Goal.QUICK:
+            verdict.status = Status.NOT_YET
+            verdict.reasons.append(
+                "An accredited college program is a longer route: it does not suit a quick start."
+            )
+
+    if reason := experience_reason(certification, answers["experience"]):
+        verdict.reasons.append(reason)
+        verdict.helpful_steps = steps_closing([Gap.EXPERIENCE], steps_by_gap)
+
+
+def steps_closing(gaps: list[str], steps_by_gap: list[dict]) -> list:
+    """The first pathway step for each gap (in the order the gaps were found), no repeats,
+    from the first recommending guide that has one."""
     steps = []
     for gap in gaps:
-        for tag in STEPS_FOR_GAP[gap]:
-            if steps_by_gap.get(tag):
-                if steps_by_gap[tag][0] not in steps:
-                    steps.append(steps_by_gap[tag][0])
-                break
+        step = next(
+            (
+                guide_steps[tag][0]
+                for tag in STEPS_FOR_GAP[gap]
+                for guide_steps in steps_by_gap
+                if guide_steps.get(tag)
+            ),
+            None,
+        )
+        if step is not None and step not in steps:
+            steps.append(step)
     return steps
+
+
+def grouped(verdicts: list[Verdict], work: str) -> tuple[list, list]:
+    """The verdicts for the kind of work chosen (all, when none is), best first; the rest."""
+    chosen = [v for v in verdicts if not work or v.certification.work_focus == work]
+    others = [v for v in verdicts if v not in chosen]
+
+    def best_first(verdict):
+        return Status.ORDER.index(verdict.status), verdict.certification.code
+
+    return sorted(chosen, key=best_first), sorted(others, key=best_first)

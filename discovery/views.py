@@ -15,7 +15,7 @@ from core.public_pages import PublicPageMixin
 from core.structured_data import json_ld_script
 from guides.models import CareerGuide, GuideCertification, TrainingStep
 
-from .finder import FinderForm, assess
+from .finder import FinderForm, assess, grouped
 
 
 class CertificationDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
@@ -64,10 +64,22 @@ class FinderView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = self.form = FinderForm(self.request.GET or None)
+        query = self.request.GET
+        if set(query) == {"work"}:
+            # From a certification page: the kind of work chosen, nothing answered yet.
+            form = self.form = FinderForm(initial={"work": query["work"]})
+        else:
+            form = self.form = FinderForm(query or None)
         context["form"] = form
         if form.is_bound and form.is_valid():
-            context["verdicts"] = self.verdicts(form.cleaned_data)
+            work = form.cleaned_data["work"]
+            chosen, others = grouped(self.verdicts(form.cleaned_data), work)
+            context.update(
+                verdicts=chosen + others,
+                chosen_verdicts=chosen,
+                other_verdicts=others,
+                work_label=dict(form.fields["work"].choices)[work] if work else "",
+            )
         return context
 
     def verdicts(self, answers):
@@ -86,13 +98,14 @@ class FinderView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
         )
         steps = pathway_steps_by_guide()
         return [
-            assess(cert, answers, steps.get(self.guide_for(cert), {})) for cert in certifications
+            assess(cert, answers, [steps.get(guide, {}) for guide in self.guides_for(cert)])
+            for cert in certifications
         ]
 
     @staticmethod
-    def guide_for(certification):
-        links = certification.recommending_links
-        return links[0].guide_id if links else None
+    def guides_for(certification) -> list[int]:
+        """The guides recommending it, by title: the first with a step for a gap links it."""
+        return [link.guide_id for link in certification.recommending_links]
 
 
 def pathway_steps_by_guide() -> dict:

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from certifications.models import Certification
+from certifications.models import Certification, Education, Program, WorkFocus
 from tests.conftest import soup
 from tests.factories import CertificationFactory
 
@@ -26,8 +26,44 @@ def compare_table(client, query=None):
     return page, columns, rows
 
 
-def test_compare_shows_every_certification_by_default(client, seeded):
+def test_compare_shows_every_certification_by_default(client):
+    # A site with a few certifications (no more than five) compares them all at once.
+    CertificationFactory(code="ZZA", work_focus=WorkFocus.CODING)
+    CertificationFactory(code="ZZB", work_focus=WorkFocus.CODING)
+    CertificationFactory(code="ZZC", work_focus=WorkFocus.RECORDS)
+    CertificationFactory(code="ZZD", work_focus=WorkFocus.BILLING)
+    CertificationFactory(code="ZZE", work_focus=WorkFocus.REGISTRY)
     _, columns, rows = compare_table(client)
+    assert columns == ["ZZA", "ZZB", "ZZC", "ZZD", "ZZE"]
+    assert all(len(cells) == 5 for cells in rows.values())
+
+
+def test_compare_by_default_shows_the_largest_kind_of_work_and_links_each_set(client, seeded):
+    available = Certification.objects.filter(status="published")
+    assert available.count() > 5  # too many for one screen: one kind of work at first
+    coding = sorted(available.filter(work_focus=WorkFocus.CODING).values_list("code", flat=True))
+    page, columns, rows = compare_table(client)
+    assert columns == coding == ["CCA", "CCS", "CPC"]
+    assert set(rows["Kind of work"]) == {WorkFocus.CODING.label}
+    links = page.find("nav", attrs={"aria-labelledby": "work-sets-heading"}).find_all("a")
+    by_label = {link.text.split(":")[0]: link["href"] for link in links}
+    # Every kind of work with two or more certifications gets a link comparing just those.
+    for work in WorkFocus:
+        slugs = sorted(available.filter(work_focus=work).values_list("slug", flat=True))
+        if len(slugs) > 1:
+            assert by_label[work.label] == "?" + "&".join(f"c={slug}" for slug in slugs)
+        else:
+            assert work.label not in by_label
+    # A link's query string is a shareable comparison of just that set.
+    set_page = soup(client.get(COMPARE + by_label[WorkFocus.PATIENT_CARE.label]))
+    set_columns = [th.find("a").text for th in set_page.select("table.compare-table thead th")]
+    assert set_columns == sorted(
+        available.filter(work_focus=WorkFocus.PATIENT_CARE).values_list("code", flat=True)
+    )
+
+
+def test_compare_rows_say_each_certifications_facts(client, seeded):
+    _, columns, rows = compare_table(client, {"c": ["cca", "cpc", "rhit"]})
     assert columns == ["CCA", "CPC", "RHIT"]
     assert rows["Issuer"][0] == "American Health Information Management Association (AHIMA)"
     assert rows["Issuer"][1] == "AAPC"  # its name is its abbreviation
@@ -36,7 +72,11 @@ def test_compare_shows_every_certification_by_default(client, seeded):
     assert "4 hours" in rows["Exam"][1]
     assert "open book" in rows["Exam"][1]
     assert rows["Renewal"][0].startswith("20 CEUs every 2 years")
-    assert "accredited program required" in rows["Education"][2]
+    assert rows["Education"][2] == (
+        f"{Education.HIGH_SCHOOL.label}; {Program.CAHIIM_ASSOCIATE.label[0].lower()}"
+        f"{Program.CAHIIM_ASSOCIATE.label[1:]}"
+    )
+    assert "CAHIIM-accredited associate program" in rows["Education"][2]
 
 
 def test_compare_says_cpc_needs_no_experience_and_explains_cpc_a(client, seeded):
@@ -76,9 +116,9 @@ def test_compare_values_come_from_the_models(client, seeded):
     cpc.exam_question_count = 123
     cpc.best_for = "Edited audience"
     cpc.save()
-    _, _, rows = compare_table(client)
-    assert "123 questions" in rows["Exam"][1]
-    assert rows["Who it is for"][1] == "Edited audience"
+    _, columns, rows = compare_table(client)
+    assert "123 questions" in rows["Exam"][columns.index("CPC")]
+    assert rows["Who it is for"][columns.index("CPC")] == "Edited audience"
 
 
 def test_compare_shows_a_fee_only_with_its_date_and_source(client, seeded):
@@ -98,11 +138,13 @@ def test_compare_shows_a_fee_only_with_its_date_and_source(client, seeded):
 
 
 def test_compare_includes_certifications_an_editor_adds_and_hides_drafts(client, seeded):
-    CertificationFactory(code="CCS", slug="ccs")
-    CertificationFactory(code="DRAFTY", slug="drafty", status="draft")
-    _, columns, _ = compare_table(client)
-    assert "CCS" in columns
+    CertificationFactory(code="CCSP", slug="ccsp", work_focus=WorkFocus.CODING)
+    CertificationFactory(code="DRAFTY", slug="drafty", status="draft", work_focus=WorkFocus.CODING)
+    page, columns, _ = compare_table(client)
+    assert "CCSP" in columns  # a coding credential: in the default, coding set
     assert "DRAFTY" not in columns
+    assert page.find("input", attrs={"value": "ccsp"})
+    assert not page.find("input", attrs={"value": "drafty"})
 
 
 def test_compare_with_unknown_or_hostile_choices_explains_and_shows_all(client, seeded):

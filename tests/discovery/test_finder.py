@@ -1,9 +1,11 @@
 """“Which certification fits me?”: /certifications/finder/."""
 
+import re
+
 import pytest
 from django.test import Client
 
-from certifications.models import Certification, Education, Experience, Setting
+from certifications.models import Certification, Education, Experience, Program, Setting
 from discovery.finder import Status
 from guides.models import CareerGuide
 from tests.conftest import soup
@@ -15,14 +17,23 @@ GUIDE_URL = "/careers/medical-records-specialist/"
 
 
 def answers(
-    education=Education.HIGH_SCHOOL, experience=Experience.NONE, setting="any", goal="quick"
+    education=Education.HIGH_SCHOOL,
+    experience=Experience.NONE,
+    setting="any",
+    goal="quick",
+    programs=(),
+    work=None,
 ):
-    return {
+    query = {
         "education": int(education),
         "experience": int(experience),
         "setting": setting,
         "goal": goal,
+        "programs": list(programs),
     }
+    if work is not None:
+        query["work"] = work
+    return query
 
 
 def verdicts(client, **kwargs):
@@ -35,7 +46,7 @@ def test_finder_without_answers_shows_the_form_only(client, seeded):
     response = client.get(FINDER)
     assert "verdicts" not in response.context
     page = soup(response)
-    for name in ("education", "experience", "setting", "goal"):
+    for name in ("work", "education", "programs", "experience", "setting", "goal"):
         assert page.find("input", attrs={"name": name})
     assert page.find("form")["method"] == "get"
 
@@ -58,18 +69,24 @@ def test_finder_long_term_goal_makes_the_accredited_route_a_next_step(client, se
     rhit = results["RHIT"]
     assert rhit.status == Status.AFTER
     assert "CAHIIM-accredited" in rhit.reasons[0]
-    assert [s.closes_gap for s in rhit.required_steps] == ["coding_program"]
+    # The step comes from a guide that recommends RHIT and has a step for that program.
+    step = rhit.required_steps[0]
+    assert step.closes_gap == "accredited_program"
+    assert step.guide.recommended_certifications.filter(certification__code="RHIT").exists()
 
 
-def test_finder_accredited_graduate_is_eligible_for_everything(client, seeded):
+def test_finder_accredited_graduate_is_eligible_for_every_coding_and_records_credential(
+    client, seeded
+):
     results, _ = verdicts(
-        client, education=Education.ACCREDITED_ASSOCIATE, experience=Experience.TWO_PLUS_YEARS
+        client,
+        education=Education.ASSOCIATE,
+        experience=Experience.TWO_PLUS_YEARS,
+        programs=[Program.CAHIIM_ASSOCIATE],
     )
-    assert {code: v.status for code, v in results.items()} == {
-        "CCA": Status.NOW,
-        "CPC": Status.NOW,
-        "RHIT": Status.NOW,
-    }
+    for code in ("CCA", "CPC", "RHIT", "CCS", "CPB", "CPMA"):
+        assert results[code].status == Status.NOW, (code, results[code].reasons)
+    assert "You meet RHIT’s program requirement." in results["RHIT"].reasons
 
 
 def test_finder_recommended_experience_is_advice_not_a_barrier(client, seeded):
@@ -108,19 +125,19 @@ def test_finder_names_the_full_credentials_experience_when_no_note_says_it(clien
 
 def test_finder_offers_accredited_programs_only_from_their_final_term(client, seeded):
     page = soup(client.get(FINDER))
-    choice = page.find(
-        "input", attrs={"name": "education", "value": Education.ACCREDITED_ASSOCIATE}
-    )
-    label = page.find("label", attrs={"for": choice["id"]})
-    assert "final term" in label.text
-    assert "Enrolled" not in label.text
+    legend = page.find("input", attrs={"name": "programs"}).find_parent("fieldset").legend
+    assert "final term" in legend.text
+    assert "Enrolled" not in legend.text
     results, _ = verdicts(client, goal="growth")
-    assert "in their final term" in results["RHIT"].reasons[0]
+    assert "or to be in its final term" in results["RHIT"].reasons[0]
 
 
 def test_finder_setting_preference_marks_a_poor_fit(client, seeded):
     results, _ = verdicts(
-        client, education=Education.ACCREDITED_ASSOCIATE, setting=Setting.HOSPITAL
+        client,
+        education=Education.ASSOCIATE,
+        setting=Setting.HOSPITAL,
+        programs=[Program.CAHIIM_ASSOCIATE],
     )
     assert results["CPC"].status == Status.NOT_YET
     # The issuer's focus, as “Where it is valued” on the compare page; not a rule.
@@ -146,6 +163,14 @@ def test_finder_rules_are_editable(client, seeded):
         {"education": "x", "experience": "0", "setting": "any", "goal": "quick"},
         {"education": "1", "experience": "0", "setting": "<b>hospital</b>", "goal": "quick"},
         {"education": "1"},
+        {"education": "1", "experience": "0", "setting": "any", "goal": "quick", "work": "x"},
+        {
+            "education": "1",
+            "experience": "0",
+            "setting": "any",
+            "goal": "quick",
+            "programs": ["<b>hospital</b>"],
+        },
     ],
 )
 def test_finder_tampered_input_gets_a_clear_error_and_keeps_the_rest(client, seeded, query):
@@ -171,3 +196,116 @@ def soup_text(content: bytes) -> str:
     return (
         BeautifulSoup(content, "html.parser").find(id="results-heading").find_parent("section").text
     )
+
+
+# Goals beyond coding (the health-information family's credentials).
+
+
+def test_finder_a_chosen_kind_of_work_comes_first_and_the_rest_wait_behind(client, seeded):
+    response = client.get(FINDER, answers(work="registry", goal="growth"))
+    chosen = response.context["chosen_verdicts"]
+    assert [v.certification.code for v in chosen] == ["CTR"]
+    others = response.context["other_verdicts"]
+    assert len(others) == Certification.objects.count() - 1
+    page = soup(response)
+    summary = page.find("details", class_="other-verdicts").summary
+    assert f"({len(others)})" in summary.text
+    assert "registry work" in page.find(id="results-heading").find_parent("section").text.lower()
+
+
+@pytest.mark.parametrize(
+    ("work", "codes"),
+    [
+        ("coding", {"CCA", "CCS", "CPC"}),
+        ("records", {"RHIT"}),
+        ("management", {"RHIA"}),
+        ("documentation", {"RHDS", "CHDS"}),
+        ("billing", {"CPB", "CBCS"}),
+        ("audit", {"CPMA"}),
+        ("patient_care", {"CMA", "CCMA"}),
+        ("front_office", {"CMAA"}),
+    ],
+)
+def test_finder_every_kind_of_work_has_its_credentials(client, seeded, work, codes):
+    response = client.get(FINDER, answers(work=work))
+    assert {v.certification.code for v in response.context["chosen_verdicts"]} == codes
+
+
+def test_finder_ctr_takes_the_program_or_a_year_in_a_registry(client, seeded):
+    results, _ = verdicts(client, education=Education.HIGH_SCHOOL, goal="growth")
+    ctr = results["CTR"]
+    assert ctr.status == Status.AFTER
+    assert "NCRA-accredited" in ctr.reasons[0]
+    assert "1–2 years of experience can take its place" in ctr.reasons[0]
+    assert "Associate degree" in ctr.reasons[1]
+    # With the experience and an associate degree, no program is needed.
+    results, _ = verdicts(
+        client, education=Education.ASSOCIATE, experience=Experience.ONE_TO_TWO_YEARS
+    )
+    assert results["CTR"].status == Status.NOW
+    assert results["CTR"].reasons[0].startswith("Your experience takes the place of the program")
+    # A quick start does not suit a college program.
+    results, _ = verdicts(client, education=Education.ASSOCIATE, goal="quick")
+    assert results["CTR"].status == Status.NOT_YET
+
+
+def test_finder_rhia_needs_the_bachelors_level_program(client, seeded):
+    results, _ = verdicts(client, education=Education.BACHELORS, goal="growth")
+    assert results["RHIA"].status == Status.AFTER
+    assert "bachelor’s or master’s" in results["RHIA"].reasons[0]
+    steps = results["RHIA"].required_steps
+    assert steps
+    assert steps[0].closes_gap in ("him_bachelors_program", "bachelors_degree")
+    results, _ = verdicts(
+        client, education=Education.BACHELORS, programs=[Program.CAHIIM_BACHELORS]
+    )
+    assert results["RHIA"].status == Status.NOW
+
+
+def test_finder_chds_needs_rhds_first(client, seeded):
+    results, _ = verdicts(client, experience=Experience.TWO_PLUS_YEARS)
+    chds = results["CHDS"]
+    assert chds.status == Status.AFTER
+    assert any(reason.startswith("You need RHDS") for reason in chds.reasons)
+
+
+def test_finder_cma_needs_an_accredited_medical_assisting_program(client, seeded):
+    results, _ = verdicts(client, goal="growth")
+    assert results["CMA"].status == Status.AFTER
+    assert "CAAHEP" in results["CMA"].reasons[0]
+    results, _ = verdicts(client, programs=[Program.MEDICAL_ASSISTING])
+    assert results["CMA"].status == Status.NOW
+
+
+def test_finder_judges_nothing_where_only_third_parties_state_eligibility(client, seeded):
+    response = client.get(FINDER, answers(work="patient_care"))
+    results = {v.certification.code: v for v in response.context["verdicts"]}
+    ccma = results["CCMA"]
+    assert ccma.status == Status.CHECK
+    assert ccma.reasons[0].startswith("We have not found NHA’s own statement")
+    card = soup(response).find("a", string=re.compile("^CCMA:")).find_parent("li")
+    assert card.find("a", href=ccma.certification.official_url)
+    unchecked = set(
+        Certification.objects.filter(eligibility_checked=False).values_list("code", flat=True)
+    )
+    assert {"CCMA", "CMAA", "RHDS"} <= unchecked
+    for code in unchecked:
+        assert results[code].status in (Status.CHECK, Status.NOT_YET)
+
+
+def test_finder_old_links_without_the_new_questions_still_work(client, seeded):
+    query = {"education": "1", "experience": "0", "setting": "any", "goal": "quick"}
+    response = client.get(FINDER, query)
+    assert len(response.context["chosen_verdicts"]) == Certification.objects.count()
+
+
+def test_a_certification_page_opens_the_finder_on_its_kind_of_work(client, seeded):
+    rhia = Certification.objects.get(code="RHIA")
+    page = soup(client.get(rhia.get_absolute_url()))
+    link = page.find("a", string="Which certification fits me?")["href"]
+    assert link == f"{FINDER}?work=management"
+    response = client.get(link)
+    assert "verdicts" not in response.context
+    finder = soup(response)
+    assert not finder.find(class_="alert-danger")
+    assert finder.find("input", attrs={"name": "work", "value": "management"}).has_attr("checked")
