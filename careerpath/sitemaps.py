@@ -90,6 +90,7 @@ class SectionSitemap(Sitemap):
         "guides:list": (GuideSitemap, ProfileSitemap),
         "certifications:list": (CertificationSitemap,),
         "explore:fields": (ProfileSitemap,),
+        "guides:pathway_map": (GuideSitemap,),
     }
 
     def items(self):

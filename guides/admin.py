@@ -15,6 +15,7 @@ from .models import (
     GuideCertification,
     GuideSource,
     JobDuty,
+    PathwayMove,
     ProgressionStep,
     RelatedTitle,
     SalaryBand,
@@ -110,6 +111,15 @@ class GuideCertificationInline(CompactInline):
     autocomplete_fields = ["certification"]
 
 
+class PathwayMoveInline(CompactInline):
+    """The pathway map's moves from this career (a sideways move is drawn both ways)."""
+
+    model = PathwayMove
+    fk_name = "guide"
+    fields = ["position", "to_guide", "kind", "what_it_takes", "source_name", "source_url"]
+    autocomplete_fields = ["to_guide"]
+
+
 class GuideSourceInline(CompactInline):
     model = GuideSource
     fields = ["position", "title", "publisher", "url"]
@@ -151,6 +161,7 @@ class CareerGuideAdmin(PublishingAdmin):
         GuideCertificationInline,
         ToolInline,
         ProgressionStepInline,
+        PathwayMoveInline,
         FAQInline,
         GuideSourceInline,
     ]

@@ -21,6 +21,7 @@ GUIDE_PARTS = (
     "tools",
     "progression",
     "recommended_certifications",
+    "moves",
     "sources",
 )
 
@@ -137,7 +138,15 @@ class Gap(models.TextChoices):
 
     HIGH_SCHOOL = "high_school", _("High school diploma or GED")
     CODING_PROGRAM = "coding_program", _("Coding or health information training")
-    ACCREDITED_PROGRAM = "accredited_program", _("A CAHIIM-accredited program")
+    ACCREDITED_PROGRAM = "accredited_program", _("A CAHIIM-accredited associate program")
+    ASSOCIATE_DEGREE = "associate_degree", _("An associate degree")
+    BACHELORS_DEGREE = "bachelors_degree", _("A bachelor’s degree")
+    HIM_BACHELORS_PROGRAM = (
+        "him_bachelors_program",
+        _("A CAHIIM-accredited bachelor’s or master’s program"),
+    )
+    REGISTRY_PROGRAM = "registry_program", _("An NCRA-accredited cancer registry program")
+    MA_PROGRAM = "ma_program", _("An accredited medical assisting program")
     CERTIFICATION = "certification", _("A certification")
     EXPERIENCE = "experience", _("Work experience")
 
@@ -366,6 +375,55 @@ class GuideCertification(GuideChild):
 
     def __str__(self) -> str:
         return f"{self.guide} → {self.certification.code}"
+
+
+class MoveKind(models.TextChoices):
+    STEP_UP = "step_up", _("Step up")
+    SIDEWAYS = "sideways", _("Sideways move")
+
+
+@reversion.register()
+class PathwayMove(GuideChild):
+    """A move from this career to another guide's: one edge of the pathway map.
+
+    A step up goes one way; a sideways move is drawn both ways, so it is stored once, on either
+    guide. `what_it_takes` and the source say what the handbook says the move needs."""
+
+    guide = models.ForeignKey(CareerGuide, on_delete=models.CASCADE, related_name="moves")
+    to_guide = models.ForeignKey(
+        CareerGuide,
+        on_delete=models.CASCADE,
+        related_name="moves_in",
+        verbose_name=_("to"),
+        help_text=_("The career the move leads to."),
+    )
+    kind = models.CharField(max_length=20, choices=MoveKind.choices, default=MoveKind.STEP_UP)
+    what_it_takes = models.CharField(
+        max_length=200, help_text=_("The credential, degree or experience the move takes.")
+    )
+    source_name = models.CharField(
+        max_length=200, help_text=_("The statement the move rests on, e.g. the handbook page.")
+    )
+    source_url = models.URLField(max_length=500)
+
+    class Meta(GuideChild.Meta):
+        verbose_name = "pathway map move"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["guide", "to_guide"],
+                name="pathway_move_unique",
+                violation_error_message=_("This guide already has a move to that career."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(guide=models.F("to_guide")),
+                name="pathway_move_not_to_itself",
+                violation_error_message=_("A move leads to another career."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        arrow = "↔" if self.kind == MoveKind.SIDEWAYS else "→"
+        return f"{self.guide} {arrow} {self.to_guide}"
 
 
 @reversion.register()

@@ -136,6 +136,17 @@ class GuideCertificationFactory(GuideChildFactory):
     note = "Recommended"
 
 
+class PathwayMoveFactory(GuideChildFactory):
+    class Meta:
+        model = guide_models.PathwayMove
+
+    to_guide = factory.SubFactory(CareerGuideFactory)
+    kind = guide_models.MoveKind.STEP_UP
+    what_it_takes = factory.Faker("sentence")
+    source_name = "BLS Occupational Outlook Handbook"
+    source_url = "https://www.bls.gov/ooh/"
+
+
 class GuideSourceFactory(GuideChildFactory):
     class Meta:
         model = guide_models.GuideSource
