@@ -17,6 +17,8 @@ import reversion
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DatabaseError, transaction
 
+from core.content_version import deferred_bumps
+
 from .export import KeyLookup, children_of, json_value, serialise
 from .format import CHILDREN, NATURAL_KEYS, SECTIONS, PackError, child_name, exported_fields
 from .validate import read_pack
@@ -199,7 +201,7 @@ def import_pack(pack, *, dry_run: bool = False, source: str = "a content pack") 
     sections = read_pack(pack)
     importer = Importer()
     importer.report.dry_run = dry_run
-    with transaction.atomic():
+    with deferred_bumps(), transaction.atomic():
         with reversion.create_revision():
             reversion.set_comment(f"Imported from {source}.")
             # What the import made goes into each item's history, as an editor's save would.
@@ -219,7 +221,7 @@ def seed_pack(pack) -> ImportReport:
     """
     sections = read_pack(pack)
     importer = Importer(create_only=True)
-    with transaction.atomic():
+    with deferred_bumps(), transaction.atomic():
         for obj in importer.run(sections):
             with reversion.create_revision():
                 reversion.set_comment("Loaded by seed_content.")

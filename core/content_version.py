@@ -18,6 +18,7 @@ the page cache, where every process leaves the version it last read.
 import logging
 import time
 import uuid
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.cache import caches
@@ -34,6 +35,7 @@ VERSION_TTL = 1.0
 LAST_KNOWN_KEY = "content-version"
 
 _memo = {"token": None, "expires": 0.0, "next_publish_at": None}
+_deferred: list = []  # inside deferred_bumps(): the senders whose saves are waiting
 _tracked: list = []  # the content models, in the order their apps named them (track())
 
 
@@ -115,8 +117,26 @@ def forget_content_version() -> None:
     _memo.update(token=None, expires=0.0, next_publish_at=None)
 
 
+@contextmanager
+def deferred_bumps():
+    """For imports that save hundreds of objects: one bump at the end instead of one per save
+    (each reads the publishing schedule). Nothing is cached from inside the import's
+    transaction, so nothing stale can be served in between."""
+    _deferred.append(set())
+    try:
+        yield
+    finally:
+        senders = _deferred.pop()
+        if senders:
+            publishable = any(s is None or issubclass(s, Publishable) for s in senders)
+            bump_content_version(None if publishable else next(iter(senders)))
+
+
 def bump_content_version(sender=None, **_signal_kwargs) -> None:
     """Signal receiver: content changed, so every cached page is out of date."""
+    if _deferred:
+        _deferred[-1].add(sender)
+        return
     defaults = {"token": _new_token()}
     if sender is None or issubclass(sender, Publishable):  # children never change the schedule
         defaults["next_publish_at"] = next_publish_at()

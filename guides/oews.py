@@ -72,6 +72,8 @@ def import_oews(path, period, *, dry_run=False, source_url=OEWS_TABLES_URL) -> I
     report = ImportReport(file_name=path.name, period=validate_period(period), dry_run=dry_run)
     guides = {guide.soc_code: guide for guide in CareerGuide.objects.exclude(soc_code="")}
     seen: dict[tuple[str, str], int] = {}
+    new_bands: list[SalaryBand] = []
+    changed: dict[int, CareerGuide] = {}
     with transaction.atomic(), reversion.create_revision():
         # Each guide whose pay changed gets a version in its history, as an editor's save would.
         reversion.set_comment(f"OEWS import of {path.name} for {report.period}.")
@@ -99,15 +101,26 @@ def import_oews(path, period, *, dry_run=False, source_url=OEWS_TABLES_URL) -> I
                 )
                 continue
             seen[key] = line
-            if save_bands(guides[wage_row.occ_code], wage_row, report, source_url):
-                reversion.add_to_revision(guides[wage_row.occ_code])
+            guide = guides[wage_row.occ_code]
+            if save_bands(guide, wage_row, report, source_url, new_bands):
+                changed[guide.pk] = guide
+        # New bands in one insert (a whole release is thousands), then the cached pages'
+        # version bumped once, as the per-row saves' signals would have done.
+        SalaryBand.objects.bulk_create(new_bands, batch_size=500)
+        if new_bands:
+            bump_content_version(SalaryBand)
+        for guide in changed.values():
+            reversion.add_to_revision(guide)
         if dry_run:
             transaction.set_rollback(True)
     return report
 
 
-def save_bands(guide, wage_row: WageRow, report: ImportReport, source_url: str) -> bool:
-    """Create or update the guide's bands for one area; True when anything changed."""
+def save_bands(
+    guide, wage_row: WageRow, report: ImportReport, source_url: str, new_bands: list
+) -> bool:
+    """Update the guide's bands for one area, and add those it lacks to `new_bands` (saved
+    by the caller); True when anything changed."""
     changed = False
     for note in wage_row.left_out:
         report.skipped.append((wage_row.line, f"{wage_row.region}: {note}"))
@@ -125,18 +138,21 @@ def save_bands(guide, wage_row: WageRow, report: ImportReport, source_url: str) 
             label = PERCENTILES[percentile][1]
             if label in labels_in_use:  # an editor gave another band this name
                 label = f"{label} ({percentile}th percentile)"
-            SalaryBand.objects.create(
-                guide=guide,
-                position=position,
-                label=label,
-                percentile=percentile,
-                annual_amount=amount,
-                hourly_amount=wage_row.hourly.get(percentile),
-                currency="USD",
-                region=wage_row.region,
-                reference_period=report.period,
-                source_name=OEWS_NAME,
-                source_url=source_url,
+            labels_in_use.add(label)
+            new_bands.append(
+                SalaryBand(
+                    guide=guide,
+                    position=position,
+                    label=label,
+                    percentile=percentile,
+                    annual_amount=amount,
+                    hourly_amount=wage_row.hourly.get(percentile),
+                    currency="USD",
+                    region=wage_row.region,
+                    reference_period=report.period,
+                    source_name=OEWS_NAME,
+                    source_url=source_url,
+                )
             )
             report.created.append(name)
             changed = True
