@@ -8,6 +8,7 @@ from core.public_pages import PublicPageMixin
 from explore.highlights import highlights
 from explore.views import fields_with_counts
 from guides.models import CareerGuide
+from guides.views import link_guides
 from occupations.models import PayRelease
 from occupations.views import similar_links, similar_with_pay
 
@@ -46,7 +47,9 @@ class HomeView(PublicPageMixin, TemplateView):
         prefetch_related_objects(
             [occupation], Prefetch("similar_links", queryset=similar_links(self.request.user))
         )
-        return similar_with_pay(occupation, release)
+        family = similar_with_pay(occupation, release)
+        link_guides([profile for profile, _ in family], self.request.user)
+        return family
 
 
 class RobotsView(PublicPageMixin, TemplateView):

@@ -2,7 +2,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.views.generic import DetailView
+from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
@@ -10,7 +10,7 @@ from core.models import published_q
 from core.public_pages import PublicPageMixin, mark_for
 from core.structured_data import json_ld_script
 from occupations.filters import CareerFilter
-from occupations.models import AreaPay, AreaType, Occupation, PayRelease
+from occupations.models import AreaPay, AreaType, Occupation, OccupationCode, PayRelease
 from occupations.views import (
     OccupationDetailView,
     profile_context,
@@ -19,6 +19,7 @@ from occupations.views import (
 
 from .forms import PayRegionForm
 from .models import GUIDE_PARTS, CareerGuide, GuideCertification, ProgressionStep
+from .pathway_map import family_map
 from .pay import pay_explorer, pay_states
 from .structured_data import guide_structured_data
 
@@ -159,6 +160,19 @@ class CareerListView(PublicPageMixin, BreadcrumbsMixin, FilterView):
         return changed.urlencode()
 
 
+def link_guides(profiles, user) -> None:
+    """Give each profile a guide covers `page_url`, the guide's address, so lists link straight
+    to the one page per career rather than through the profile's redirect (one query)."""
+    profiles = list(profiles)
+    if not profiles:
+        return
+    guides = CareerGuide.objects.visible_to(user).filter(occupation__in=profiles)
+    urls = {g.occupation_id: g.get_absolute_url() for g in guides.only("slug", "occupation")}
+    for profile in profiles:
+        if profile.pk in urls:
+            profile.page_url = urls[profile.pk]
+
+
 def career_link(occupation) -> str:
     """A profile's address, or its guide's when a published guide covers it (no redirect)."""
     guide = getattr(occupation, "guide", None)
@@ -224,7 +238,13 @@ class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
         )
         if guide.occupation is not None:
             context.update(profile_context(self.request, guide.occupation, self.request.path))
+            link_guides([profile for profile, _ in context["similar"]], self.request.user)
+        elif guide.soc_code:
+            context["handbook_line"] = self.handbook_line(guide)
         self.add_ladder_pay(guide)
+        pathway = family_map(self.request.user, around=guide)
+        if pathway is not None and pathway.current is not None:
+            context.update(pathway_map=pathway, pathway_moves=pathway.edges_of(pathway.current))
         context["structured_data"] = json_ld_script(
             guide_structured_data(
                 self.request,
@@ -235,6 +255,17 @@ class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
             )
         )
         return context
+
+    def handbook_line(self, guide):
+        """For a guide on one occupation inside a handbook profile of a group (medical
+        secretaries in Secretaries and administrative assistants): that occupation's own line
+        of the profile, with its projections; the profile itself is linked, not redirected."""
+        profiles = Occupation.objects.visible_to(self.request.user)
+        return (
+            OccupationCode.objects.filter(soc_code=guide.soc_code, occupation__in=profiles)
+            .select_related("occupation")
+            .first()
+        )
 
     @staticmethod
     def add_ladder_pay(guide):
@@ -258,6 +289,18 @@ class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
         for tool in guide.tools.all():
             grouped.setdefault(tool.get_kind_display(), []).append(tool)
         return grouped
+
+
+class PathwayMapView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
+    """/careers/pathway-map/: how the featured guide's family of careers connect."""
+
+    template_name = "guides/pathway_map.html"
+
+    def get_breadcrumbs(self):
+        return [Crumb("Careers", reverse("guides:list")), Crumb("Pathway map")]
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "map": family_map(self.request.user)}
 
 
 class GuideSubpageMixin(BreadcrumbsMixin):

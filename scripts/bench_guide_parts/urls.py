@@ -23,7 +23,6 @@ from django.urls import path
 from bench_guide_parts import PART_URLS
 from careerpath.urls import urlpatterns as site_urlpatterns
 from guides.views import GuideDetailView
-from occupations.views import profile_context
 
 SLUG = "medical-records-specialist"
 _kept = {}  # per process: the loaded guide, the finished page
@@ -43,10 +42,10 @@ def guide_sent(request):
 def guide_loaded(request):
     view = GuideDetailView()
     view.setup(request, slug=SLUG)
-    guide = view.get_object()  # the guide and its parts, as the view loads them
-    if guide.occupation is not None:  # and its profile's pay, similar occupations, map
-        profile_context(request, guide.occupation, request.path)
-    view.add_ladder_pay(guide)  # and the current pay of its ladder's occupations
+    # Everything the view loads (the guide, its parts, its profile's sections, the ladder's pay,
+    # the pathway map), by the view's own code so the bench cannot drift from it; no template.
+    view.object = view.get_object()
+    view.get_context_data(object=view.object)
     return HttpResponse(finished_page(request))
 
 

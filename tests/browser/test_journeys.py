@@ -80,14 +80,16 @@ def test_editor_changes_a_step_and_a_band_in_admin_and_sees_it_live(page, seeded
 def test_job_seeker_compares_then_uses_the_finder_then_reads_the_step(page, seeded_site):
     page.goto(seeded_site.url + "/certifications/")
     page.get_by_role("link", name="Compare side by side").click()
+    # With nothing picked, the coding credentials are compared, and ticked as such.
     page.get_by_role("checkbox", name="CCA: Certified Coding Associate").uncheck()
-    page.get_by_role("checkbox", name="CPC: Certified Professional Coder").check()
+    page.get_by_role("checkbox", name="CCS: Certified Coding Specialist").uncheck()
+    expect(page.get_by_role("checkbox", name="CPC: Certified Professional Coder")).to_be_checked()
     page.get_by_role("checkbox", name="RHIT: Registered Health Information Technician").check()
     page.get_by_role("button", name="Compare").click()
     expect(page).to_have_url(re.compile(r"c=cpc&c=rhit"))
     expect(page.locator("table.compare-table thead th")).to_have_count(2)
 
-    page.get_by_role("link", name=re.compile("Answer four questions")).click()
+    page.get_by_role("link", name=re.compile("Answer six questions")).click()
     page.get_by_label("None yet").check()
     page.get_by_label("None", exact=True).check()
     page.get_by_label("Either").check()

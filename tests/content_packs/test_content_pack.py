@@ -15,7 +15,14 @@ from certifications.models import Certification, CertifyingBody
 from content_packs import export as pack_export
 from content_packs import format as pack_format
 from content_packs.format import FORMAT, VERSION
-from guides.models import FAQ, CareerGuide, GuideCertification, ProgressionStep, TrainingStep
+from guides.models import (
+    FAQ,
+    CareerGuide,
+    GuideCertification,
+    PathwayMove,
+    ProgressionStep,
+    TrainingStep,
+)
 from tests.factories import (
     CareerGuideFactory,
     CertificationFactory,
@@ -27,6 +34,24 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 SLUG = "medical-records-specialist"
+
+
+def flagship_at(pack: dict) -> int:
+    """Where the flagship is in a pack's guides (packs list guides by slug)."""
+    return [guide["slug"] for guide in pack["guides"]].index(SLUG)
+
+
+def flagship_of(pack: dict) -> dict:
+    return pack["guides"][flagship_at(pack)]
+
+
+def certification_of(pack: dict, code: str) -> dict:
+    return next(cert for cert in pack["certifications"] if cert["code"] == code)
+
+
+def items_on_site() -> int:
+    """What an import reports on: bodies, certifications and guides."""
+    return sum(model.objects.count() for model in (CertifyingBody, Certification, CareerGuide))
 
 
 def export(*args) -> str:
@@ -91,7 +116,11 @@ def test_pack_is_deterministic_json_with_a_version_and_natural_keys(content):
     assert pack["format"] == FORMAT
     assert pack["version"] == VERSION
     assert json.dumps(pack, indent=2, sort_keys=True, ensure_ascii=False) + "\n" == text
-    assert [b["abbreviation"] for b in pack["certifying_bodies"]][:2] == ["AAPC", "AHIMA"]
+    abbreviations = [b["abbreviation"] for b in pack["certifying_bodies"]]
+    assert abbreviations == sorted(CertifyingBody.objects.values_list("abbreviation", flat=True))
+    assert abbreviations[:2] == ["AAMA", "AAPC"]
+    slugs = [g["slug"] for g in pack["guides"]]
+    assert slugs == sorted(slugs)
     codes = [c["code"] for c in pack["certifications"]]
     assert codes == sorted(codes)
     guide = next(g for g in pack["guides"] if g["slug"] == SLUG)
@@ -133,37 +162,40 @@ def test_importing_twice_changes_nothing(content, tmp_path):
 
 def test_import_updates_by_natural_key_and_touches_only_changed_children(seeded, tmp_path):
     pack = json.loads(export())
-    guide = pack["guides"][0]
+    guide = flagship_of(pack)
     guide["title"] = "Medical Records and Health Information Specialist"
     guide["faqs"] = [{"position": 0, "question": "Only question?", "answer": "Only answer."}]
-    pack["certifications"][0]["summary"] = "A new summary."
+    certification_of(pack, "CCA")["summary"] = "A new summary."
     step_ids = sorted(TrainingStep.objects.values_list("pk", flat=True))
+    items, guides = items_on_site(), CareerGuide.objects.count()
 
     report = import_pack(tmp_path, pack)
 
     assert "updated   guide medical-records-specialist (title; changed faqs)" in report.splitlines()
     assert "updated   certification CCA (summary)" in report.splitlines()
-    assert "0 created, 2 updated, 4 unchanged." in report
+    assert f"0 created, 2 updated, {items - 2} unchanged." in report
     flagship = CareerGuide.objects.get(slug=SLUG)
     assert flagship.title == "Medical Records and Health Information Specialist"
     assert list(flagship.faqs.values_list("question", flat=True)) == ["Only question?"]
     assert sorted(TrainingStep.objects.values_list("pk", flat=True)) == step_ids
     assert Certification.objects.get(code="CCA").summary == "A new summary."
-    assert CareerGuide.objects.count() == 1  # matched by slug, not duplicated
+    assert CareerGuide.objects.filter(slug=SLUG).count() == 1  # matched by slug, not duplicated
+    assert CareerGuide.objects.count() == guides
 
 
 def test_children_in_any_order_are_stored_in_page_order_and_stay_unchanged(seeded, tmp_path):
     pack = json.loads(export())
-    pack["guides"][0]["duties"].reverse()
-    assert "unchanged guide" in import_pack(tmp_path, pack)  # same content, other order
-    assert "unchanged guide" in import_pack(tmp_path, pack)
+    flagship_of(pack)["duties"].reverse()
+    unchanged = f"unchanged guide {SLUG}"
+    assert unchanged in import_pack(tmp_path, pack).splitlines()  # same content, other order
+    assert unchanged in import_pack(tmp_path, pack).splitlines()
 
 
 def test_dry_run_reports_and_saves_nothing(seeded, tmp_path):
     before = export()
     pack = json.loads(before)
-    pack["guides"][0]["summary"] = "Would change."
-    new_guide = copy.deepcopy(pack["guides"][0])
+    flagship_of(pack)["summary"] = "Would change."
+    new_guide = copy.deepcopy(flagship_of(pack))
     new_guide.update(slug="new-guide", title="New guide", occupation=None)  # one guide a profile
     pack["guides"].append(new_guide)
     pack["certifying_bodies"].append(
@@ -176,6 +208,8 @@ def test_dry_run_reports_and_saves_nothing(seeded, tmp_path):
         }
     )
 
+    items = items_on_site()
+
     report = import_pack(tmp_path, pack, "--dry-run")
 
     lines = report.splitlines()
@@ -183,13 +217,16 @@ def test_dry_run_reports_and_saves_nothing(seeded, tmp_path):
     assert "created   guide new-guide" in lines
     assert "updated   guide medical-records-specialist (summary)" in lines
     assert "unchanged certification CPC" in lines
-    assert lines[-2:] == ["2 created, 1 updated, 5 unchanged.", "Dry run: nothing was saved."]
+    assert lines[-2:] == [
+        f"2 created, 1 updated, {items - 1} unchanged.",
+        "Dry run: nothing was saved.",
+    ]
     assert export() == before
     assert not CareerGuide.objects.filter(slug="new-guide").exists()
 
 
 def break_pack(pack, how):
-    guide = pack["guides"][0]
+    guide = flagship_of(pack)
     if how == "wrong version":
         pack["version"] = 99
     elif how == "wrong format":
@@ -229,27 +266,28 @@ def break_pack(pack, how):
     return pack
 
 
+# "{g}" stands for the flagship's place among the pack's guides, "{n}" for one after the last.
 MALFORMED = {
     "wrong version": "version: this site reads version 1 packs; this pack is version 99",
     "wrong format": 'format: expected "careerpath-content-pack"',
     "missing top-level key": "missing key(s): certifications",
     "not a list": "guides: expected a list, found an object",
-    "missing key": "guides[0].salary_bands[1]: missing key(s): percentile",
-    "unexpected key": "guides[0].faqs[0]: unexpected key(s): votes",
-    "wrong type": "guides[0].salary_bands[1].percentile: expected a whole number, found text",
-    "wrong date": "guides[0].last_reviewed: expected a date written YYYY-MM-DD",
-    "boolean as number": "guides[0].featured: expected true or false, found a number",
+    "missing key": "guides[{g}].salary_bands[1]: missing key(s): percentile",
+    "unexpected key": "guides[{g}].faqs[0]: unexpected key(s): votes",
+    "wrong type": "guides[{g}].salary_bands[1].percentile: expected a whole number, found text",
+    "wrong date": "guides[{g}].last_reviewed: expected a date written YYYY-MM-DD",
+    "boolean as number": "guides[{g}].featured: expected true or false, found a number",
     "unknown certification": (
-        'guides[0].recommended_certifications[2].certification: no certification "NOPE"'
+        'guides[{g}].recommended_certifications[2].certification: no certification "NOPE"'
     ),
     "unknown body": 'certifications[1].body: no certifying body "NOBODY"',
-    "unknown next guide": 'guides[0].progression[0].next_guide: no career guide "no-such-guide"',
-    "model validation": "guides[0].salary_bands[1].percentile: Ensure this value is less than",
-    "bad choice": "guides[0].tools[0].kind: Value 'hammer' is not a valid choice.",
-    "bad soc code": "guides[0].soc_code: Use the SOC format",
-    "duplicate child": "guides[0].related_titles[1]",
-    "duplicate slug": 'guides[1].slug: "medical-records-specialist" is also used by guides[0]',
-    "null where not allowed": "guides[0].summary: must not be null",
+    "unknown next guide": 'guides[{g}].progression[0].next_guide: no career guide "no-such-guide"',
+    "model validation": "guides[{g}].salary_bands[1].percentile: Ensure this value is less than",
+    "bad choice": "guides[{g}].tools[0].kind: Value 'hammer' is not a valid choice.",
+    "bad soc code": "guides[{g}].soc_code: Use the SOC format",
+    "duplicate child": "guides[{g}].related_titles[1]",
+    "duplicate slug": 'guides[{n}].slug: "medical-records-specialist" is also used by guides[{g}]',
+    "null where not allowed": "guides[{g}].summary: must not be null",
 }
 
 
@@ -257,17 +295,20 @@ MALFORMED = {
 def test_malformed_packs_are_rejected_naming_the_place_and_save_nothing(seeded, tmp_path, how):
     before = export()
     pack = json.loads(before)
+    place = {"g": flagship_at(pack), "n": len(pack["guides"])}
+    assert place["g"] > 0  # a guide before it, imported first were the import not atomic
     # Changes that would be saved before the bad part is reached, were the import not atomic.
     pack["certifying_bodies"][0]["description"] = "Partly imported?"
     pack["certifications"][0]["summary"] = "Partly imported?"
     pack["guides"][0]["title"] = "Partly imported?"
+    flagship_of(pack)["title"] = "Partly imported?"
     pack = break_pack(pack, how)
 
     with pytest.raises(CommandError) as error:
         import_pack(tmp_path, pack)
 
     message = str(error.value)
-    assert MALFORMED[how] in message
+    assert MALFORMED[how].format(**place) in message
     assert "nothing was saved" in message
     assert export() == before
 
@@ -303,10 +344,35 @@ def test_export_one_guide_with_its_certifications_and_their_issuers(content):
 
 
 def test_a_one_guide_pack_imports_into_an_empty_site(seeded, tmp_path):
+    # A guide that links no other guide (the flagship's ladder and moves do: see below).
+    PathwayMove.objects.filter(guide__slug=SLUG).delete()
+    ProgressionStep.objects.filter(guide__slug=SLUG).update(next_guide=None)
     text = export("--guide", SLUG)
     wipe()
     assert "0 updated, 0 unchanged." in import_text(tmp_path, text)
     assert export() == text
+
+
+@pytest.mark.parametrize("part", ["progression", "moves"])
+def test_a_one_guide_pack_naming_a_guide_the_site_lacks_is_refused(seeded, tmp_path, part):
+    pack = json.loads(export("--guide", SLUG))
+    guide = flagship_of(pack)
+    if part == "moves":  # with the ladder's links gone, the moves' are reached
+        for rung in guide["progression"]:
+            rung["next_guide"] = None
+    key = "next_guide" if part == "progression" else "to_guide"
+    at, missing = next((index, child[key]) for index, child in enumerate(guide[part]) if child[key])
+    wipe()
+
+    with pytest.raises(CommandError) as error:
+        import_pack(tmp_path, pack)
+
+    message = str(error.value)
+    assert f'guides[0].{part}[{at}].{key}: no career guide "{missing}"' in message
+    assert "nothing was saved" in message
+    assert not CareerGuide.objects.exists()
+    assert not Certification.objects.exists()
+    assert not CertifyingBody.objects.exists()
 
 
 # /careers/<slug>.json ---------------------------------------------------------------------------
@@ -391,9 +457,9 @@ def test_date_times_travel_as_utc_iso_8601_with_an_offset():
 
 def test_an_import_updates_the_parts_it_still_describes_in_place(seeded, tmp_path):
     # Ids are in links (#step-12) and in job seekers' plans: an edit must not renew them.
-    steps = list(TrainingStep.objects.order_by("position"))
+    steps = list(TrainingStep.objects.filter(guide__slug=SLUG).order_by("position"))
     pack = json.loads(export())
-    wanted = pack["guides"][0]["training_steps"]
+    wanted = flagship_of(pack)["training_steps"]
     wanted[1]["description"] = "Edited text."  # same title
     wanted[2]["title"] = "Renamed"  # a renamed step is another step
     wanted.pop()  # the last step is gone
@@ -404,7 +470,7 @@ def test_an_import_updates_the_parts_it_still_describes_in_place(seeded, tmp_pat
     report = import_pack(tmp_path, pack)
 
     assert "(changed training_steps)" in report
-    after = list(TrainingStep.objects.order_by("position"))
+    after = list(TrainingStep.objects.filter(guide__slug=SLUG).order_by("position"))
     assert [step.title for step in after] == [child["title"] for child in wanted]
     assert [step.pk for step in after[1:3]] == [step.pk for step in steps[:2]]
     assert after[2].description == "Edited text."
@@ -417,7 +483,7 @@ def test_an_import_updates_the_parts_it_still_describes_in_place(seeded, tmp_pat
 
 def test_an_import_may_swap_values_that_must_be_unique(seeded, tmp_path):
     pack = json.loads(export())
-    bands = pack["guides"][0]["salary_bands"]
+    bands = flagship_of(pack)["salary_bands"]
     first, second = bands[0], bands[1]
     first["label"], second["label"] = second["label"], first["label"]
 
@@ -438,8 +504,8 @@ def test_what_an_import_changes_is_a_version_in_each_items_history(seeded, tmp_p
     cpc = Certification.objects.get(code="CPC")
     counts = {obj: Version.objects.get_for_object(obj).count() for obj in (guide, cca, cpc)}
     pack = json.loads(export())
-    pack["guides"][0]["faqs"][0]["answer"] = "A better answer."
-    pack["certifications"][0]["summary"] = "A new summary."  # CCA, first by code
+    flagship_of(pack)["faqs"][0]["answer"] = "A better answer."
+    certification_of(pack, "CCA")["summary"] = "A new summary."
 
     import_pack(tmp_path, pack, "--dry-run")
     import_pack(tmp_path, pack)

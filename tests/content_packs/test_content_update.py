@@ -17,14 +17,25 @@ from tests.content_packs.test_seed import snapshot
 pytestmark = pytest.mark.django_db
 
 SLUG = "medical-records-specialist"
+# The guides that ship, each in a pack of its own.
+GUIDES = [
+    "billing-and-posting-clerk",
+    "health-information-technologist",
+    "medical-and-health-services-manager",
+    "medical-assistant",
+    "medical-records-specialist",
+    "medical-secretary",
+    "medical-transcriptionist",
+]
 
 
 def test_the_packs_in_the_repository_are_valid_and_split_by_section():
     files = pack_files([content_dir()])
     names = [path.relative_to(content_dir()).as_posix() for path in files]
-    assert names == ["certifications.json", f"guides/{SLUG}.json"]
+    assert names == ["certifications.json", *(f"guides/{slug}.json" for slug in GUIDES)]
     pack = read_files([content_dir()])  # checked file by file, then as one pack
-    assert [guide["slug"] for guide in pack["guides"]] == [SLUG]
+    assert [guide["slug"] for guide in pack["guides"]] == GUIDES
+    assert [guide["slug"] for guide in pack["guides"] if guide["featured"]] == [SLUG]
     for path in files:
         data = json.loads(path.read_text(encoding="utf-8"))
         assert dumps(data) == path.read_text(encoding="utf-8")  # as the exporter writes it
@@ -95,7 +106,12 @@ def correct(pack):
 
 
 def test_update_changes_what_the_site_still_holds_as_shipped(seeded, packs):
-    edit(packs, "certifications.json", lambda p: p["certifications"][0].update(summary="Fixed."))
+    def fix_cca(pack):
+        next(cert for cert in pack["certifications"] if cert["code"] == "CCA").update(
+            summary="Fixed."
+        )
+
+    edit(packs, "certifications.json", fix_cca)
     edit(packs, f"guides/{SLUG}.json", correct)
 
     report = update(packs)

@@ -1,6 +1,7 @@
 """The seed command loads the whole flagship guide, and running it again changes nothing."""
 
 import io
+import json
 from decimal import Decimal
 
 import pytest
@@ -9,6 +10,7 @@ from django.core import serializers
 from django.core.management import call_command
 
 from certifications.models import Certification, CertifyingBody
+from content_packs.validate import content_dir
 from guides.models import CareerGuide
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +61,12 @@ def test_seed_loads_every_part_of_the_guide(seeded):
 
 
 def test_seed_loads_bodies_and_certifications_with_their_facts(seeded):
-    assert set(CertifyingBody.objects.values_list("abbreviation", flat=True)) == {"AAPC", "AHIMA"}
+    shipped = json.loads((content_dir() / "certifications.json").read_text(encoding="utf-8"))
+    bodies = set(CertifyingBody.objects.values_list("abbreviation", flat=True))
+    assert bodies == {body["abbreviation"] for body in shipped["certifying_bodies"]}
+    assert {"AAPC", "AHIMA"} <= bodies  # the flagship's certifications' issuers
+    codes = set(Certification.objects.values_list("code", flat=True))
+    assert codes == {cert["code"] for cert in shipped["certifications"]}
     cpc = Certification.objects.get(code="CPC")
     assert cpc.body.abbreviation == "AAPC"
     assert (cpc.exam_question_count, cpc.exam_minutes, cpc.exam_book) == (100, 240, "open")

@@ -22,6 +22,7 @@ from tests.factories import (
     OccupationFactory,
     PayReleaseFactory,
 )
+from tests.occupations.guide_packs import COVERED, page_of
 
 pytestmark = pytest.mark.django_db
 
@@ -234,7 +235,10 @@ def test_column_and_row_headers(client, seeded):
 def test_each_career_links_to_its_full_page_the_flagship_to_its_guide(client, seeded):
     page = soup(client.get(compare_url(*FOUR)))
 
-    expected = [GUIDE_URL if slug == FLAGSHIP else f"/careers/{slug}/" for slug in FOUR]
+    # The flagship and the others a guide covers link to their guides (no redirect).
+    assert [slug for slug in FOUR if slug in COVERED] == ["medical-assistants", FLAGSHIP, HIT]
+    expected = [page_of(slug) for slug in FOUR]
+    assert expected[2] == GUIDE_URL
     assert [cell.a["href"] for cell in table(page).thead.find_all("th")[1:]] == expected
     assert [cell.a["href"] for cell in cells(page, "The full page")] == expected
     assert [text_of(cell) for cell in cells(page, "The full page")] == columns(page)
@@ -247,15 +251,27 @@ def test_certifications_are_the_flagship_guides_and_none_yet_for_the_others(clie
     recommended = [link.certification for link in guide.recommended_certifications.all()]
     assert {cert.code for cert in recommended} == {"CPC", "RHIT", "CCA"}
 
-    page = soup(client.get(compare_url("actuaries", FLAGSHIP, "medical-assistants")))
+    # Medical assistants have a guide of their own now, with its own certifications.
+    assistants_guide = CareerGuide.objects.get(occupation__slug="medical-assistants")
+    theirs = [link.certification for link in assistants_guide.recommended_certifications.all()]
+    assert theirs
+    assert not CareerGuide.objects.filter(
+        occupation__slug__in=["actuaries", "pharmacy-technicians"]
+    ).exists()
 
-    actuaries, flagship, assistants = cells(page, "Certifications we cover")
+    page = soup(
+        client.get(compare_url("actuaries", FLAGSHIP, "medical-assistants", "pharmacy-technicians"))
+    )
+
+    actuaries, flagship, assistants, pharmacy = cells(page, "Certifications we cover")
     links = {a.get_text(strip=True): a["href"] for a in flagship.find_all("a")}
     assert links == {cert.code: cert.get_absolute_url() for cert in recommended}
     for href in links.values():
         assert client.get(href).status_code == 200
+    assistants_links = {a.get_text(strip=True): a["href"] for a in assistants.find_all("a")}
+    assert assistants_links == {cert.code: cert.get_absolute_url() for cert in theirs}
     assert text_of(actuaries) == "none yet"
-    assert text_of(assistants) == "none yet"
+    assert text_of(pharmacy) == "none yet"
 
 
 def test_a_draft_certification_is_left_out(client, seeded):
@@ -446,20 +462,23 @@ def page_queries(client, path) -> int:
 def test_two_or_four_careers_take_the_same_queries(client, seeded):
     client.get(compare_url("dentists", "actuaries"))  # anything read once per process
 
-    # Each comparison holds the flagship, so each prefetches a guide's certifications.
+    # Each comparison holds the flagship, so each prefetches a guide's certifications; the last
+    # holds two more careers guides cover, which takes no more queries.
+    assert "pharmacy-technicians" not in COVERED
     with_guide = {
         count: page_queries(client, compare_url(FLAGSHIP, *others, state="Texas"))
         for count, others in (
             (2, ["actuaries"]),
             (3, ["actuaries", "dentists"]),
-            (4, ["actuaries", "dentists", "medical-assistants"]),
+            (4, ["actuaries", "dentists", "pharmacy-technicians"]),
+            ("4, three guides", ["actuaries", "medical-assistants", HIT]),
         )
     }
     without_guide = {
         count: page_queries(client, compare_url(*others))
         for count, others in (
             (2, ["actuaries", "dentists"]),
-            (4, ["actuaries", "dentists", "medical-assistants", "military-careers"]),
+            (4, ["actuaries", "dentists", "pharmacy-technicians", "military-careers"]),
         )
     }
 
@@ -508,7 +527,7 @@ def test_every_row_of_the_career_finder_has_a_compare_link(client, seeded):
         assert slug[0] in PROFILES
         # The link's hidden words name the career; the row's own link leads to its page.
         assert text_of(compare) == f"Compare {PROFILES[slug[0]]['title']}"
-        assert career["href"] == (GUIDE_URL if slug[0] == FLAGSHIP else f"/careers/{slug[0]}/")
+        assert career["href"] == page_of(slug[0])
 
 
 def test_the_finder_keeps_compare_links_when_filtered(client, seeded):

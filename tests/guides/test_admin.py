@@ -27,6 +27,7 @@ GUIDE_INLINE_PREFIXES = [
     "recommended_certifications",
     "tools",
     "progression",
+    "moves",
     "faqs",
     "sources",
 ]
@@ -88,6 +89,7 @@ def test_change_page_has_an_inline_for_every_child(admin_client, seeded):
 
 def test_superuser_creates_a_whole_guide_without_leaving_admin(admin_client):
     cert = CertificationFactory(code="CPC", slug="cpc")
+    manager = CareerGuideFactory(title="Health Information Manager", slug="him-manager")
     add_url = reverse("admin:guides_careerguide_add")
     data = form_data(admin_client.get(add_url), new_rows=1)
     data.update(
@@ -125,6 +127,13 @@ def test_superuser_creates_a_whole_guide_without_leaving_admin(admin_client):
         "recommended_certifications": {"certification": str(cert.pk), "note": "Useful"},
         "tools": {"kind": "software", "name": "Epic", "description": "An EHR."},
         "progression": {"next_role": "HIM manager", "what_it_takes": "A bachelor's degree."},
+        "moves": {
+            "to_guide": str(manager.pk),
+            "kind": "step_up",
+            "what_it_takes": "A bachelor's degree.",
+            "source_name": "BLS Occupational Outlook Handbook",
+            "source_url": "https://www.bls.gov/ooh/",
+        },
         "faqs": {"question": "Is it remote?", "answer": "Often."},
         "sources": {"title": "OOH", "url": "https://www.bls.gov/ooh/"},
     }
@@ -139,6 +148,7 @@ def test_superuser_creates_a_whole_guide_without_leaving_admin(admin_client):
     guide = CareerGuide.objects.get(slug="health-information-technician")
     for prefix in GUIDE_INLINE_PREFIXES:
         assert getattr(guide, prefix).count() == 1, prefix
+    assert guide.moves.get().to_guide == manager
     assert Client().get(guide.get_absolute_url()).status_code == 200
 
 

@@ -105,15 +105,25 @@ def test_rungs_that_are_occupations_link_to_their_profiles_with_the_csv_median(c
     for role, (slug, code) in LINKED_RUNGS.items():
         rung = rungs[role]
         profile = f"/careers/{slug}/"
-        assert rung.find("h3").find("a")["href"] == profile
+        # A rung with a guide of its own links that guide; the handbook occupation is named,
+        # not linked (its address only redirects to the same guide).
+        step = ProgressionStep.objects.get(guide__slug="medical-records-specialist", next_role=role)
+        assert step.next_guide is not None
+        assert step.next_guide.occupation_id == step.occupation_id
+        assert rung.find("h3").find("a")["href"] == step.next_guide.get_absolute_url()
+        assert client.get(step.next_guide.get_absolute_url()).status_code == 200
         in_handbook = rung.find("p")
         assert text_of(in_handbook).startswith("In the handbook:")
-        assert in_handbook.find("a", href=profile)
+        assert in_handbook.find("a") is None
+        assert step.occupation.title.lower() in text_of(in_handbook)
         shown = median_shown(rung)
         assert shown.startswith(f"{national_median(code)} a year")
         assert "May 2025" in shown
         assert "OEWS" in shown
-        assert client.get(profile).status_code == 200
+        # The profile's address leads to the guide written for that occupation.
+        response = client.get(profile)
+        assert response.status_code == 301
+        assert response["Location"] == step.next_guide.get_absolute_url()
 
 
 def test_the_guides_own_rung_names_its_profile_without_linking_to_itself(client, seeded):

@@ -26,6 +26,7 @@ def seeded(seeded_packs):
 
 
 GUIDE_URL = "/careers/medical-records-specialist/"
+FLAGSHIP = "medical-records-specialist"  # other guides' packs have national bands of their own
 HEADER = [
     "AREA",
     "AREA_TITLE",
@@ -92,7 +93,9 @@ def import_file(path, *args):
 def bands(region, period="May 2024"):
     return {
         band.percentile: band.annual_amount
-        for band in SalaryBand.objects.filter(region=region, reference_period=period)
+        for band in SalaryBand.objects.filter(
+            guide__slug=FLAGSHIP, region=region, reference_period=period
+        )
     }
 
 
@@ -128,7 +131,7 @@ def test_import_creates_national_and_state_percentiles(seeded, sample):
     assert "Created: 15" in out  # 2 new national + 5 CA + 4 AK + 4 TX
     assert "Unchanged: 3" in out  # the seeded national 10th, median and 90th
     assert not err
-    band = SalaryBand.objects.get(region="California", percentile=25)
+    band = SalaryBand.objects.get(guide__slug=FLAGSHIP, region="California", percentile=25)
     assert (band.label, band.reference_period) == ("Early career", "May 2024")
     assert "OEWS" in band.source_name
 
@@ -178,7 +181,7 @@ def test_import_updates_figures_that_changed_and_keeps_editors_labels(seeded, tm
     assert "Updated: 1" in out
     assert "Medical Records Specialist, United States, median: $51,000" in out
     median = SalaryBand.objects.get(
-        region="United States", percentile=50, reference_period="May 2024"
+        guide__slug=FLAGSHIP, region="United States", percentile=50, reference_period="May 2024"
     )
     assert (median.label, median.annual_amount) == ("Median", Decimal("51000"))
 
@@ -467,18 +470,20 @@ def test_import_keeps_the_hourly_wages_a_file_gives(seeded, tmp_path):
     out, _ = import_file(path, "--period", "May 2024")
 
     median = SalaryBand.objects.get(
-        region="United States", percentile=50, reference_period="May 2024"
+        guide__slug=FLAGSHIP, region="United States", percentile=50, reference_period="May 2024"
     )
     assert median.hourly_amount == Decimal("24.50")  # the seed's 24.16, updated from the file
     assert "Updated: 3" in out  # the seeded 10th, median and 90th gain or change hourly pay
-    california = SalaryBand.objects.filter(region="California").order_by("percentile")
+    california = SalaryBand.objects.filter(guide__slug=FLAGSHIP, region="California").order_by(
+        "percentile"
+    )
     assert [band.hourly_amount for band in california] == [None, None, Decimal("30.00"), None, None]
 
 
 def test_import_without_hourly_columns_leaves_hourly_pay_as_it_was(seeded, sample):
     import_file(sample)
     median = SalaryBand.objects.get(
-        region="United States", percentile=50, reference_period="May 2024"
+        guide__slug=FLAGSHIP, region="United States", percentile=50, reference_period="May 2024"
     )
     assert median.hourly_amount == Decimal("24.16")
 

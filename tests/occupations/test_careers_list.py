@@ -21,6 +21,7 @@ from tests.factories import (
     OccupationFactory,
     PayReleaseFactory,
 )
+from tests.occupations.guide_packs import COVERED, page_of
 
 pytestmark = pytest.mark.django_db
 
@@ -123,9 +124,11 @@ def test_a_profile_a_guide_covers_links_straight_to_the_guide(client, seeded):
 
     flagship = items[PROFILES[FLAGSHIP]["title"].lower()]
     assert flagship.a["href"] == GUIDE_URL
+    assert {slug in COVERED for slug in PROFILES} == {True, False}  # both kinds in the sample
     for slug, entry in PROFILES.items():
-        if slug != FLAGSHIP:
-            assert items[entry["title"].lower()].a["href"] == f"/careers/{slug}/"
+        href = items[entry["title"].lower()].a["href"]
+        assert href == page_of(slug)
+        assert client.get(href).status_code == 200  # straight there, no redirect
 
 
 def test_a_field_lists_only_its_profiles(client, seeded):

@@ -299,7 +299,8 @@ def test_a_plan_keeps_its_ticks_when_an_imported_pack_edits_the_guide(planner):
         ),
     )
     pack = export_pack()
-    steps = pack["guides"][0]["training_steps"]
+    flagship = next(g for g in pack["guides"] if g["slug"] == "medical-records-specialist")
+    steps = flagship["training_steps"]
     steps[0]["description"] = "Rewritten by an editor in the pack."
     for step in steps:
         step["position"] += 1

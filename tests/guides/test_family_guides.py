@@ -1,0 +1,270 @@
+"""The health-information family: six guides beside the flagship, each a full guide.
+
+Every test runs for all seven, so the flagship's own promises (every section, pay with its
+source and period, certifications, a plan, a question, feedback, JSON-LD, the content pack,
+admin and search) hold for each of its neighbours. The figures asserted are read from the
+database the page is built from (packs and the OEWS sample), never typed in here.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from django.test import Client
+from django.urls import reverse
+
+from content_packs.validate import content_dir
+from core.markdown import render_markdown
+from guides.models import CareerGuide
+from occupations.models import AreaPay, AreaType, OccupationCode, PayRelease
+from questions.models import SubmittedQuestion
+from tests.conftest import soup
+
+pytestmark = pytest.mark.django_db
+
+FAMILY = [
+    "medical-records-specialist",
+    "health-information-technologist",
+    "medical-and-health-services-manager",
+    "medical-transcriptionist",
+    "medical-assistant",
+    "medical-secretary",
+    "billing-and-posting-clerk",
+]
+NEIGHBOURS = FAMILY[1:]
+
+
+def guide_page(client, slug):
+    response = client.get(f"/careers/{slug}/")
+    assert response.status_code == 200
+    return CareerGuide.objects.get(slug=slug), soup(response)
+
+
+def plain(markdown_text: str) -> str:
+    """What a reader sees of a Markdown line, as the site renders it."""
+    html = render_markdown(markdown_text)
+    return BeautifulSoup(html, "html.parser").get_text(" ", strip=True)
+
+
+def national(guide):
+    return AreaPay.objects.get(
+        release=PayRelease.current(), area_type=AreaType.NATIONAL, soc_code=guide.soc_code
+    )
+
+
+@pytest.mark.parametrize("slug", FAMILY)
+def test_every_family_guide_ships_as_its_own_pack(slug):
+    path = Path(content_dir()) / "guides" / f"{slug}.json"
+    pack = json.loads(path.read_text(encoding="utf-8"))
+    assert [guide["slug"] for guide in pack["guides"]] == [slug]
+
+
+@pytest.mark.parametrize("slug", FAMILY)
+def test_every_section_of_the_guide_is_there_and_comes_from_its_pack(client, seeded, slug):
+    guide, page = guide_page(client, slug)
+    assert page.h1.text == guide.title
+    assert len(page.find_all("h1")) == 1
+    toc = [a["href"] for a in page.find("nav", class_="toc").find_all("a")]
+    for target in toc:
+        assert page.find(id=target.lstrip("#")), (slug, target)
+    for section in ("#overview", "#duties", "#pathway", "#certifications", "#faqs", "#sources"):
+        assert section in toc, (slug, section)
+    duties = page.select("#duties li")
+    assert [li.get_text(" ", strip=True) for li in duties] == [
+        plain(d.text) for d in guide.duties.all()
+    ]
+    steps = page.select("#pathway ol.timeline > li h3")
+    assert [h.get_text(" ", strip=True).split(": ", 1)[1] for h in steps] == [
+        s.title for s in guide.training_steps.all()
+    ]
+    assert [s.text for s in page.select("#faqs details > summary")] == [
+        f.question for f in guide.faqs.all()
+    ]
+    assert len(guide.faqs.all()) >= 4
+    cards = page.select("#certifications .certification-card h3 a")
+    links = list(guide.recommended_certifications.select_related("certification"))
+    assert [a["href"] for a in cards] == [link.certification.get_absolute_url() for link in links]
+    for related in guide.related_titles.all():
+        assert related.title in page.find(id="also-known-as").text
+    sources = page.find(id="sources")
+    for source in guide.sources.all():
+        assert sources.find("a", href=source.url), (slug, source.url)
+
+
+@pytest.mark.parametrize("slug", FAMILY)
+def test_pay_is_the_current_release_with_its_source_and_period(client, seeded, slug):
+    guide, page = guide_page(client, slug)
+    row = national(guide)
+    release = PayRelease.current()
+    facts = page.find("aside", class_="quick-facts").text
+    assert f"${row.annual_median:,.0f}" in facts
+    assert release.name in facts
+    assert "OEWS" in facts
+    pay = page.find(id="pay")
+    table = pay.find("table", class_="pay-table")
+    assert release.name in table.caption.text
+    cells = [row_.find_all("td")[1].text for row_ in table.select("tbody tr")]
+    expected = [
+        f"${amount:,.0f}"
+        for amount in (
+            row.annual_p10,
+            row.annual_p25,
+            row.annual_median,
+            row.annual_p75,
+            row.annual_p90,
+        )
+        if amount is not None
+    ]
+    assert cells == expected
+
+
+@pytest.mark.parametrize("slug", FAMILY)
+def test_the_outlook_names_its_source_and_period(client, seeded, slug):
+    guide, page = guide_page(client, slug)
+    assert "2024–34" in guide.outlook
+    facts = page.find("aside", class_="quick-facts")
+    assert guide.outlook in facts.text
+    assert facts.find("a", string=guide.outlook_source_name)["href"] == guide.outlook_source_url
+    outlook = page.find(id="outlook")
+    assert outlook is not None
+    assert "2034" in outlook.text
+
+
+@pytest.mark.parametrize("slug", ["medical-secretary", "billing-and-posting-clerk"])
+def test_a_guide_inside_a_group_profile_shows_its_own_line_never_the_groups(client, seeded, slug):
+    guide, page = guide_page(client, slug)
+    line = OccupationCode.objects.select_related("occupation").get(soc_code=guide.soc_code)
+    outlook = page.find(id="outlook")
+    assert f"{line.jobs:,}" in outlook.text
+    assert f"{line.projected_jobs:,}" in outlook.text
+    assert outlook.find("a", href=line.occupation.get_absolute_url())
+    # The group's own figures (its headline pay and openings) appear nowhere on the page.
+    text = page.find("main").text
+    profile = line.occupation
+    assert profile.jobs != line.jobs
+    assert f"{profile.jobs:,}" not in text
+    if line.occupation.openings_per_year:
+        assert f"{line.occupation.openings_per_year:,}" not in text
+    # And the group profile is still its own page, not redirected to this guide.
+    assert Client().get(line.occupation.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("slug", NEIGHBOURS)
+def test_the_handbook_profile_leads_to_the_guide_where_it_is_the_same_career(client, seeded, slug):
+    guide = CareerGuide.objects.get(slug=slug)
+    if guide.occupation is None:
+        pytest.skip("a detailed occupation inside a group profile: the profile stays")
+    response = client.get(guide.occupation.get_absolute_url())
+    assert response.status_code == 301
+    assert response["Location"] == guide.get_absolute_url()
+
+
+def test_the_transcriptionist_guide_is_honest_about_the_decline(client, seeded):
+    guide, page = guide_page(client, "medical-transcriptionist")
+    overview = page.find(id="overview").text
+    assert guide.occupation.outlook_percent < 0
+    assert f"{abs(guide.occupation.outlook_percent)}%" in overview
+    assert "2024–34" in overview
+    assert "speech recognition" in overview.lower()
+    faq = next(d for d in page.select("#faqs details") if "dying" in d.summary.text.lower())
+    assert "replac" in faq.text.lower()  # the openings that remain replace leavers
+
+
+def test_the_medical_assistant_guide_contrasts_patient_care_with_records_work(client, seeded):
+    _, page = guide_page(client, "medical-assistant")
+    text = page.find(id="overview").text.lower() + page.find(id="faqs").text.lower()
+    assert "vital signs" in text
+    assert "medical records specialist" in text
+    assert "patient" in text
+
+
+@pytest.mark.parametrize("slug", FAMILY)
+def test_the_guide_has_json_ld_for_the_occupation_and_its_faqs(client, seeded, slug):
+    guide, page = guide_page(client, slug)
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    nodes = {node["@type"]: node for node in data["@graph"]}
+    assert nodes["Occupation"]["name"] == guide.title
+    assert nodes["Occupation"]["occupationalCategory"]["codeValue"] == guide.soc_code
+    assert len(nodes["FAQPage"]["mainEntity"]) == guide.faqs.count()
+
+
+@pytest.mark.parametrize("slug", FAMILY)
+def test_the_json_view_serves_the_guide_as_a_pack(client, seeded, slug):
+    response = client.get(f"/careers/{slug}.json")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["guide"]["slug"] == slug
+    pack = json.loads((Path(content_dir()) / "guides" / f"{slug}.json").read_text())
+    shipped = pack["guides"][0]
+    for part in ("duties", "training_steps", "faqs", "moves", "recommended_certifications"):
+        assert data["guide"][part] == shipped[part], part
+
+
+@pytest.mark.parametrize("slug", FAMILY)
+def test_a_visitor_starts_a_plan_for_any_family_guide(seeded, slug):
+    visitor = Client()
+    guide, page = guide_page(visitor, slug)
+    start = f"/plan/start/{slug}/"
+    assert page.find("aside", class_="plan-panel").find("a", href=start)
+    response = visitor.post(start)
+    assert response.status_code == 302
+    plan = soup(visitor.get("/plan/"))
+    legends = [legend.a.text for legend in plan.select(f"#plan-{slug} .plan-item legend")]
+    assert legends[: guide.training_steps.count()] == [s.title for s in guide.training_steps.all()]
+
+
+@pytest.mark.parametrize("slug", FAMILY)
+def test_a_visitor_asks_a_question_on_any_family_guide(client, seeded, slug):
+    _, page = guide_page(client, slug)
+    ask = f"/careers/{slug}/ask/"
+    assert page.find(id="ask").find("a", href=ask)
+    question = f"How long does it take to become one? ({slug})"
+    response = client.post(ask, {"question": question, "email": "", "website": ""})
+    assert response.status_code == 302
+    assert SubmittedQuestion.objects.get(question=question).guide.slug == slug
+
+
+@pytest.mark.parametrize("slug", FAMILY)
+def test_every_family_guide_asks_for_feedback(client, seeded, slug):
+    _, page = guide_page(client, slug)
+    section = page.find("section", id="feedback")
+    links = [a["href"] for a in section.find_all("a")]
+    send = reverse("feedback:send")
+    assert links == [
+        f"{send}?path=/careers/{slug}/&useful=yes",
+        f"{send}?path=/careers/{slug}/&useful=no",
+    ]
+
+
+@pytest.mark.parametrize("slug", FAMILY)
+def test_search_finds_each_family_guide_by_its_title(client, seeded, slug):
+    guide = CareerGuide.objects.get(slug=slug)
+    page = soup(client.get("/search/", {"q": guide.title}))
+    first = page.select_one("ol.search-results li.search-result h2 a")
+    assert first["href"] == guide.get_absolute_url(), first
+
+
+@pytest.mark.parametrize("slug", FAMILY)
+def test_editors_edit_and_see_the_history_of_each_family_guide(admin_client, seeded, slug):
+    guide = CareerGuide.objects.get(slug=slug)
+    change = admin_client.get(reverse("admin:guides_careerguide_change", args=[guide.pk]))
+    assert change.status_code == 200
+    assert "moves-TOTAL_FORMS" in change.content.decode()
+    history = admin_client.get(reverse("admin:guides_careerguide_history", args=[guide.pk]))
+    assert history.status_code == 200
+    assert "Loaded by seed_content." in history.content.decode()
+
+
+def test_similar_occupations_and_the_home_page_link_straight_to_the_family_guides(client, seeded):
+    page = soup(client.get("/careers/medical-records-specialist/"))
+    similar = {a.text: a["href"] for a in page.select("#similar a")}
+    assert similar["Health information technologists and medical registrars"] == (
+        "/careers/health-information-technologist/"
+    )
+    assert similar["Medical assistants"] == "/careers/medical-assistant/"
+    assert similar["Pharmacy technicians"] == "/careers/pharmacy-technicians/"  # no guide
+    home = {a.text: a["href"] for a in soup(client.get("/")).select(".featured li a")}
+    assert home["Medical transcriptionists"] == "/careers/medical-transcriptionist/"
+    for href in list(similar.values()) + list(home.values()):
+        assert client.get(href).status_code == 200, href  # no redirect on the way
