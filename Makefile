@@ -13,7 +13,7 @@ export DJANGO_DEBUG ?= 1
 VENV := .venv
 MANAGE := $(VENV)/bin/python manage.py
 
-.PHONY: run test lint format migrate seed superuser clean browser html-validator screenshots bench audit observatory
+.PHONY: run test lint format migrate seed superuser clean browser html-validator screenshots bench audit observatory backup-drill
 
 run: $(VENV)/.synced migrate seed
 	@echo ""
@@ -41,6 +41,11 @@ screenshots: $(VENV)/.synced browser
 # Not part of `make test` or CI: it is a benchmark. BENCH_SECONDS=N sets the time per URL.
 bench: $(VENV)/.synced
 	$(VENV)/bin/python scripts/bench.py
+
+# Back up, restore into a fresh database and compare (SQLite and the local PostgreSQL): about
+# a minute. Not part of `make test`; docs/operations.md#backups-and-restore.
+backup-drill: $(VENV)/.synced
+	$(VENV)/bin/python scripts/backup_drill.py
 
 # Lighthouse (pinned by scripts/lighthouse/package-lock.json) against the production server:
 # about 2 minutes. Needs Node.js/npm and Chromium. Not part of `make test` or CI.
