@@ -15,6 +15,7 @@ escaped HTML in which only the matched words are wrapped in <mark>.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
@@ -76,6 +77,8 @@ class Kind:
     snippet_fields: tuple[str, ...]
     anchor: str = ""  # parts of a guide link to this element of the guide page
     fallback_snippet: str = ""  # when no snippet field has text; may use {guide}
+    related: tuple[str, ...] = ()  # loaded with each object, for `page_of`
+    page_of: Callable | None = None  # the object's page, when not get_absolute_url()
 
     @property
     def is_guide_part(self) -> bool:
@@ -89,7 +92,8 @@ class Kind:
         if self.is_guide_part:
             # Parts of a guide are public only while their guide is.
             return self.model.objects.filter(published_q("guide__")).select_related("guide")
-        return self.model.objects.published()
+        found = self.model.objects.published()
+        return found.select_related(*self.related) if self.related else found
 
     def vector(self):
         """The weighted search vector; search/migrations indexes exactly this expression."""
@@ -105,7 +109,7 @@ class Kind:
     def url(self, obj) -> str:
         if self.is_guide_part:
             return f"{obj.guide.get_absolute_url()}#{self.anchor.format(pk=obj.pk)}"
-        return obj.get_absolute_url()
+        return self.page_of(obj) if self.page_of else obj.get_absolute_url()
 
     def context(self, obj) -> str:
         return obj.guide.title if self.is_guide_part else ""
@@ -113,6 +117,14 @@ class Kind:
     def fallback(self, obj) -> str:
         guide = obj.guide.title if self.is_guide_part else ""
         return self.fallback_snippet.format(guide=guide)
+
+
+def guide_or_profile_url(profile) -> str:
+    try:
+        guide = profile.guide
+    except CareerGuide.DoesNotExist:
+        return profile.get_absolute_url()
+    return guide.get_absolute_url() if guide.is_published else profile.get_absolute_url()
 
 
 GUIDES = Kind(
@@ -135,6 +147,10 @@ PROFILES = Kind(
     weighted_fields=(("A", ("title", "soc_codes")), ("B", ("summary",))),
     title_fields=("title",),
     snippet_fields=("summary",),
+    # A profile a published guide covers leads to the guide (its own address redirects
+    # there), and search() keeps one result per page.
+    related=("guide",),
+    page_of=guide_or_profile_url,
 )
 CERTIFICATIONS = Kind(
     label="Certification",
@@ -190,18 +206,33 @@ def search(query: str) -> list[Result]:
     if not results and len(_words(query)) > 1:
         results = backend(query, loose=True)
     exact = _title_words(query)
-    return sorted(
+    asked = set(_title_words(query))
+    ranked = sorted(
         results,
         key=lambda r: (
             # A guide, profile or certification whose title is the query ("actuary" →
             # Actuaries, "cpc" → CPC) comes first; parts of a guide never jump their guide.
-            r.kind_order > CERTIFICATIONS.order
-            or _title_words(_strip_markers(re.sub(r"<[^>]+>", "", str(r.title)))) != exact,
+            r.kind_order > CERTIFICATIONS.order or _title_words(_plain_title(r)) != exact,
+            # Then a certification the query names by its code ("cpc exam" → CPC, not a
+            # credential whose text mentions CPC more often).
+            not (r.kind_order == CERTIFICATIONS.order and _code_of(r) in asked),
             -r.score,
             r.kind_order,
             str(r.title).lower(),
         ),
     )
+    seen: set[str] = set()  # a guide and the profile it covers are one page: its best result
+    return [r for r in ranked if not (r.url in seen or seen.add(r.url))]
+
+
+def _plain_title(result) -> str:
+    return _strip_markers(re.sub(r"<[^>]+>", "", str(result.title)))
+
+
+def _code_of(result) -> str:
+    """A certification result's code, as _title_words writes words ("CPC: …" → "cpc")."""
+    words = _title_words(_plain_title(result).split(":")[0])
+    return words[0] if len(words) == 1 else ""
 
 
 def _title_words(text: str) -> list[str]:

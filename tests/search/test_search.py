@@ -420,15 +420,22 @@ def test_search_finds_a_profile_by_its_title(seeded):
 
 
 @pytest.mark.parametrize(
-    ("code", "slug"),
+    ("code", "page"),
     [
-        ("29-2072", "medical-records-and-health-information-technicians"),
-        ("43-6013", "secretaries-and-administrative-assistants"),  # a detailed code of a group
+        # The flagship's profile is found by its code and leads to the guide that covers it.
+        ("29-2072", "/careers/medical-records-specialist/"),
+        ("43-6013", "/careers/secretaries-and-administrative-assistants/"),  # a group's code
     ],
 )
-def test_search_finds_a_profile_by_a_soc_code(seeded, code, slug):
+def test_search_finds_a_profile_by_a_soc_code(seeded, code, page):
     urls = [result.url for result in search(code) if result.kind == "Career profile"]
-    assert urls[:1] == [f"/careers/{slug}/"]
+    assert urls[:1] == [page]
+
+
+def test_a_guide_and_the_profile_it_covers_are_one_result(seeded):
+    urls = [result.url for result in search("medical records specialists")]
+    assert urls.count("/careers/medical-records-specialist/") == 1
+    assert "/careers/medical-records-and-health-information-technicians/" not in urls
 
 
 def test_search_leaves_out_draft_profiles(seeded):
@@ -506,7 +513,8 @@ def test_a_partial_title_is_not_taken_for_an_exact_one(nurses):
 def test_a_soc_code_puts_the_flagships_profile_first(client, seeded):
     found = results_of(client.get(SEARCH_URL, {"q": "29-2072"}))
 
-    assert found[0]["href"] == "/careers/medical-records-and-health-information-technicians/"
+    # The profile's entry, leading to the guide that covers it (one page per career).
+    assert found[0]["href"] == "/careers/medical-records-specialist/"
     assert found[0]["kind"] == "Career profile"
     assert found[0]["title"] == "Medical records specialists"
     assert search("29-2072")[0].url == found[0]["href"]
