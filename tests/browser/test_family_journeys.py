@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.test_keyboard import FOCUS_STATE, INTERACTIVE
+from tests.browser.test_keyboard import tab_through
 
 FAMILY = [
     "health-information-technologist",
@@ -62,22 +62,11 @@ def test_flagship_to_pathway_map_to_technologist_to_rhia_to_finder(page, seeded_
 
 
 def test_the_map_works_with_the_keyboard(page, seeded_site):
-    page.emulate_media(reduced_motion="reduce")
     for path in ("/careers/pathway-map/", "/careers/medical-transcriptionist/"):
-        page.goto(seeded_site.url + path)
-        expected = page.evaluate(INTERACTIVE)
-        reached = []
-        for _ in range(len(expected) + 5):
-            page.keyboard.press("Tab")
-            state = page.evaluate(FOCUS_STATE)
-            if state["tag"] == "body" or (reached and state["key"] == reached[0]):
-                break
-            assert state["onScreen"], (path, state)
-            assert state["outline"] or state["shadow"], (path, state)
-            reached.append(state["key"])
-        # Every career on the map is reached, as a link, in the page's order.
-        assert sorted(reached) == sorted(expected), path
+        reached = tab_through(page, seeded_site.url + path)
+        # Every career on the map is reached, as a link.
         nodes = page.locator("svg.pathway-map a").count()
+        assert nodes >= 4
         assert sum("/careers/" in key for key in reached) >= nodes
 
 

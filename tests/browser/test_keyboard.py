@@ -46,19 +46,26 @@ def test_skip_link_comes_first_and_moves_focus_to_main(page, seeded_site):
     assert page.evaluate("document.activeElement.id") == "main"
 
 
-def test_every_interactive_element_is_reachable_and_visibly_focused(page, seeded_site):
+def tab_through(page, url: str) -> list[str]:
+    """Tab from the top to the end of the page at `url`: each element focused must be on
+    screen and visibly focused, and every interactive element reached. Returns their keys."""
     # Without smooth scrolling, an element is in view the moment it takes focus.
     page.emulate_media(reduced_motion="reduce")
+    page.goto(url)
+    expected = page.evaluate(INTERACTIVE)
+    reached = []
+    for _ in range(len(expected) + 5):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STATE)
+        if state["tag"] == "body" or (reached and state["key"] == reached[0]):
+            break
+        assert state["onScreen"], (url, state)
+        assert state["outline"] or state["shadow"], (url, state)
+        reached.append(state["key"])
+    assert sorted(reached) == sorted(expected), url
+    return reached
+
+
+def test_every_interactive_element_is_reachable_and_visibly_focused(page, seeded_site):
     for path in ("/", GUIDE_PATH, "/certifications/cpc/"):
-        page.goto(seeded_site.url + path)
-        expected = page.evaluate(INTERACTIVE)
-        reached = []
-        for _ in range(len(expected) + 5):
-            page.keyboard.press("Tab")
-            state = page.evaluate(FOCUS_STATE)
-            if state["tag"] == "body" or (reached and state["key"] == reached[0]):
-                break
-            assert state["onScreen"], (path, state)
-            assert state["outline"] or state["shadow"], (path, state)
-            reached.append(state["key"])
-        assert sorted(reached) == sorted(expected), path
+        tab_through(page, seeded_site.url + path)

@@ -20,19 +20,9 @@ from guides.models import CareerGuide
 from occupations.models import AreaPay, AreaType, OccupationCode, PayRelease
 from questions.models import SubmittedQuestion
 from tests.conftest import soup
+from tests.family_pages import FAMILY, NEIGHBOURS
 
 pytestmark = pytest.mark.django_db
-
-FAMILY = [
-    "medical-records-specialist",
-    "health-information-technologist",
-    "medical-and-health-services-manager",
-    "medical-transcriptionist",
-    "medical-assistant",
-    "medical-secretary",
-    "billing-and-posting-clerk",
-]
-NEIGHBOURS = FAMILY[1:]
 
 
 def guide_page(client, slug):

@@ -12,19 +12,11 @@ from guides.pathway_map import NODE_HEIGHT, NODE_WIDTH, Node, layout, short_educ
 from occupations.models import AreaPay, AreaType, Occupation, PayRelease
 from tests.conftest import forget_everything_cached, soup
 from tests.factories import CareerGuideFactory, PathwayMoveFactory
+from tests.family_pages import FAMILY
 
 pytestmark = pytest.mark.django_db
 
 MAP = "/careers/pathway-map/"
-FAMILY = [
-    "medical-records-specialist",
-    "health-information-technologist",
-    "medical-and-health-services-manager",
-    "medical-transcriptionist",
-    "medical-assistant",
-    "medical-secretary",
-    "billing-and-posting-clerk",
-]
 
 
 def national_median(guide):

@@ -18,6 +18,7 @@ from django.views.defaults import server_error
 
 from core.unavailable import service_unavailable
 from tests.factories import CareerGuideFactory
+from tests.family_pages import FAMILY_PAGES
 from tests.plans.test_plans import PLAN_URL, START_URL, plan_form_data
 
 pytestmark = pytest.mark.django_db
@@ -56,32 +57,7 @@ PUBLIC_PAGES = {
     "career finder error": "/careers/?pay_min=90000&pay_max=10",
     "compare careers": "/careers/compare/?c=actuaries&c=medical-assistants&state=Texas",
     "compare, one career": "/careers/compare/?c=actuaries",
-    "family guide: health-information-technologist": "/careers/health-information-technologist/",
-    "family guide: health services manager": "/careers/medical-and-health-services-manager/",
-    "family guide: medical-transcriptionist": "/careers/medical-transcriptionist/",
-    "family guide: medical-assistant": "/careers/medical-assistant/",
-    "family guide: medical-secretary": "/careers/medical-secretary/",
-    "family guide: billing-and-posting-clerk": "/careers/billing-and-posting-clerk/",
-    "pathway map": "/careers/pathway-map/",
-    "certification: rhia": "/certifications/rhia/",
-    "certification: ccs": "/certifications/ccs/",
-    "certification: ctr": "/certifications/ctr/",
-    "certification: cpb": "/certifications/cpb/",
-    "certification: cpma": "/certifications/cpma/",
-    "certification: rhds": "/certifications/rhds/",
-    "certification: chds": "/certifications/chds/",
-    "certification: cma": "/certifications/cma/",
-    "certification: ccma": "/certifications/ccma/",
-    "certification: cmaa": "/certifications/cmaa/",
-    "certification: cbcs": "/certifications/cbcs/",
-    "finder, registry work": (
-        "/certifications/finder/?work=registry&education=2&experience=2&setting=any&goal=growth"
-    ),
-    "finder, patient care": (
-        "/certifications/finder/?work=patient_care&education=1&programs=ma_accredited"
-        "&experience=0&setting=any&goal=quick"
-    ),
-    "compare by kind of work": "/certifications/compare/?c=rhds&c=chds",
+    **FAMILY_PAGES,
     "my plan, empty": PLAN_URL,
     "ask a question": ASK,
     "question thanks": f"{ASK}thanks/",
