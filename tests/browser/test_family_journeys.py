@@ -8,18 +8,11 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.test_keyboard import tab_through
+from tests.family_pages import NEIGHBOURS
 
-FAMILY = [
-    "health-information-technologist",
-    "medical-and-health-services-manager",
-    "medical-transcriptionist",
-    "medical-assistant",
-    "medical-secretary",
-    "billing-and-posting-clerk",
-]
 NEW_PAGES = [
     "/careers/pathway-map/",
-    *(f"/careers/{slug}/" for slug in FAMILY),
+    *(f"/careers/{slug}/" for slug in NEIGHBOURS),
     "/certifications/rhia/",
     "/certifications/ctr/",
     "/certifications/chds/",
