@@ -7,8 +7,8 @@ from core.breadcrumbs import Crumb
 from core.public_pages import PublicPageMixin
 from explore.highlights import highlights
 from explore.views import fields_with_counts
+from guides.links import link_guides
 from guides.models import CareerGuide
-from guides.views import link_guides
 from occupations.models import PayRelease
 from occupations.views import similar_links, similar_with_pay
 

@@ -12,7 +12,9 @@ import textwrap
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from .models import MoveKind
+from occupations.models import AreaPay, AreaType, PayRelease
+
+from .models import CareerGuide, MoveKind, PathwayMove
 
 NODE_WIDTH = 216
 NODE_HEIGHT = 96
@@ -286,10 +288,6 @@ def route(edge: Edge, ports: dict) -> Edge:
 def family_map(user, around=None) -> PathwayMap | None:
     """The map of the careers connected to `around` (a guide), or to the featured guide; None
     when that career has no moves. Four queries, however many careers there are."""
-    from occupations.models import AreaPay, AreaType, PayRelease
-
-    from .models import CareerGuide, PathwayMove
-
     guides = {
         guide.pk: guide
         for guide in CareerGuide.objects.visible_to(user)

@@ -18,6 +18,7 @@ from occupations.views import (
 )
 
 from .forms import PayRegionForm
+from .links import career_link, link_guides
 from .models import GUIDE_PARTS, CareerGuide, GuideCertification, ProgressionStep
 from .pathway_map import family_map
 from .pay import pay_explorer, pay_states
@@ -158,27 +159,6 @@ class CareerListView(PublicPageMixin, BreadcrumbsMixin, FilterView):
         for key, value in changes.items():
             changed[key] = value
         return changed.urlencode()
-
-
-def link_guides(profiles, user) -> None:
-    """Give each profile a guide covers `page_url`, the guide's address, so lists link straight
-    to the one page per career rather than through the profile's redirect (one query)."""
-    profiles = list(profiles)
-    if not profiles:
-        return
-    guides = CareerGuide.objects.visible_to(user).filter(occupation__in=profiles)
-    urls = {g.occupation_id: g.get_absolute_url() for g in guides.only("slug", "occupation")}
-    for profile in profiles:
-        if profile.pk in urls:
-            profile.page_url = urls[profile.pk]
-
-
-def career_link(occupation) -> str:
-    """A profile's address, or its guide's when a published guide covers it (no redirect)."""
-    guide = getattr(occupation, "guide", None)
-    if guide is not None and guide.is_published:
-        return guide.get_absolute_url()
-    return occupation.get_absolute_url()
 
 
 class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):

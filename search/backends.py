@@ -27,6 +27,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from certifications.models import Certification
 from core.models import published_q
+from guides.links import career_link
 from guides.models import FAQ, CareerGuide, RelatedTitle, TrainingStep
 from occupations.models import Occupation
 
@@ -119,14 +120,6 @@ class Kind:
         return self.fallback_snippet.format(guide=guide)
 
 
-def guide_or_profile_url(profile) -> str:
-    try:
-        guide = profile.guide
-    except CareerGuide.DoesNotExist:
-        return profile.get_absolute_url()
-    return guide.get_absolute_url() if guide.is_published else profile.get_absolute_url()
-
-
 GUIDES = Kind(
     label="Career guide",
     order=0,
@@ -150,7 +143,7 @@ PROFILES = Kind(
     # A profile a published guide covers leads to the guide (its own address redirects
     # there), and search() keeps one result per page.
     related=("guide",),
-    page_of=guide_or_profile_url,
+    page_of=career_link,
 )
 CERTIFICATIONS = Kind(
     label="Certification",
