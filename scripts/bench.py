@@ -21,6 +21,10 @@ Uncached, it also measures the guide's work one part at a time (scripts/bench_gu
 only sent, only loaded, only rendered) and prints those in a second table, with the server
 CPU per request that the uncached target leaves the whole page.
 
+Then the long tail: every profile × every state (about 18,000 pages), shuffled, each asked for
+once, on the cached site with a cold cache, for BENCH_LONG_TAIL_SECONDS (default 20): the cost
+of a first look at a page nobody asked for lately, which is what most visitors meet.
+
 Besides wrk's figures, the table shows the CPU time gunicorn spent per request (from /proc),
 which depends less than requests/s on other work sharing the machine.
 """
@@ -58,6 +62,9 @@ CONNECTIONS = 64
 THREADS = 2
 WARMUP_SECONDS = 2
 TARGETS = {"cached": 0.8, "uncached": 0.1}  # guide page requests/s as a share of /healthz's
+# The long tail: every profile × every state, shuffled, each page asked for once, on the cached
+# site with a cold cache (what most visitors' first look costs). BENCH_LONG_TAIL_SECONDS long.
+LONG_TAIL_SEED = 2025
 RESULTS_FILE = ROOT / "bench-results.md"
 
 # No response() callback: with one, wrk parses every response's headers and body in Lua, which
@@ -80,6 +87,86 @@ function done(summary, latency, requests)
     latency:percentile(50), latency:percentile(99), latency.max))
 end
 """
+
+
+LONG_TAIL_SCRIPT = r"""
+-- Each thread walks its own share of the list, so no page is asked for twice.
+local threads_started = 0
+function setup(thread)
+  thread:set("share", threads_started)
+  threads_started = threads_started + 1
+end
+local position = 0
+function init(args)
+  position = (share or 0) * math.floor(#paths / %(threads)d)
+end
+function request()
+  position = position + 1
+  return wrk.format("GET", paths[((position - 1) %% #paths) + 1])
+end
+"""
+
+
+def long_tail_paths() -> list[str]:
+    """Every profile (but those a guide covers: they redirect) with every state's figures."""
+    import csv
+    import gzip
+    import random
+    from urllib.parse import quote
+
+    profiles = json.loads((ROOT / "data/ooh/occupations-2024-34.json").read_text())
+    covered = set()
+    for pack in (ROOT / "content/guides").glob("*.json"):
+        for guide in json.loads(pack.read_text())["guides"]:
+            covered.add(guide.get("occupation"))
+    slugs = [p["slug"] for p in profiles["occupations"] if p["slug"] not in covered]
+    with gzip.open(ROOT / "data/oews/oews_M2025_nat_st.csv.gz", "rt", encoding="utf-8") as rows:
+        states = sorted({r["AREA_TITLE"] for r in csv.DictReader(rows) if r["AREA_TYPE"] == "2"})
+    paths = [f"/careers/{slug}/?state={quote(state)}" for slug in slugs for state in states]
+    random.Random(LONG_TAIL_SEED).shuffle(paths)  # noqa: S311 (an order, not a secret)
+    return paths
+
+
+def long_tail_script(paths: list[str], folder: Path) -> Path:
+    listed = ",\n".join(json.dumps(path) for path in paths)
+    script = folder / "long_tail.lua"
+    script.write_text(
+        f"paths = {{\n{listed}\n}}\n" + LONG_TAIL_SCRIPT % {"threads": THREADS} + WRK_SCRIPT
+    )
+    return script
+
+
+def bench_long_tail(site, wrk, folder: Path, seconds: float) -> tuple["Measurement", int]:
+    paths = long_tail_paths()
+    script = long_tail_script(paths, folder)
+    measurement = Measurement()
+    with site.serve(cache_disabled=False) as server:
+        print(
+            f"-- long tail: {len(paths)} profile × state pages, {seconds:.0f} s, cold cache",
+            file=sys.stderr,
+            flush=True,
+        )
+        for path in paths[:3]:
+            check_status(server.url, path, "long tail, before")
+        cpu_before = server.cpu_seconds()
+        run = run_wrk(wrk, script, server.url + "/", seconds)
+        cpu_after = server.cpu_seconds()
+        measurement.add(run, None if cpu_before is None else cpu_after - cpu_before)
+    return measurement, len(paths)
+
+
+def long_tail_table(measurement: "Measurement", listed: int, seconds: float) -> str:
+    asked = min(measurement.requests, listed)
+    return "\n".join(
+        [
+            "| Long tail (cached settings, cold cache) | Pages listed | Asked for | Requests/s "
+            "| p50 ms | p99 ms | CPU ms/request | Socket errors | Non-2xx |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            f"| every profile × state, shuffled, {seconds:g} s | {listed:,} | {asked:,} | "
+            f"{measurement.rps:.0f} | {measurement.p50_ms:.1f} | {measurement.p99_ms:.1f} | "
+            f"{measurement.cpu_ms} | {measurement.socket_errors} | {measurement.non2xx} |",
+        ]
+    )
 
 
 @dataclass
@@ -309,6 +396,8 @@ def main() -> int:
                     mode: bench_mode(site, wrk, script, mode, seconds, rounds)
                     for mode in ("cached", "uncached")
                 }
+                tail_seconds = float(os.environ.get("BENCH_LONG_TAIL_SECONDS", "20"))
+                tail, listed = bench_long_tail(site, wrk, Path(tmp), tail_seconds)
                 workers = site.workers
                 cache_backend = site.cache_backend
                 database = site.database_label
@@ -330,9 +419,15 @@ def main() -> int:
             "",
             parts_table(all_results["uncached"]),
             "",
+            long_tail_table(tail, listed, tail_seconds),
+            "",
         ]
     )
     failed = failures(all_results)
+    if tail.socket_errors or tail.non2xx:
+        failed.append(
+            f"long tail: {tail.socket_errors} socket errors, {tail.non2xx} non-2xx answers"
+        )
     if failed:
         report += "\nFailed targets:\n\n" + "".join(f"- {line}\n" for line in failed)
     else:
