@@ -13,7 +13,7 @@ export DJANGO_DEBUG ?= 1
 VENV := .venv
 MANAGE := $(VENV)/bin/python manage.py
 
-.PHONY: run test lint format migrate seed superuser clean browser html-validator screenshots bench audit observatory backup-drill
+.PHONY: run test lint format migrate seed superuser clean browser html-validator screenshots bench audit observatory backup-drill drill
 
 run: $(VENV)/.synced migrate seed
 	@echo ""
@@ -46,6 +46,12 @@ bench: $(VENV)/.synced
 # a minute. Not part of `make test`; docs/operations.md#backups-and-restore.
 backup-drill: $(VENV)/.synced
 	$(VENV)/bin/python scripts/backup_drill.py
+
+# Two gunicorns behind Debian's nginx on a PostgreSQL and a Redis of its own; publishes, stops
+# Redis and PostgreSQL, kills an instance under load, soaks for 60 s: about 4 minutes.
+# Not part of `make test`; docs/operations.md#the-failure-drill.
+drill: $(VENV)/.synced
+	$(VENV)/bin/python scripts/drill.py
 
 # Lighthouse (pinned by scripts/lighthouse/package-lock.json) against the production server:
 # about 2 minutes. Needs Node.js/npm and Chromium. Not part of `make test` or CI.

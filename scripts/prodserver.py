@@ -129,14 +129,16 @@ class ProductionSite(contextlib.AbstractContextManager):
         settings_module: str | None = None,
         tls: tuple[Path, Path] | None = None,
         extra_env: dict[str, str] | None = None,
+        port: int | None = None,
     ):
         """Run gunicorn until the block ends; yields a Server (its .url has no trailing slash).
 
         settings_module: a settings module under scripts/ to serve with instead of the site's.
         tls: (certificate, key) PEM files: serve HTTPS with them (the certificate must be valid
         for 127.0.0.1; it is trusted for the health check). extra_env: added to the environment.
+        port: listen there (make drill restarts an instance on its port); by default a free one.
         """
-        port = free_port()
+        port = port or free_port()
         env = {**self.env, **(extra_env or {})}
         if cache_disabled:
             env["DJANGO_CACHE_DISABLED"] = "1"
