@@ -48,7 +48,7 @@ backup-drill: $(VENV)/.synced
 	$(VENV)/bin/python scripts/backup_drill.py
 
 # Two gunicorns behind Debian's nginx on a PostgreSQL and a Redis of its own; publishes, stops
-# Redis and PostgreSQL, kills an instance under load, soaks for 60 s: about 4 minutes.
+# Redis and PostgreSQL, kills an instance under load, soaks for 60 s: about 3 minutes.
 # Not part of `make test`; docs/operations.md#the-failure-drill.
 drill: $(VENV)/.synced
 	$(VENV)/bin/python scripts/drill.py
