@@ -13,7 +13,7 @@ export DJANGO_DEBUG ?= 1
 VENV := .venv
 MANAGE := $(VENV)/bin/python manage.py
 
-.PHONY: run test lint format migrate seed superuser clean browser html-validator screenshots bench audit observatory backup-drill drill
+.PHONY: run test lint format migrate seed superuser clean browser html-validator screenshots bench audit observatory backup-drill drill bench-scale
 
 run: $(VENV)/.synced migrate seed
 	@echo ""
@@ -41,6 +41,11 @@ screenshots: $(VENV)/.synced browser
 # Not part of `make test` or CI: it is a benchmark. BENCH_SECONDS=N sets the time per URL.
 bench: $(VENV)/.synced
 	$(VENV)/bin/python scripts/bench.py
+
+# Cost as content grows: 1× and 10× today's content (synthetic copies, scripts/scale_content.py)
+# on the local PostgreSQL: import times, queries per page, p50/p99. About 8 minutes.
+bench-scale: $(VENV)/.synced
+	$(VENV)/bin/python scripts/bench_scale.py
 
 # Back up, restore into a fresh database and compare (SQLite and the local PostgreSQL): about
 # a minute. Not part of `make test`; docs/operations.md#backups-and-restore.

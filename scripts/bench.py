@@ -239,11 +239,13 @@ def ensure_wrk() -> str:
     )
 
 
-def run_wrk(wrk: str, script: Path, url: str, seconds: float) -> dict:
+def run_wrk(
+    wrk: str, script: Path, url: str, seconds: float, connections: int = CONNECTIONS
+) -> dict:
     result = subprocess.run(  # noqa: S603 (fixed arguments)
         [
             wrk,
-            f"--connections={CONNECTIONS}",
+            f"--connections={connections}",
             f"--threads={THREADS}",
             f"--duration={max(1, round(seconds))}s",
             "--timeout=10s",

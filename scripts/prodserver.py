@@ -56,8 +56,10 @@ def free_port() -> int:
 
 
 class ProductionSite(contextlib.AbstractContextManager):
-    def __init__(self, workers: int | None = None):
+    def __init__(self, workers: int | None = None, *, seed: bool = True):
+        # seed=False: the database is built already (make bench-scale loads its own content).
         self.workers = workers or os.cpu_count() or 1
+        self.seed = seed
         self.tmp = tempfile.TemporaryDirectory(prefix="careerpath-prod-")
         self.tmpdir = Path(self.tmp.name)
         database_url = os.environ.get("DATABASE_URL") or (
@@ -83,14 +85,14 @@ class ProductionSite(contextlib.AbstractContextManager):
 
     def __enter__(self):
         try:
-            for command in (
+            seeding = [
                 ["migrate", "--noinput"],
                 # As `make seed`: the handbook's profiles, the packs, the current OEWS release.
                 ["import_ooh"],
                 ["seed_content"],
                 ["import_oews", "data/oews/oews_M2025_nat_st.csv.gz"],
-                ["collectstatic", "--noinput"],
-            ):
+            ]
+            for command in [*(seeding if self.seed else []), ["collectstatic", "--noinput"]]:
                 self.manage(*command)
         except BaseException:
             self.tmp.cleanup()

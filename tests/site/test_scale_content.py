@@ -1,0 +1,116 @@
+"""make bench-scale's content (scripts/scale_content.py): N× the site, and it imports."""
+
+import csv
+import gzip
+import importlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from guides.models import CareerGuide
+from occupations.models import AreaPay, Occupation
+
+SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ooh"
+SAMPLE = {"ooh_file": FIXTURES / "sample.json", "oews_file": FIXTURES / "oews_M2025_sample.csv"}
+
+
+@pytest.fixture
+def scale_content(monkeypatch):
+    monkeypatch.syspath_prepend(str(SCRIPTS))
+    return importlib.import_module("scale_content")
+
+
+def oews_rows(folder: Path) -> list[dict]:
+    with gzip.open(folder / "oews.csv.gz", "rt", encoding="utf-8") as rows:
+        return list(csv.DictReader(rows))
+
+
+def test_three_times_the_profiles_each_with_its_own_slug_codes_and_similar(scale_content, tmp_path):
+    real = json.loads(SAMPLE["ooh_file"].read_text())["occupations"]
+
+    written = scale_content.write(3, tmp_path, **SAMPLE)
+
+    profiles = json.loads((tmp_path / "occupations.json").read_text())["occupations"]
+    assert written["profiles"] == len(profiles) == 3 * len(real)
+    slugs = [p["slug"] for p in profiles]
+    codes = [c["soc_code"] for p in profiles for c in p["soc_codes"]]
+    assert len(set(slugs)) == len(slugs)
+    assert len(set(codes)) == len(codes)
+    assert len({p["url"] for p in profiles}) == len(profiles)
+    for profile in profiles:
+        if profile["slug"].endswith("-x3"):
+            assert all(s["slug"].endswith("-x3") for s in profile["similar"])
+            assert all(c["soc_code"][:2] >= "61" for c in profile["soc_codes"])
+
+
+def test_every_copied_code_has_the_pay_rows_of_its_original(scale_content, tmp_path):
+    scale_content.write(2, tmp_path, **SAMPLE)
+    profiles = json.loads((tmp_path / "occupations.json").read_text())["occupations"]
+    by_slug = {p["slug"]: p for p in profiles}
+    areas: dict[str, list[str]] = {}
+    for row in oews_rows(tmp_path):
+        areas.setdefault(row["OCC_CODE"], []).append(row["AREA"])
+
+    for slug, profile in by_slug.items():
+        if slug.endswith("-x2"):
+            original = by_slug[slug.removesuffix("-x2")]
+            pairs = zip(original["soc_codes"], profile["soc_codes"], strict=True)
+            for real, copied in pairs:
+                assert areas.get(copied["soc_code"]) == areas.get(real["soc_code"])
+
+
+def test_copied_guides_name_their_own_copys_guides_and_profiles(scale_content, tmp_path):
+    scale_content.write(2, tmp_path, **SAMPLE)
+
+    for pack in (tmp_path / "guides").glob("*.json"):
+        for guide in json.loads(pack.read_text())["guides"]:
+            assert guide["slug"].endswith("-x2")
+            assert not guide["occupation"] or guide["occupation"].endswith("-x2")
+            assert all(m["to_guide"].endswith("-x2") for m in guide["moves"])
+            assert all(
+                s["next_guide"].endswith("-x2") for s in guide["progression"] if s["next_guide"]
+            )
+
+
+def test_the_same_factor_writes_the_same_bytes(scale_content, tmp_path):
+    scale_content.write(2, tmp_path / "a", **SAMPLE)
+    scale_content.write(2, tmp_path / "b", **SAMPLE)
+
+    files = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.*"))
+    assert files
+    for name in files:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+@pytest.mark.django_db
+def test_the_doubled_site_imports_with_the_sites_own_importers(scale_content, tmp_path):
+    real = json.loads(SAMPLE["ooh_file"].read_text())["occupations"]
+    scale_content.write(2, tmp_path, **SAMPLE)
+    quiet = {"stdout": io.StringIO()}
+
+    call_command("import_ooh", str(tmp_path / "occupations.json"),
+                 "--summaries", str(tmp_path / "summaries.json"), **quiet)  # fmt: skip
+    call_command("seed_content", "content", str(tmp_path / "guides"), **quiet)
+    call_command("import_oews", str(tmp_path / "oews.csv.gz"), "--period", "May 2025", **quiet)
+
+    assert Occupation.objects.count() == 2 * len(real)
+    shipped = CareerGuide.objects.exclude(slug__endswith="-x2")
+    assert CareerGuide.objects.filter(slug__endswith="-x2").count() == shipped.count() > 0
+    copy = CareerGuide.objects.get(slug="medical-records-specialist-x2")
+    assert copy.occupation.slug == "medical-records-and-health-information-technicians-x2"
+    assert copy.faqs.count() == shipped.get(slug="medical-records-specialist").faqs.count() > 0
+    records, records_copy = (
+        Occupation.objects.get(slug=f"medical-records-and-health-information-technicians{s}")
+        for s in ("", "-x2")
+    )
+    real_code = records.codes.first().soc_code
+    copied_code = records_copy.codes.first().soc_code
+    assert (
+        AreaPay.objects.filter(soc_code=copied_code).count()
+        == (AreaPay.objects.filter(soc_code=real_code).count())
+        > 0
+    )
