@@ -5,6 +5,10 @@ page and the lists, every published guide, handbook profile and certification.
 
 Drafts are never listed. An item's lastmod is the later of its last save (`updated_at`, which
 every edit in admin or import changes) and the date an editor last checked its facts.
+
+A section's newest lastmod (the index and the lists' entries show it) is one aggregate query:
+Django's default loads every item of the section to compare them, so the index cost grew with
+the number of profiles (at 10× today's, 100 ms instead of 20 ms; `make bench-scale`).
 """
 
 import datetime
@@ -28,6 +32,16 @@ def _latest(*moments):
     return max(moments, default=None)
 
 
+def _newest(items, checked_on: str = ""):
+    """The newest lastmod of the items (as `lastmod` computes each), from one aggregate."""
+    newest = {"saved": Max("updated_at")}
+    if checked_on:
+        newest["checked"] = Max(checked_on)
+    found = items.order_by().aggregate(**newest)
+    checked = found.get("checked")
+    return _latest(found["saved"], _at_midnight(checked) if checked else None)
+
+
 class GuideSitemap(Sitemap):
     priority = 0.9
 
@@ -36,6 +50,9 @@ class GuideSitemap(Sitemap):
 
     def lastmod(self, guide):
         return _latest(guide.updated_at, _at_midnight(guide.last_reviewed))
+
+    def get_latest_lastmod(self):
+        return _newest(self.items(), "last_reviewed")
 
 
 class CertificationSitemap(Sitemap):
@@ -46,6 +63,9 @@ class CertificationSitemap(Sitemap):
 
     def lastmod(self, certification):
         return _latest(certification.updated_at, _at_midnight(certification.last_checked))
+
+    def get_latest_lastmod(self):
+        return _newest(self.items(), "last_checked")
 
 
 class ProfileSitemap(Sitemap):
@@ -66,6 +86,9 @@ class ProfileSitemap(Sitemap):
 
     def lastmod(self, occupation):
         return occupation.updated_at
+
+    def get_latest_lastmod(self):
+        return _newest(self.items())
 
 
 class FieldSitemap(Sitemap):

@@ -325,6 +325,20 @@ def test_sitemap_lastmod_is_the_later_of_review_and_last_save(client):
     assert sitemap_entries(client)[ORIGIN + guide.get_absolute_url()] == today
 
 
+@pytest.mark.parametrize("section", ["guides", "profiles", "certifications"])
+def test_a_sections_newest_lastmod_is_one_query_not_every_item(
+    seeded, section, django_assert_num_queries
+):
+    # The index shows each section's newest lastmod: by aggregate, so its cost does not grow
+    # with the number of profiles (Django's default loads every item; make bench-scale).
+    from careerpath.sitemaps import SITEMAPS
+
+    sitemap = SITEMAPS[section]()
+    newest = max(sitemap.lastmod(item) for item in sitemap.items())
+    with django_assert_num_queries(1):
+        assert sitemap.get_latest_lastmod() == newest
+
+
 def test_robots_txt_keeps_crawlers_out_of_admin_and_names_the_sitemap(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
