@@ -2,7 +2,10 @@
 
 For each size it makes a fresh PostgreSQL database, writes the content (scripts/scale_content.py:
 the handbook's profiles, OEWS pay for every state and the guides, plus synthetic copies), and:
-  - times each import step (migrate, import_ooh, seed_content, import_oews);
+  - times each import step (migrate, import_ooh, seed_content, import_oews), then ANALYZE: a
+    server's autovacuum gathers the planner's statistics after a bulk load, but not at once
+    (and not at all where it is off, as on some development machines); without them the
+    planner guesses, and at 10× the search took three times as long;
   - counts the queries of each page (Django's test client, every cache off);
   - serves it with gunicorn's production settings (scripts/prodserver.py) and measures p50/p99
     with wrk, cached (the default local-memory cache, warmed; 64 connections) and uncached
@@ -19,6 +22,7 @@ BENCH_SCALE_PG_URL: the server to make the databases on (the local one by defaul
 8 minutes on 2 CPUs.
 """
 
+import http.client
 import json
 import os
 import random
@@ -33,7 +37,7 @@ from urllib.parse import quote, urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench import CONNECTIONS, FINDER, WRK_SCRIPT, ensure_wrk, long_tail_script, run_wrk
-from prodserver import PYTHON, ROOT, ProductionSite, ServerError, fetch_status
+from prodserver import PYTHON, ROOT, ProductionSite, ServerError
 from scale_content import write
 
 SERVER = os.environ.get("BENCH_SCALE_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
@@ -48,6 +52,11 @@ PAGES = {
     "certification": "/certifications/cpc/",
 }
 UNCACHED_CONNECTIONS = 2  # one per worker
+# Bounds, in seconds: a step that hangs fails the bench instead of holding the machine.
+STEP_TIMEOUT = 900
+PSQL_TIMEOUT = 120
+# What each import step loads, for its rate (migrate and ANALYZE have none).
+STEP_UNITS = {"import_ooh": "profiles", "seed_content": "guides", "import_oews": "pay rows"}
 TIMED = ["profile", "guide", "finder", "search", "sitemap index", "sitemap: profiles"]
 
 COUNT_QUERIES = """
@@ -71,7 +80,7 @@ def database_url(name: str) -> str:
     return SERVER.rsplit("/", 1)[0] + "/" + name
 
 
-def psql(*args: str) -> None:
+def psql(*args: str, database: str = "") -> None:
     parts = urlsplit(SERVER)
     subprocess.run(  # noqa: S603
         [
@@ -83,21 +92,33 @@ def psql(*args: str) -> None:
             "-U",
             parts.username,
             "-d",
-            parts.path.lstrip("/"),
+            database or parts.path.lstrip("/"),
             "-q",
+            "-v",
+            "ON_ERROR_STOP=1",
             "-c",
             *args,
         ],
         check=True,
         capture_output=True,
+        text=True,
+        timeout=PSQL_TIMEOUT,
     )
 
 
 def manage(url: str, *args: str, extra: dict | None = None) -> str:
     env = {**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "1", **(extra or {})}
-    result = subprocess.run(  # noqa: S603 (the project's manage.py)
-        [str(PYTHON), "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
-    )
+    try:
+        result = subprocess.run(  # noqa: S603 (the project's manage.py)
+            [str(PYTHON), "manage.py", *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=STEP_TIMEOUT,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise ServerError(f"manage.py {' '.join(args)}: no end after {STEP_TIMEOUT} s") from error
     if result.returncode:
         raise ServerError(f"manage.py {' '.join(args)} failed:\n{result.stdout}{result.stderr}")
     return result.stdout
@@ -124,7 +145,22 @@ def profile_paths(folder: Path) -> list[str]:
     return paths
 
 
-def build(factor: int, folder: Path, url: str) -> dict:
+def status_of(url: str) -> int:
+    """One GET's status, redirects not followed, with the query string (prodserver's
+    fetch_status sends the path only, so "?state=Ohio" or the finder's filters would go
+    unchecked)."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    try:
+        connection.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""))
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    finally:
+        connection.close()
+
+
+def build(factor: int, folder: Path, url: str, name: str) -> dict:
     written = write(factor, folder)
     steps = {
         "migrate": ["migrate", "--noinput"],
@@ -143,6 +179,10 @@ def build(factor: int, folder: Path, url: str) -> dict:
         started = time.monotonic()
         manage(url, *args)
         seconds[step] = time.monotonic() - started
+    print(f"-- {factor}×: analyze", file=sys.stderr, flush=True)
+    started = time.monotonic()
+    psql("ANALYZE", database=name)
+    seconds["analyze"] = time.monotonic() - started
     out = manage(url, "shell", "-c", COUNT_QUERIES,
                  extra={"DJANGO_CACHE_DISABLED": "1", "PAGES": json.dumps(PAGES)})  # fmt: skip
     counts = json.loads(next(x for x in out.splitlines() if x.startswith("COUNTS "))[7:])
@@ -158,7 +198,7 @@ def timed(site, wrk, folder: Path, paths: list[str], seconds: float) -> dict:
         with site.serve(cache_disabled=mode == "uncached") as server:
             for name in TIMED:
                 url = server.url + PAGES[name]
-                if fetch_status(url) != 200:
+                if status_of(url) != 200:
                     raise ServerError(f"{mode}: {PAGES[name]} did not answer 200")
                 # Uncached, few connections: each request's own time, not a queue's (64
                 # connections on 2 workers would make p50 mostly waiting in line).
@@ -167,6 +207,9 @@ def timed(site, wrk, folder: Path, paths: list[str], seconds: float) -> dict:
                     run_wrk(wrk, plain, url, 1, connections)  # warm every worker
                     run = run_wrk(wrk, plain, url, seconds, connections)
                 else:
+                    for path in paths[:3]:  # every listed page must answer 200 itself
+                        if status_of(server.url + path) != 200:
+                            raise ServerError(f"{mode}: {path} did not answer 200")
                     run = run_wrk(wrk, tail, server.url + "/", seconds, connections)
                 print(f"-- {mode} {name}: {run['requests']} requests", file=sys.stderr, flush=True)
                 results[mode, name] = run
@@ -191,17 +234,22 @@ def report(sizes: dict[int, dict], factors: list[int]) -> tuple[str, list[str]]:
         "| --- | ---: | ---: |",
         *(f"| {what} | {a['written'][what]:,} | {b['written'][what]:,} |" for what in a["written"]),
         "",
-        f"| Import step | {one}× s | {big}× s | Growth (content ×{big // one}) |",
-        "| --- | ---: | ---: | ---: |",
+        f"| Import step | {one}× s | {big}× s | Growth (content ×{big // one}) "
+        f"| {one}× per second | {big}× per second |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for step in a["seconds"]:
-        lines.append(
-            f"| {step} | {a['seconds'][step]:.1f} | {b['seconds'][step]:.1f} | "
-            f"{ratio(a['seconds'][step], b['seconds'][step])} |"
+        sa, sb = a["seconds"][step], b["seconds"][step]
+        unit = STEP_UNITS.get(step)
+        rates = (
+            [f"{a['written'][unit] / sa:,.0f} {unit}", f"{b['written'][unit] / sb:,.0f} {unit}"]
+            if unit and sa and sb
+            else ["", ""]
         )
+        lines.append(f"| {step} | {sa:.1f} | {sb:.1f} | {ratio(sa, sb)} | {' | '.join(rates)} |")
     total_a, total_b = sum(a["seconds"].values()), sum(b["seconds"].values())
     lines += [
-        f"| all | {total_a:.1f} | {total_b:.1f} | {ratio(total_a, total_b)} |",
+        f"| all | {total_a:.1f} | {total_b:.1f} | {ratio(total_a, total_b)} | | |",
         "",
         f"| Page (uncached) | Queries {one}× | Queries {big}× | Same |",
         "| --- | ---: | ---: | --- |",
@@ -215,8 +263,8 @@ def report(sizes: dict[int, dict], factors: list[int]) -> tuple[str, list[str]]:
     lines += [
         "",
         f"| Mode | Page | p50 ms {one}× | p50 ms {big}× | p99 ms {one}× | p99 ms {big}× "
-        f"| p50 growth | Requests/s {big}× |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        f"| p50 growth | p99 growth | Requests/s {one}× | Requests/s {big}× |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for (mode, name), run_a in a["timed"].items():
         run_b = b["timed"][mode, name]
@@ -225,11 +273,13 @@ def report(sizes: dict[int, dict], factors: list[int]) -> tuple[str, list[str]]:
             if errors:
                 failed.append(f"{size}× {mode} {name}: {errors} errors or non-2xx answers")
         p50a, p50b = run_a["latency_us"]["p50"] / 1000, run_b["latency_us"]["p50"] / 1000
+        p99a, p99b = run_a["latency_us"]["p99"] / 1000, run_b["latency_us"]["p99"] / 1000
+        rps = [run["requests"] / (run["duration_us"] / 1e6) for run in (run_a, run_b)]
         label = "every profile × state, shuffled" if (mode, name) == ("uncached", "profile") else ""
         lines.append(
             f"| {mode} | {name}{' (' + label + ')' if label else ''} | {p50a:.1f} | {p50b:.1f} | "
-            f"{run_a['latency_us']['p99'] / 1000:.1f} | {run_b['latency_us']['p99'] / 1000:.1f} | "
-            f"{ratio(p50a, p50b)} | {run_b['requests'] / (run_b['duration_us'] / 1e6):.0f} |"
+            f"{p99a:.1f} | {p99b:.1f} | {ratio(p50a, p50b)} | {ratio(p99a, p99b)} | "
+            f"{rps[0]:.0f} | {rps[1]:.0f} |"
         )
     return "\n".join(lines) + "\n", failed
 
@@ -239,22 +289,27 @@ def main() -> int:
     seconds = float(os.environ.get("BENCH_SCALE_SECONDS", "5"))
     wrk = ensure_wrk()
     sizes = {}
-    for factor in factors:
-        name = f"careerpath_scale_{factor}x"
-        url = database_url(name)
-        psql(f"DROP DATABASE IF EXISTS {name}")
-        psql(f"CREATE DATABASE {name}")
-        try:
-            with tempfile.TemporaryDirectory(prefix=f"careerpath-scale-{factor}x-") as tmp:
-                folder = Path(tmp)
-                sizes[factor] = build(factor, folder, url)
-                os.environ["DATABASE_URL"] = url
-                with ProductionSite(seed=False) as site:
-                    paths = profile_paths(folder)
-                    sizes[factor]["timed"] = timed(site, wrk, folder, paths, seconds)
-        finally:
-            os.environ.pop("DATABASE_URL", None)
+    try:
+        for factor in factors:
+            name = f"careerpath_scale_{factor}x"
+            url = database_url(name)
             psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            psql(f"CREATE DATABASE {name}")
+            try:
+                with tempfile.TemporaryDirectory(prefix=f"careerpath-scale-{factor}x-") as tmp:
+                    folder = Path(tmp)
+                    sizes[factor] = build(factor, folder, url, name)
+                    os.environ["DATABASE_URL"] = url
+                    with ProductionSite(seed=False) as site:
+                        paths = profile_paths(folder)
+                        sizes[factor]["timed"] = timed(site, wrk, folder, paths, seconds)
+            finally:
+                os.environ.pop("DATABASE_URL", None)
+                psql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    except (ServerError, subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
+        detail = getattr(error, "stderr", None) or ""
+        print(f"make bench-scale: {error}\n{detail}".rstrip(), file=sys.stderr)
+        return 1
     text, failed = report(sizes, factors)
     if failed:
         text += "\nFAILED:\n" + "\n".join(f"- {line}" for line in failed) + "\n"

@@ -5,6 +5,7 @@ import gzip
 import importlib
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,48 @@ def test_the_doubled_site_imports_with_the_sites_own_importers(scale_content, tm
         == (AreaPay.objects.filter(soc_code=real_code).count())
         > 0
     )
+
+
+def test_the_repositorys_own_files_doubled_keep_codes_unique_and_pay_everywhere(
+    scale_content, tmp_path
+):
+    """The real handbook, OEWS file and packs (what make bench-scale writes), at 2×."""
+    real = json.loads(scale_content.OOH.read_text())["occupations"]
+    real_codes = {c["soc_code"] for p in real for c in p["soc_codes"]}
+
+    written = scale_content.write(2, tmp_path)
+
+    profiles = json.loads((tmp_path / "occupations.json").read_text())["occupations"]
+    assert written["profiles"] == len(profiles) == 2 * len(real)
+    slugs = {p["slug"] for p in profiles}
+    assert len(slugs) == len(profiles)
+    codes = [c["soc_code"] for p in profiles for c in p["soc_codes"]]
+    assert len(set(codes)) == len(codes)
+    assert all(re.fullmatch(r"\d{2}-\d{4}", code) for code in codes)
+    copies = [p for p in profiles if p["slug"].endswith("-x2")]
+    copied_codes = {c["soc_code"] for p in copies for c in p["soc_codes"]}
+    assert not copied_codes & real_codes
+    summaries = json.loads((tmp_path / "summaries.json").read_text())["summaries"]
+    assert all(summaries.get(p["slug"]) for p in copies)  # import_ooh skips a profile without
+
+    areas: dict[str, set[str]] = {}
+    for row in oews_rows(tmp_path):
+        areas.setdefault(row["OCC_CODE"], set()).add(row["AREA"])
+    by_slug = {p["slug"]: p for p in profiles}
+    for profile in copies:
+        original = by_slug[profile["slug"].removesuffix("-x2")]
+        for real_code, copied in zip(original["soc_codes"], profile["soc_codes"], strict=True):
+            assert areas.get(copied["soc_code"]) == areas.get(real_code["soc_code"])
+        assert {s["slug"] for s in profile["similar"]} <= slugs
+
+    guides = [g for pack in (tmp_path / "guides").glob("*.json")
+              for g in json.loads(pack.read_text())["guides"]]  # fmt: skip
+    guide_slugs = {g["slug"] for g in guides}
+    assert len(guides) == len(guide_slugs) == written["guides"] // 2 > 0
+    for guide in guides:
+        if guide["occupation"]:  # a guide may have no handbook profile
+            assert guide["occupation"] in slugs
+            assert guide["occupation"].endswith("-x2")
+        assert not guide["soc_code"] or guide["soc_code"] in copied_codes
+        assert {m["to_guide"] for m in guide["moves"]} <= guide_slugs
+        assert {s["next_guide"] for s in guide["progression"] if s["next_guide"]} <= guide_slugs
