@@ -252,7 +252,9 @@ def fetch_status(url: str, timeout: float = 30, context: ssl.SSLContext | None =
     else:
         connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
     try:
-        connection.request("GET", parts.path or "/")
+        # The query string too: make bench checks the finder's address, not /careers/ alone.
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        connection.request("GET", target)
         response = connection.getresponse()
         response.read()
         return response.status
