@@ -107,16 +107,21 @@ end
 """
 
 
-def long_tail_paths() -> list[str]:
-    """Every profile (but those a guide covers: they redirect) with every state's figures."""
+def long_tail_paths(
+    occupations: Path = ROOT / "data/ooh/occupations-2024-34.json",
+    guide_dirs: tuple[Path, ...] = (ROOT / "content/guides",),
+) -> list[str]:
+    """Every profile (but those a guide covers: they redirect) with every state's figures.
+
+    By default the site's own files; make bench-scale passes its synthetic ones."""
     import csv
     import gzip
     import random
     from urllib.parse import quote
 
-    profiles = json.loads((ROOT / "data/ooh/occupations-2024-34.json").read_text())
+    profiles = json.loads(occupations.read_text())
     covered = set()
-    for pack in (ROOT / "content/guides").glob("*.json"):
+    for pack in (pack for folder in guide_dirs for pack in folder.glob("*.json")):
         for guide in json.loads(pack.read_text())["guides"]:
             covered.add(guide.get("occupation"))
     slugs = [p["slug"] for p in profiles["occupations"] if p["slug"] not in covered]

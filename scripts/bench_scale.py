@@ -22,22 +22,28 @@ BENCH_SCALE_PG_URL: the server to make the databases on (the local one by defaul
 8 minutes on 2 CPUs.
 """
 
-import http.client
 import json
 import os
-import random
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench import CONNECTIONS, FINDER, WRK_SCRIPT, ensure_wrk, long_tail_script, run_wrk
-from prodserver import PYTHON, ROOT, ProductionSite, ServerError
+from bench import (
+    CONNECTIONS,
+    FINDER,
+    WRK_SCRIPT,
+    ensure_wrk,
+    long_tail_paths,
+    long_tail_script,
+    run_wrk,
+)
+from prodserver import PYTHON, ROOT, ProductionSite, ServerError, fetch_status
 from scale_content import write
 
 SERVER = os.environ.get("BENCH_SCALE_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
@@ -126,38 +132,9 @@ def manage(url: str, *args: str, extra: dict | None = None) -> str:
 
 def profile_paths(folder: Path) -> list[str]:
     """Every profile no guide covers (those redirect), × every state, shuffled."""
-    import csv
-    import gzip
-
-    profiles = json.loads((folder / "occupations.json").read_text())["occupations"]
-    covered = set()
-    for pack in [*(ROOT / "content/guides").glob("*.json"), *(folder / "guides").glob("*.json")]:
-        covered |= {g.get("occupation") for g in json.loads(pack.read_text())["guides"]}
-    with gzip.open(ROOT / "data/oews/oews_M2025_nat_st.csv.gz", "rt") as rows:
-        states = sorted({r["AREA_TITLE"] for r in csv.DictReader(rows) if r["AREA_TYPE"] == "2"})
-    paths = [
-        f"/careers/{p['slug']}/?state={quote(state)}"
-        for p in profiles
-        if p["slug"] not in covered
-        for state in states
-    ]
-    random.Random(2025).shuffle(paths)  # noqa: S311
-    return paths
-
-
-def status_of(url: str) -> int:
-    """One GET's status, redirects not followed, with the query string (prodserver's
-    fetch_status sends the path only, so "?state=Ohio" or the finder's filters would go
-    unchecked)."""
-    parts = urlsplit(url)
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
-    try:
-        connection.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""))
-        response = connection.getresponse()
-        response.read()
-        return response.status
-    finally:
-        connection.close()
+    return long_tail_paths(
+        folder / "occupations.json", (ROOT / "content/guides", folder / "guides")
+    )
 
 
 def build(factor: int, folder: Path, url: str, name: str) -> dict:
@@ -198,7 +175,7 @@ def timed(site, wrk, folder: Path, paths: list[str], seconds: float) -> dict:
         with site.serve(cache_disabled=mode == "uncached") as server:
             for name in TIMED:
                 url = server.url + PAGES[name]
-                if status_of(url) != 200:
+                if fetch_status(url) != 200:
                     raise ServerError(f"{mode}: {PAGES[name]} did not answer 200")
                 # Uncached, few connections: each request's own time, not a queue's (64
                 # connections on 2 workers would make p50 mostly waiting in line).
@@ -208,7 +185,7 @@ def timed(site, wrk, folder: Path, paths: list[str], seconds: float) -> dict:
                     run = run_wrk(wrk, plain, url, seconds, connections)
                 else:
                     for path in paths[:3]:  # every listed page must answer 200 itself
-                        if status_of(server.url + path) != 200:
+                        if fetch_status(server.url + path) != 200:
                             raise ServerError(f"{mode}: {path} did not answer 200")
                     run = run_wrk(wrk, tail, server.url + "/", seconds, connections)
                 print(f"-- {mode} {name}: {run['requests']} requests", file=sys.stderr, flush=True)
