@@ -36,6 +36,7 @@ import ssl
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -351,7 +352,8 @@ class Drill:
         seconds, kill_after = 12.0, 4.0
         traffic = self.traffic(WEIGHTS)
         load = Load(self.through_nginx, traffic, connections, seconds)
-        killer = _Timer(kill_after, lambda: os.killpg(self.a.process.pid, signal.SIGKILL))
+        killer = threading.Timer(kill_after, os.killpg, (self.a.process.pid, signal.SIGKILL))
+        killer.daemon = True
         killer.start()
         load.run()
         killed_at = load.started + kill_after
@@ -420,19 +422,6 @@ class Drill:
                 f"{percentile(times, 0.5) * 1000:.0f} | {percentile(times, 0.99) * 1000:.0f} |"
             )
         self.report.append("")
-
-
-class _Timer:
-    """Run a function once, after a delay, in a thread."""
-
-    def __init__(self, delay: float, function):
-        import threading
-
-        self.thread = threading.Timer(delay, function)
-        self.thread.daemon = True
-
-    def start(self):
-        self.thread.start()
 
 
 def on_timeout(signum, frame):
