@@ -6,7 +6,7 @@ from django.views.generic import FormView
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
 from core.throttle import Throttle
 
-from .forms import FeedbackForm
+from .forms import FeedbackForm, page_asking_for_feedback
 from .models import PageFeedback
 
 
@@ -30,10 +30,17 @@ class FeedbackView(BreadcrumbsMixin, FormView):
         return [Crumb("Page feedback")]
 
     def get_initial(self):
-        initial = {"path": self.request.GET.get("path", "")}
+        # Only a page of this site that asks for feedback is carried: a made-up path in the
+        # link (another site, `javascript:`…) is dropped, never shown nor linked to.
+        initial = {"path": page_asking_for_feedback(self.request.GET.get("path")) or ""}
         if self.request.GET.get("useful") in ("yes", "no"):
             initial["useful"] = self.request.GET["useful"]
         return initial
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["about_path"] = page_asking_for_feedback(context["form"]["path"].value())
+        return context
 
     def form_valid(self, form):
         path = form.cleaned_data["path"]

@@ -1,5 +1,7 @@
 """ "Was this page useful?" on guide and certification pages: counted, throttled, never blocking."""
 
+from urllib.parse import unquote
+
 import pytest
 from django.db import OperationalError
 from django.test import Client, override_settings
@@ -49,6 +51,66 @@ def test_a_made_up_answer_in_the_link_chooses_nothing(client, seeded):
     page = soup(client.get("/feedback/", {"path": GUIDE_URL, "useful": "<script>"}))
     assert page.find("input", attrs={"name": "useful", "checked": True}) is None
     assert "<script>" not in str(page.find("main"))
+
+
+# Paths a link to the feedback page might carry, as they would stand in its address (so the
+# encoded ones are decoded once by Django, as a browser's request would be).
+HOSTILE_PATHS = {
+    "javascript": "javascript%3Aalert(1)//",
+    "javascript, mixed case": "JaVaScRiPt:alert(1)",
+    "javascript after a space": "%20javascript:alert(1)",
+    "data": "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "scheme-relative": "//evil.example/",
+    "another site": "https://evil.example/",
+    "backslash": "/%5Cevil.example/",
+    "backslash, raw": "/\\evil.example/",
+    "tab inside": "/%09/evil.example/",
+    "newline inside": "/%0A/evil.example/",
+    "encoded slashes": "%2F%2Fevil.example%2F",
+    "encoded twice": "%252F%252Fevil.example%252F",
+    "encoded javascript": "javascript%253Aalert(1)",
+    "on-site, not a page that asks": "/admin/",
+    "a guide, then another site": "/careers/medical-records-specialist/@evil.example",
+    "too long": "/careers/" + "a" * 400 + "/",
+}
+
+
+@pytest.mark.parametrize("raw", HOSTILE_PATHS.values(), ids=HOSTILE_PATHS.keys())
+def test_a_made_up_path_in_the_link_is_neither_linked_nor_carried(client, seeded, raw):
+    response = client.get(f"/feedback/?path={raw}&useful=yes")
+
+    assert response.status_code == 200
+    page = soup(response)
+    main = page.find("main")
+    assert "About the page" not in main.text
+    assert main.find("a", href=lambda href: href and not href.startswith("/#")) is None
+    form = main.find("form", action="/feedback/")
+    assert form.find("input", attrs={"name": "path"})["value"] == ""
+    html = response.content.decode()
+    assert "evil.example" not in html
+    assert "javascript:" not in html.lower()
+    assert "data:text" not in html
+
+
+@pytest.mark.parametrize("raw", HOSTILE_PATHS.values(), ids=HOSTILE_PATHS.keys())
+def test_the_post_refuses_the_same_paths(client, seeded, raw):
+    response = send(client, path=unquote(raw), comment="Kept")
+
+    assert response.status_code == 200
+    assert (
+        "Feedback can only be given on a guide or certification page." in response.content.decode()
+    )
+    assert "evil.example" not in response.content.decode()
+    assert not PageFeedback.objects.exists()
+
+
+@pytest.mark.parametrize("path", [GUIDE_URL, CPC_URL, "/careers/actuaries/"])
+def test_a_page_that_asks_is_linked_and_accepted(client, seeded, path):
+    page = soup(client.get("/feedback/", {"path": path, "useful": "no"}))
+    assert page.find("main").find("a", href=path).text == path
+
+    assert send(client, path=path).status_code == 302
+    assert PageFeedback.objects.get().path == path
 
 
 def test_feedback_is_saved_and_thanked_on_the_page(seeded):
