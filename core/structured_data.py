@@ -63,6 +63,13 @@ def plain_text(markdown_text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def html_safe_text(markdown_text: str) -> str:
+    """plain_text() for a property its readers take as HTML (schema.org's Answer.text: search
+    engines render links and lists in it), so text that looks like markup stays text there too.
+    """
+    return html.escape(plain_text(markdown_text), quote=False)
+
+
 def absolute(request, path: str) -> str:
     return request.build_absolute_uri(path)
 

@@ -4,7 +4,14 @@ Every value comes from the guide as editors left it; pay is the latest chart of 
 (national figures when there are any), the same figures the page's headline shows.
 """
 
-from core.structured_data import absolute, breadcrumb_list, graph, plain_text, web_page
+from core.structured_data import (
+    absolute,
+    breadcrumb_list,
+    graph,
+    html_safe_text,
+    plain_text,
+    web_page,
+)
 
 from .pay import NATIONAL_REGION, PayChart
 
@@ -111,7 +118,7 @@ def faq_page(guide, page_url) -> dict | None:
             {
                 "@type": "Question",
                 "name": faq.question,
-                "acceptedAnswer": {"@type": "Answer", "text": plain_text(faq.answer)},
+                "acceptedAnswer": {"@type": "Answer", "text": html_safe_text(faq.answer)},
             }
             for faq in faqs
         ],
