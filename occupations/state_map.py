@@ -170,11 +170,13 @@ def state_map(figures: Iterable, href: Callable[[str], str]) -> StateMap | None:
                 fill=fill,
                 text_fill=text_colour(fill),
                 href=href(postal),
+                # The name starts with the letters on the tile (WCAG 2.5.3, Label in Name):
+                # a voice-control user says "click CA" for the tile that shows "CA".
                 label=(
-                    f"{name}: median {dollars(median)}"
+                    f"{postal} ({name}): median {dollars(median)}"
                     f"{' or more' if postal in top_coded else ''} a year"
                     if median is not None
-                    else f"{name}: no estimate published"
+                    else f"{postal} ({name}): no estimate published"
                 ),
                 step=step,
             )

@@ -149,7 +149,7 @@ def test_missing_figures_are_grey_say_no_estimate_and_are_listed():
         assert tiles[postal].step is None
         assert tiles[postal].median is None
         assert tiles[postal].text_fill == "#000000"
-    assert tiles["GU"].label == "Guam: no estimate published"
+    assert tiles["GU"].label == "GU (Guam): no estimate published"
     assert result.missing == ["Guam", "Virgin Islands", "Wyoming"]
     assert result.highest.postal == "WV"
 
@@ -158,13 +158,13 @@ def test_an_area_left_out_of_the_data_still_gets_a_named_grey_tile():
     figures = [figure for figure in every_area() if figure.postal != "PR"]
     tiles = {tile.postal: tile for tile in state_map(figures, link).tiles}
     assert tiles["PR"].fill == MISSING_FILL
-    assert tiles["PR"].label == "Puerto Rico: no estimate published"
+    assert tiles["PR"].label == "PR (Puerto Rico): no estimate published"
 
 
 def test_labels_name_the_area_and_its_median():
     figures = [row("CA", "61810.00", "California"), row("TX", "45000")]
     tiles = {tile.postal: tile for tile in state_map(figures, link).tiles}
-    assert tiles["CA"].label == "California: median $61,810 a year"
+    assert tiles["CA"].label == "CA (California): median $61,810 a year"
     assert tiles["CA"].name == "California"
     assert tiles["CA"].median == Decimal("61810.00")
 
@@ -283,6 +283,8 @@ def test_template_ids_are_unique_and_escaped_text_stays_escaped():
     figures = [row("CA", 60000, 'Cal<i>"fornia'), row("TX", 50000)]
     html, page = rendered(state_map(figures, link))
     assert "<i>" not in html
-    assert page.find("a", href="/pay/ca/")["aria-label"] == 'Cal<i>"fornia: median $60,000 a year'
+    assert (
+        page.find("a", href="/pay/ca/")["aria-label"] == 'CA (Cal<i>"fornia): median $60,000 a year'
+    )
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids))
