@@ -25,6 +25,7 @@ from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddlew
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_cache_control
 from django.utils.http import split_directive_names
+from django.views.decorators.http import require_safe
 
 from .content_version import VersionUnknown, content_version
 
@@ -72,8 +73,10 @@ def mark_for(request, response, shows_visitor_input: bool = False) -> None:
 
 
 def public_page(view):
-    """The decorator form of PublicPageMixin, for function views (the sitemap)."""
+    """The decorator form of PublicPageMixin, for function views (the sitemap): GET and HEAD
+    only, as a class-based view's page (any other method gets a 405 naming them)."""
 
+    @require_safe
     @wraps(view)
     def view_with_headers(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
@@ -93,7 +96,10 @@ class PublicPageMixin:
 
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
-        mark_for(request, response, self.shows_visitor_input())
+        # Only a GET or HEAD ran the view's handler: OPTIONS and refused methods (405) leave
+        # its form unbuilt, and their answers are private anyway (mark_for).
+        ran_handler = request.method in ("GET", "HEAD")
+        mark_for(request, response, ran_handler and self.shows_visitor_input())
         return response
 
     def shows_visitor_input(self) -> bool:

@@ -162,3 +162,35 @@ def test_hostile_plan_form(client, seeded, item, target, note, total):
     assert response.status_code in (200, 302)
     assert_safe(response, note)
     assert_safe(response, target)
+
+
+EVERY_PAGE_TYPE = [
+    *PAGES,
+    "/careers/?education=bachelors&pay_min=1&pay_max=0",
+    "/careers/actuaries/?state=Texas",
+    "/careers/actuaries.json",
+    "/careers/medical-records-specialist.json",
+    "/careers/fields/",
+    "/careers/fields/healthcare/",
+    "/careers/compare/?c=actuaries&c=medical-assistants",
+    "/careers/pathway-map/",
+    "/careers/medical-records-specialist/ask/thanks/",
+    "/certifications/finder/?education=9",
+    "/plan/start/medical-records-specialist/",
+    "/plan/calendar.ics",
+    "/search/?q=coder",
+    "/sitemap.xml",
+    "/robots.txt",
+]
+
+
+@pytest.mark.parametrize("method", ["OPTIONS", "TRACE", "PUT", "PATCH", "DELETE", "CONNECT"])
+def test_every_page_answers_any_method_without_a_server_error(client, seeded, method):
+    # A scanner asks every page with every method; found by make scan: OPTIONS and TRACE on
+    # the pages with forms (career finder, search, comparisons) were a 500.
+    for url in EVERY_PAGE_TYPE:
+        response = client.generic(method, url)
+        assert response.status_code < 500, f"{method} {url}: {response.status_code}"
+        if response.status_code == 405 or (method == "OPTIONS" and url != "/admin/login/"):
+            assert "GET" in response.get("Allow", ""), f"{method} {url}"
+        assert "public" not in response.get("Cache-Control", ""), f"{method} {url}"
