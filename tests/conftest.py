@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.cache import caches
 from django.core.management import call_command
+from django.test import override_settings
 
 from core.cache_backends import forget_outages
 from core.content_version import forget_content_version
@@ -20,6 +21,14 @@ def forget_everything_cached():
         cache.clear()
     forget_content_version()
     forget_outages()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """Tests make many users: a fast hasher (the production one costs about 0.3 s a user).
+    Signing in still checks the password, so the login tests lose nothing."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)
