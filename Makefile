@@ -13,7 +13,7 @@ export DJANGO_DEBUG ?= 1
 VENV := .venv
 MANAGE := $(VENV)/bin/python manage.py
 
-.PHONY: run test lint format migrate seed superuser clean browser html-validator screenshots bench audit observatory backup-drill drill bench-scale
+.PHONY: run test lint format migrate seed superuser clean browser html-validator screenshots bench audit observatory backup-drill drill bench-scale scan
 
 run: $(VENV)/.synced migrate seed
 	@echo ""
@@ -67,6 +67,13 @@ audit: $(VENV)/.synced browser
 observatory: $(VENV)/.synced
 	$(VENV)/bin/python scripts/observatory.py
 
+# wapiti and sqlmap (pinned, in .scanners/, never the site's .venv) against the production server
+# on loopback only: about 10 minutes; writes scan-results.md, fails on any finding or any 5xx.
+# Not part of `make test` or CI; docs/security.md#make-scan.
+scan: $(VENV)/.synced
+	@PYTHON=$(PYTHON) scripts/ensure-scanners.sh
+	$(VENV)/bin/python scripts/scan.py
+
 lint: $(VENV)/.synced
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -90,7 +97,7 @@ superuser: $(VENV)/.synced
 	$(MANAGE) createsuperuser
 
 clean:
-	rm -rf $(VENV) .uv .pytest_cache .ruff_cache staticfiles
+	rm -rf $(VENV) .uv .scanners .pytest_cache .ruff_cache staticfiles
 
 # The environment: pinned dependencies from uv.lock, rebuilt when the lock changes.
 $(VENV)/.synced: pyproject.toml uv.lock | $(UV)

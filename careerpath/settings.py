@@ -257,7 +257,7 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # script or style anywhere. If inline script ever becomes unavoidable, add CSP.NONCE to
 # script-src and the "django.template.context_processors.csp" context processor.
 # default-src 'none': anything not allowed below (frames, media, workers, manifests...) is
-# refused; see docs/security-headers.md. The admin needs script, style, img and connect-src.
+# refused; see docs/security.md. The admin needs script, style, img and connect-src.
 SECURE_CSP = {
     "default-src": [CSP.NONE],
     "script-src": [CSP.SELF],
