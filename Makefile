@@ -13,7 +13,7 @@ export DJANGO_DEBUG ?= 1
 VENV := .venv
 MANAGE := $(VENV)/bin/python manage.py
 
-.PHONY: run test lint format migrate seed superuser clean browser html-validator screenshots bench audit observatory backup-drill drill bench-scale scan
+.PHONY: run test test-fast lint format migrate seed superuser clean browser html-validator screenshots bench audit observatory backup-drill drill bench-scale scan
 
 run: $(VENV)/.synced migrate seed
 	@echo ""
@@ -24,6 +24,10 @@ run: $(VENV)/.synced migrate seed
 
 test: $(VENV)/.synced browser html-validator
 	$(VENV)/bin/pytest
+
+# The loop while working: everything but the browser tests (docs/testing.md).
+test-fast: $(VENV)/.synced html-validator
+	$(VENV)/bin/pytest --ignore=tests/browser -q
 
 # Debian's Chromium for the browser tests (skipped, loudly, where it cannot be installed).
 browser:

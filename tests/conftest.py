@@ -10,6 +10,7 @@ from django.test import override_settings
 
 from core.cache_backends import forget_outages
 from core.content_version import forget_content_version
+from tests.seed_once import seed_once
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 OOH_SAMPLE = FIXTURES / "ooh" / "sample.json"
@@ -39,20 +40,34 @@ def fresh_cache():
     forget_everything_cached()
 
 
+def import_handbook_sample():
+    call_command("import_ooh", str(OOH_SAMPLE), stdout=io.StringIO())
+
+
 @pytest.fixture
 def seeded_packs(db):
     """A sample of the handbook (tests/fixtures/ooh: the flagship's profile, its neighbours, a
     few odd shapes) and the content packs as they ship: the flagship's pay is May 2024 and
-    earlier. For tests that control every pay figure themselves."""
-    call_command("import_ooh", str(OOH_SAMPLE), stdout=io.StringIO())
-    call_command("seed_content", stdout=io.StringIO())
+    earlier. For tests that control every pay figure themselves. Seeded once per session
+    (tests/seed_once.py)."""
+
+    def seed():
+        import_handbook_sample()
+        call_command("seed_content", stdout=io.StringIO())
+
+    seed_once("handbook sample and packs", seed)
 
 
 @pytest.fixture
 def seeded(seeded_packs):
     """The flagship content, loaded the way `make run` loads it: the packs, then OEWS May 2025
     (a sample: the sample profiles' codes, the nation and a few states)."""
-    call_command("import_oews", str(OEWS_SAMPLE), "--period", "May 2025", stdout=io.StringIO())
+    seed_once(
+        "OEWS May 2025 sample, after the packs",
+        lambda: call_command(
+            "import_oews", str(OEWS_SAMPLE), "--period", "May 2025", stdout=io.StringIO()
+        ),
+    )
 
 
 @pytest.fixture

@@ -3,7 +3,8 @@ import io
 import pytest
 from django.core.management import call_command
 
-from tests.conftest import OOH_SAMPLE
+from tests.conftest import import_handbook_sample
+from tests.seed_once import seed_once
 
 
 @pytest.fixture(autouse=True)
@@ -12,11 +13,14 @@ def handbook_profiles(request):
     that seed the packs themselves get the sample profiles loaded the same way."""
     if "db" in request.fixturenames or "seeded" in request.fixturenames:
         request.getfixturevalue("db")
-        call_command("import_ooh", str(OOH_SAMPLE), stdout=io.StringIO())
+        seed_once("handbook sample", import_handbook_sample)
 
 
 @pytest.fixture
 def seeded(db):
     """The packs exactly as they ship (no OEWS import after them): these tests compare the
     site's content with the packs."""
-    call_command("seed_content", stdout=io.StringIO())
+    seed_once(
+        "packs, after the handbook sample",
+        lambda: call_command("seed_content", stdout=io.StringIO()),
+    )
