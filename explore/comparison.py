@@ -1,14 +1,16 @@
 """Careers side by side: which careers a comparison address asks for, and their figures.
 
-`/careers/compare/?c=<slug>&c=<slug>…` names two to four careers (extra ones, repeats and
-unknown names are dropped, and the page says so); `&state=<name>` adds that state's median.
+`/careers/compare/?c=<slug>&c=<slug>…` names two to four careers, by a profile's slug or by its
+guide's (extra ones, repeats and unknown names are dropped, and the page says so);
+`&state=<name>` adds that state's median.
 Every figure comes from one query for all the careers' pay, whatever their number.
 """
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
+from core.models import published_q
 from guides.models import GuideCertification
 from occupations.models import AreaPay, Occupation
 
@@ -56,6 +58,13 @@ def compare(slugs, user, release, state: str = "") -> Comparison:
         wanted = wanted[:MAX_CAREERS]
     found = _found(wanted, user)
     result.unknown = len([slug for slug in wanted if slug not in found])
+    # A guide's address and its profile's name one career: the second is a repeat.
+    wanted, careers = [slug for slug in wanted if slug in found], set()
+    for slug in list(wanted):
+        if found[slug].pk in careers:
+            wanted.remove(slug)
+            result.repeated += 1
+        careers.add(found[slug].pk)
     codes = [found[slug].pay_code for slug in wanted if slug in found and found[slug].pay_code]
     rows = AreaPay.objects.filter(release=release, soc_code__in=codes) if release else []
     national = {row.soc_code: row for row in rows if row.area_type == "national"}
@@ -85,9 +94,14 @@ def compare(slugs, user, release, state: str = "") -> Comparison:
 
 
 def _found(wanted, user) -> dict:
+    """The careers asked for, by the profile's slug or by its guide's (the address a visitor
+    reading a guide has), a guide counting only where the visitor may see it."""
+    by_guide = Q(guide__slug__in=wanted)
+    if not (user.is_authenticated and user.is_staff):
+        by_guide &= published_q("guide__")
     occupations = (
         Occupation.objects.visible_to(user)
-        .filter(slug__in=wanted)
+        .filter(Q(slug__in=wanted) | by_guide)
         .select_related("field", "guide")
         .prefetch_related(
             Prefetch(
@@ -96,4 +110,10 @@ def _found(wanted, user) -> dict:
             )
         )
     )
-    return {occupation.slug: occupation for occupation in occupations}
+    found = {}
+    for occupation in occupations:
+        found[occupation.slug] = occupation
+        guide = getattr(occupation, "guide", None)
+        if guide is not None and guide.slug in wanted:
+            found[guide.slug] = occupation
+    return found

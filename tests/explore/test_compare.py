@@ -299,6 +299,32 @@ def test_more_than_four_careers_keeps_the_first_four_and_says_so(client, seeded)
     assert "not on the site" not in warning(page)
 
 
+def test_a_guides_own_address_names_its_career(client, seeded):
+    # A visitor reading /careers/medical-records-specialist/ compares it by that name.
+    page = soup(client.get(compare_url("medical-records-specialist", "actuaries")))
+
+    assert columns(page) == [PROFILES[FLAGSHIP]["title"], "Actuaries"]
+    assert "not on the site" not in warning(page)
+    first = table(page).thead.find_all("th")[1]
+    assert first.find("a")["href"] == GUIDE_URL
+
+
+def test_a_guide_and_its_profile_are_one_career(client, seeded):
+    page = soup(client.get(compare_url("medical-records-specialist", "actuaries", FLAGSHIP)))
+
+    assert columns(page) == [PROFILES[FLAGSHIP]["title"], "Actuaries"]
+    assert "A career asked for twice is shown once." in warning(page)
+
+
+def test_a_draft_guides_address_is_unknown_to_the_public(client, seeded):
+    CareerGuide.objects.filter(slug="medical-records-specialist").update(status="draft")
+
+    page = soup(client.get(compare_url("medical-records-specialist", "actuaries", "dentists")))
+
+    assert columns(page) == ["Actuaries", "Dentists"]
+    assert "1 of the careers asked for is not on the site" in warning(page)
+
+
 def test_a_career_asked_for_twice_is_shown_once_and_says_so(client, seeded):
     page = soup(client.get(compare_url("actuaries", "dentists", "actuaries")))
 
