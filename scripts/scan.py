@@ -245,28 +245,23 @@ def scan(site: ProductionSite, certificate: Path, key: Path, listener, username,
             crawl = REPORTS / "wapiti-crawl"
             visitor = browser_cookies(base, certificate)
             # Forms first: wapiti attacks links before forms, so one pass would seldom reach them.
+            public = {
+                "starts": START_PATHS,
+                "scan_s": 75,
+                "attack_s": 20,
+                "session": crawl,
+                "cookie": visitor,
+            }
             passes["forms"] = wapiti_pass(
-                "forms",
-                base,
-                listener.url,
-                modules=only("post", FORM_MODULES),
-                starts=START_PATHS,
-                scan_s=75,
-                attack_s=20,
-                session=crawl,
-                cookie=visitor,
+                "forms", base, listener.url, modules=only("post", FORM_MODULES), **public
             )
             passes["links"] = wapiti_pass(
                 "links",
                 base,
                 listener.url,
                 modules=only("get", LINK_MODULES),
-                starts=START_PATHS,
-                scan_s=75,
-                attack_s=20,
-                session=crawl,
                 skip_crawl=True,
-                cookie=visitor,
+                **public,
             )
             cookie = browser_cookies(base, certificate, login=(username, password))
             passes["admin"] = wapiti_pass(
