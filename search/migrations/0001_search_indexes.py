@@ -1,6 +1,6 @@
 """GIN indexes for site search, on PostgreSQL only (SQLite's fallback search uses none).
 
-Each index covers exactly the weighted search vector that search.backends builds for that
+Each index covers exactly the weighted search vector that search.kinds builds for that
 model, so PostgreSQL answers `vector @@ query` from the index. The expressions are copied here
 because a migration must not change when the code does; tests/test_search.py checks on
 PostgreSQL that the search queries use these indexes.

@@ -1,5 +1,5 @@
 """The GIN index for searching handbook profiles (title and SOC codes, then summary), on
-PostgreSQL only; the expression is copied from search.backends.PROFILES as 0001 explains."""
+PostgreSQL only; the expression is copied from search.kinds.PROFILES as 0001 explains."""
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector

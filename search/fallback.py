@@ -1,0 +1,107 @@
+"""Site search on SQLite (local development) and anything but PostgreSQL: every word must start
+a word somewhere in the item, scored with the same weights as PostgreSQL's ranking."""
+
+import re
+
+from django.db.models import Exists, OuterRef, Q
+
+from .kinds import GUIDES, KINDS, MAX_PER_KIND, RELATED_TITLES, WEIGHTS, Kind, Result
+from .text import START, STOP, excluded_words, plain, result, stem, strip_markers, words
+
+
+def search_simple(query: str, *, loose: bool) -> list[Result]:
+    # A word's stem, so "actuary" finds Actuaries as PostgreSQL's stemmer does.
+    stems = list(dict.fromkeys(stem(word) for word in words(query)))
+    if not stems:
+        return []
+    patterns = [_word_pattern(word) for word in stems]
+    excluded = [_word_pattern(word) for word in excluded_words(query)]
+    highlighter = re.compile("|".join(pattern.pattern + r"\w*" for pattern in patterns), re.I)
+    results = []
+    for kind in KINDS:
+        rows = kind.queryset()
+        conditions = [_contains_word(kind, word) for word in stems]
+        combined = conditions[0]
+        for condition in conditions[1:]:
+            combined = (combined | condition) if loose else (combined & condition)
+        rows = rows.filter(combined)
+        if kind is GUIDES:
+            rows = rows.prefetch_related("related_titles")
+        found = []
+        for obj in rows:
+            weighted = [
+                (WEIGHTS[weight], getattr(obj, name))
+                for weight, names in kind.weighted_fields
+                for name in names
+            ]
+            if any(pattern.search(text) for pattern in excluded for _, text in weighted):
+                continue
+            if kind is GUIDES:
+                weighted += [(WEIGHTS["A"], alias.title) for alias in obj.related_titles.all()]
+            scores = [
+                max((w for w, text in weighted if pattern.search(text)), default=0.0)
+                for pattern in patterns
+            ]
+            if not any(scores) or (not loose and not all(scores)):
+                continue  # the database matched inside a word, not at its start
+            title = ": ".join(getattr(obj, name) for name in kind.title_fields)
+            snippet = _excerpt(
+                [plain(getattr(obj, name)) for name in kind.snippet_fields], highlighter
+            ) or kind.fallback(obj)
+            found.append(
+                result(
+                    kind,
+                    obj,
+                    _mark_all(title, highlighter),
+                    snippet,
+                    sum(scores),
+                    matches_all=all(scores),
+                )
+            )
+        found.sort(key=lambda result: -result.score)
+        results += found[:MAX_PER_KIND]
+    return results
+
+
+def _word_pattern(word: str) -> re.Pattern:
+    """Matches words that start with `word` ("cod" finds coder, coding); short words whole."""
+    end = r"(?!\w)" if len(word) < 3 else ""
+    return re.compile(rf"(?<!\w){re.escape(word)}{end}", re.IGNORECASE)
+
+
+def _contains_word(kind: Kind, word: str) -> Q:
+    condition = Q()
+    for name in kind.fields:
+        condition |= Q(**{f"{name}__icontains": word})
+    if kind is GUIDES:
+        condition |= Q(
+            Exists(RELATED_TITLES.model.objects.filter(guide=OuterRef("pk"), title__icontains=word))
+        )
+    return condition
+
+
+def _mark_all(text: str, highlighter: re.Pattern) -> str:
+    return highlighter.sub(lambda m: f"{START}{m.group(0)}{STOP}", strip_markers(text))
+
+
+def _excerpt(texts: list[str], highlighter: re.Pattern, width: int = 200) -> str:
+    """About `width` characters from the first text with a match, starting just before it."""
+    for text in texts:
+        match = highlighter.search(text)
+        if match is None:
+            continue
+        lead_start = max(0, match.start() - width // 4)
+        lead = text[lead_start : match.start()]
+        if lead_start:
+            lead = lead.partition(" ")[2]  # no half word at the start
+        tail = text[match.start() : match.start() + width - len(lead)]
+        cut = match.start() + len(tail) < len(text)
+        if cut:
+            tail = tail[: max(tail.rfind(" "), match.end() - match.start())]
+        excerpt = _mark_all(lead + tail, highlighter)
+        return ("… " if lead_start else "") + excerpt + (" …" if cut else "")
+    first = next((text for text in texts if text), "")
+    if len(first) <= width:
+        return first
+    cut = first.rfind(" ", 0, width)
+    return first[: cut if cut > 0 else width] + " …"

@@ -1,0 +1,94 @@
+"""Site search on PostgreSQL: full-text search over each kind's weighted vector (indexed by
+search/migrations), read with `websearch_to_tsquery`, ranked by `ts_rank`, snippets from
+`ts_headline`."""
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db.models import F, FloatField, OuterRef, Q, Subquery, TextField, Value
+from django.db.models.functions import Coalesce, Concat
+
+from .kinds import CONFIG, GUIDES, KINDS, MAX_PER_KIND, RELATED_TITLES, Kind, Result
+from .text import START, STOP, plain, result, strip_markers, words
+
+
+def search_postgresql(query: str, *, loose: bool) -> list[Result]:
+    if loose:
+        parts = [SearchQuery(word, config=CONFIG) for word in words(query)]
+        if not parts:
+            return []
+        ts_query = parts[0]
+        for part in parts[1:]:
+            ts_query = ts_query | part
+    else:
+        ts_query = SearchQuery(query, search_type="websearch", config=CONFIG)
+
+    results = []
+    for kind in KINDS:
+        rows = kind.queryset().alias(document=kind.vector())
+        rank = SearchRank(F("document"), ts_query)
+        if kind is GUIDES:
+            # A guide is also found by the other names of its job, ranked as if they were in
+            # its title: "medical coder" finds Medical Records Specialist.
+            aliases = RELATED_TITLES.model.objects.alias(document=RELATED_TITLES.vector()).filter(
+                document=ts_query
+            )
+            best_alias = aliases.filter(guide=OuterRef("pk")).annotate(
+                alias_rank=SearchRank(F("document"), ts_query)
+            )
+            rows = rows.filter(Q(document=ts_query) | Q(pk__in=aliases.values("guide_id")))
+            rank = rank + Coalesce(
+                Subquery(best_alias.order_by("-alias_rank").values("alias_rank")[:1]),
+                Value(0.0),
+                output_field=FloatField(),
+            )
+        else:
+            rows = rows.filter(document=ts_query)
+        rows = rows.annotate(
+            rank=rank,
+            title_marked=SearchHeadline(
+                _joined(kind.title_fields, ": "),
+                ts_query,
+                config=CONFIG,
+                start_sel=START,
+                stop_sel=STOP,
+                highlight_all=True,
+            ),
+            snippet_marked=SearchHeadline(
+                _joined(kind.snippet_fields, "\n\n"),
+                ts_query,
+                config=CONFIG,
+                start_sel=START,
+                stop_sel=STOP,
+                min_words=12,
+                max_words=30,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
+        ).order_by("-rank", "pk")[:MAX_PER_KIND]
+        for obj in rows:
+            snippet = _with_ellipses(plain(obj.snippet_marked), kind, obj)
+            results.append(
+                result(kind, obj, obj.title_marked, snippet, obj.rank, matches_all=not loose)
+            )
+    return results
+
+
+def _with_ellipses(snippet: str, kind: Kind, obj) -> str:
+    """Say where ts_headline cut the text: "… " before and " …" after an excerpt."""
+    bare = strip_markers(snippet)
+    if not bare:
+        return kind.fallback(obj)
+    whole = plain("\n\n".join(getattr(obj, name) for name in kind.snippet_fields))
+    if not whole.startswith(bare[:30]):
+        snippet = "… " + snippet
+    if not whole.endswith(bare[-30:]):
+        snippet += " …"
+    return snippet
+
+
+def _joined(fields: tuple[str, ...], separator: str):
+    if len(fields) == 1:
+        return F(fields[0])
+    pieces = [F(fields[0])]
+    for name in fields[1:]:
+        pieces += [Value(separator), F(name)]
+    return Concat(*pieces, output_field=TextField())
