@@ -6,11 +6,10 @@ from certifications.models import Certification
 from core.breadcrumbs import Crumb
 from core.public_pages import PublicPageMixin
 from explore.highlights import highlights
-from explore.views import fields_with_counts
 from guides.links import link_guides
 from guides.models import CareerGuide
 from occupations.models import PayRelease
-from occupations.views import similar_links, similar_with_pay
+from occupations.selectors import fields_with_counts, similar_links, similar_with_pay
 
 
 class HomeView(PublicPageMixin, TemplateView):

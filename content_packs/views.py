@@ -7,7 +7,7 @@ from django.views.generic import View
 from core.public_pages import PublicPageMixin
 from guides.models import CareerGuide
 from occupations.export import profile_document
-from occupations.views import profile_queryset
+from occupations.selectors import profile_queryset
 
 from .export import guide_document
 

@@ -81,13 +81,3 @@ def review_state_q(model, state: str, today=None) -> Q:
     if state == ReviewState.OVERDUE:
         condition |= Q(**{f"{field}__isnull": True})
     return condition
-
-
-def reviewable_models() -> list:
-    """Every installed model an editor re-checks (core.models.Reviewable), by name."""
-    from django.apps import apps
-
-    from .models import Reviewable
-
-    models = [model for model in apps.get_models() if issubclass(model, Reviewable)]
-    return sorted(models, key=lambda model: str(model._meta.verbose_name))

@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.apps import apps
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -145,3 +146,9 @@ class ContentVersion(models.Model):
 
     def __str__(self) -> str:
         return f"content version {self.token}"
+
+
+def reviewable_models() -> list:
+    """Every installed model an editor re-checks (Reviewable), by name."""
+    models_ = [model for model in apps.get_models() if issubclass(model, Reviewable)]
+    return sorted(models_, key=lambda model: str(model._meta.verbose_name))

@@ -1,13 +1,12 @@
-from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import ListView, TemplateView
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
-from core.models import published_q
 from core.public_pages import PublicPageMixin
 from occupations.filters import with_pay
 from occupations.models import Field, Occupation, PayRelease
+from occupations.selectors import fields_with_counts
 
 from .comparison import MAX_CAREERS, compare
 
@@ -58,14 +57,6 @@ class FieldListView(PublicPageMixin, BreadcrumbsMixin, ListView):
 
     def get_queryset(self):
         return fields_with_counts()
-
-
-def fields_with_counts():
-    return (
-        Field.objects.annotate(careers=Count("occupations", filter=published_q("occupations__")))
-        .filter(careers__gt=0)
-        .order_by("name")
-    )
 
 
 class FieldDetailView(PublicPageMixin, BreadcrumbsMixin, ListView):

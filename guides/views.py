@@ -11,11 +11,8 @@ from core.public_pages import PublicPageMixin, mark_for
 from core.structured_data import json_ld_script
 from occupations.filters import CareerFilter
 from occupations.models import AreaPay, AreaType, Occupation, OccupationCode, PayRelease
-from occupations.views import (
-    OccupationDetailView,
-    profile_context,
-    similar_links,
-)
+from occupations.selectors import similar_links
+from occupations.views import OccupationDetailView, profile_context
 
 from .forms import PayRegionForm
 from .links import career_link, link_guides

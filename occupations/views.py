@@ -1,62 +1,17 @@
 from urllib.parse import urlencode
 
-from django.db.models import Prefetch
 from django.urls import reverse
 from django.views.generic import DetailView
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
-from core.models import published_q
 from core.public_pages import PublicPageMixin
 from core.structured_data import json_ld_script
 
-from .models import AreaPay, AreaType, Occupation, PayRelease, SimilarOccupation
+from .models import PayRelease
 from .profile_pay import profile_pay, sort_states
+from .selectors import profile_queryset, similar_with_pay
 from .state_map import state_map
 from .structured_data import profile_structured_data
-
-
-def profile_queryset(user):
-    """A profile and everything its page shows, in a fixed number of queries."""
-    return (
-        Occupation.objects.visible_to(user)
-        .select_related("field")
-        .prefetch_related(
-            "codes",
-            "employers",
-            Prefetch("similar_links", queryset=similar_links(user)),
-        )
-    )
-
-
-def similar_links(user=None):
-    """A profile's links to similar profiles the visitor may see (drafts only for staff)."""
-    links = SimilarOccupation.objects.select_related("similar")
-    if user is None or not (user.is_authenticated and user.is_staff):
-        links = links.filter(published_q("similar__"))
-    return links
-
-
-def national_medians(profiles, release) -> dict:
-    """{profile id: the national AreaPay of its headline code}, one query for them all. A group
-    without a code of its own has no headline code (`pay_code` is empty), so lists show no
-    figure rather than one detailed occupation's as if it were the whole group's."""
-    wanted = {profile.pay_code for profile in profiles if profile.pay_code}
-    pays = {}
-    if release is not None and wanted:
-        pays = {
-            pay.soc_code: pay
-            for pay in AreaPay.objects.filter(
-                release=release, area_type=AreaType.NATIONAL, soc_code__in=wanted
-            )
-        }
-    return {profile.pk: pays.get(profile.pay_code) for profile in profiles}
-
-
-def similar_with_pay(occupation, release) -> list[tuple]:
-    """(similar profile, its national AreaPay or None), one query for them all."""
-    links = [link.similar for link in occupation.similar_links.all()]
-    medians = national_medians(links, release)
-    return [(profile, medians.get(profile.pk)) for profile in links]
 
 
 def profile_context(request, occupation, page_url: str) -> dict:

@@ -3,7 +3,8 @@
 from django import template
 from django.urls import reverse
 
-from core.freshness import ReviewState, review_state_q, reviewable_models
+from core.freshness import ReviewState, review_state_q
+from core.models import reviewable_models
 
 register = template.Library()
 

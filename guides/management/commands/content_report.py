@@ -8,7 +8,8 @@ import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from core.freshness import ReviewState, review_state_q, reviewable_models
+from core.freshness import ReviewState, review_state_q
+from core.models import reviewable_models
 from guides.models import SalaryBand
 from guides.pay import period_order
 
