@@ -31,11 +31,11 @@ test-fast: $(VENV)/.synced html-validator
 
 # Debian's Chromium for the browser tests (skipped, loudly, where it cannot be installed).
 browser:
-	@scripts/ensure-chromium.sh
+	@ops/ensure-chromium.sh
 
 # The Nu Html Checker (vnu.jar via npm, run by Java) for the HTML validity test (same rule).
 html-validator:
-	@scripts/ensure-html-validator.sh
+	@ops/ensure-html-validator.sh
 
 screenshots: $(VENV)/.synced browser
 	$(VENV)/bin/pytest tests/browser -m screenshots -q
@@ -44,39 +44,39 @@ screenshots: $(VENV)/.synced browser
 # Load test of the production server (gunicorn, debug off) with wrk: about 4 minutes.
 # Not part of `make test` or CI: it is a benchmark. BENCH_SECONDS=N sets the time per URL.
 bench: $(VENV)/.synced
-	$(VENV)/bin/python scripts/bench.py
+	$(VENV)/bin/python ops/bench.py
 
-# Cost as content grows: 1× and 10× today's content (synthetic copies, scripts/scale_content.py)
+# Cost as content grows: 1× and 10× today's content (synthetic copies, ops/scale_content.py)
 # on the local PostgreSQL: import times, queries per page, p50/p99. About 8 minutes.
 bench-scale: $(VENV)/.synced
-	$(VENV)/bin/python scripts/bench_scale.py
+	$(VENV)/bin/python ops/bench_scale.py
 
 # Back up, restore into a fresh database and compare (SQLite and the local PostgreSQL): about
 # a minute. Not part of `make test`; docs/operations.md#backups-and-restore.
 backup-drill: $(VENV)/.synced
-	$(VENV)/bin/python scripts/backup_drill.py
+	$(VENV)/bin/python ops/backup_drill.py
 
 # Two gunicorns behind Debian's nginx on a PostgreSQL and a Redis of its own; publishes, stops
 # Redis and PostgreSQL, kills an instance under load, soaks for 60 s: about 3 minutes.
 # Not part of `make test`; docs/operations.md#the-failure-drill.
 drill: $(VENV)/.synced
-	$(VENV)/bin/python scripts/drill.py
+	$(VENV)/bin/python ops/drill.py
 
-# Lighthouse (pinned by scripts/lighthouse/package-lock.json) against the production server:
+# Lighthouse (pinned by ops/lighthouse/package-lock.json) against the production server:
 # about 2 minutes. Needs Node.js/npm and Chromium. Not part of `make test` or CI.
 audit: $(VENV)/.synced browser
-	$(VENV)/bin/python scripts/audit.py
+	$(VENV)/bin/python ops/audit.py
 
 # MDN HTTP Observatory grade of the production server over local HTTPS, offline (Node.js, openssl).
 observatory: $(VENV)/.synced
-	$(VENV)/bin/python scripts/observatory.py
+	$(VENV)/bin/python ops/observatory.py
 
 # wapiti and sqlmap (pinned, in .scanners/, never the site's .venv) against the production server
 # on loopback only: about 10 minutes; writes scan-results.md, fails on any finding or any 5xx.
 # Not part of `make test` or CI; docs/security.md#make-scan.
 scan: $(VENV)/.synced
-	@PYTHON=$(PYTHON) scripts/ensure-scanners.sh
-	$(VENV)/bin/python scripts/scan.py
+	@PYTHON=$(PYTHON) ops/ensure-scanners.sh
+	$(VENV)/bin/python ops/scan.py
 
 lint: $(VENV)/.synced
 	$(VENV)/bin/ruff check .

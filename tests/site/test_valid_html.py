@@ -3,7 +3,7 @@
 
 The pages are rendered by the test client in the states people meet them in (a plan, a form
 sent back with errors, a thank-you message, a draft preview) and checked in one run of the
-checker. `make test` installs it (scripts/ensure-html-validator.sh); without Java or the jar
+checker. `make test` installs it (ops/ensure-html-validator.sh); without Java or the jar
 the test is skipped with the reason.
 """
 
@@ -24,7 +24,7 @@ from tests.plans.test_plans import PLAN_URL, START_URL, plan_form_data
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
-VNU_JAR = ROOT / "scripts/html-validator/node_modules/vnu-jar/build/dist/vnu.jar"
+VNU_JAR = ROOT / "ops/html-validator/node_modules/vnu-jar/build/dist/vnu.jar"
 GUIDE = "/careers/medical-records-specialist/"
 ASK = f"{GUIDE}ask/"
 
@@ -100,8 +100,8 @@ def vnu_errors(documents: dict[str, str], folder: Path) -> dict[str, list[str]]:
 def nu_checker(tmp_path):
     if not shutil.which("java") or not VNU_JAR.is_file():
         pytest.skip(
-            "The Nu Html Checker needs Java and scripts/html-validator's vnu.jar: run `make test`"
-            " (scripts/ensure-html-validator.sh installs both where the machine allows)."
+            "The Nu Html Checker needs Java and ops/html-validator's vnu.jar: run `make test`"
+            " (ops/ensure-html-validator.sh installs both where the machine allows)."
         )
     return lambda documents: vnu_errors(documents, tmp_path)
 

@@ -1,7 +1,7 @@
 """`make audit`: Lighthouse scores for the production site, desktop and mobile.
 
-Starts gunicorn with production settings (scripts/prodserver.py) on a throwaway, seeded
-database and runs the Lighthouse pinned in scripts/lighthouse/package-lock.json (installed
+Starts gunicorn with production settings (ops/prodserver.py) on a throwaway, seeded
+database and runs the Lighthouse pinned in ops/lighthouse/package-lock.json (installed
 with `npm ci` when missing) with Debian's Chromium on home, the guide and a certification
 page, once with the desktop preset and once with Lighthouse's default mobile emulation.
 
@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from prodserver import ROOT, ProductionSite, ServerError, fetch_status
 
-LIGHTHOUSE_DIR = ROOT / "scripts" / "lighthouse"
+LIGHTHOUSE_DIR = ROOT / "ops" / "lighthouse"
 LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
 REPORTS_DIR = ROOT / "audit-reports"
 RESULTS_FILE = ROOT / "audit-results.md"
@@ -49,7 +49,7 @@ def ensure_lighthouse() -> None:
     npm = shutil.which("npm")
     if not npm:
         sys.exit("make audit needs Node.js and npm to install the pinned Lighthouse.")
-    print("-- npm ci (Lighthouse, pinned by scripts/lighthouse/package-lock.json)", flush=True)
+    print("-- npm ci (Lighthouse, pinned by ops/lighthouse/package-lock.json)", flush=True)
     subprocess.run(  # noqa: S603 (fixed arguments)
         [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
         cwd=LIGHTHOUSE_DIR,

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs make scan's scanners (wapiti and sqlmap, pinned with everything they need in
-# scripts/scanners/requirements.txt) into .scanners/, a virtual environment of their own: they
+# ops/scanners/requirements.txt) into .scanners/, a virtual environment of their own: they
 # never share the site's .venv. Reinstalls when the pinned list changes. Fails loudly: make scan
 # cannot run without them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON="${PYTHON:-python3}"
-REQUIREMENTS=scripts/scanners/requirements.txt
+REQUIREMENTS=ops/scanners/requirements.txt
 STAMP=.scanners/.installed
 WANT="$(sha256sum "$REQUIREMENTS" | cut -d' ' -f1)"
 

@@ -1,13 +1,13 @@
 """`make bench-scale`: what the site costs as its content grows, at 1× and 10× today's.
 
-For each size it makes a fresh PostgreSQL database, writes the content (scripts/scale_content.py:
+For each size it makes a fresh PostgreSQL database, writes the content (ops/scale_content.py:
 the handbook's profiles, OEWS pay for every state and the guides, plus synthetic copies), and:
   - times each import step (migrate, import_ooh, seed_content, import_oews), then ANALYZE: a
     server's autovacuum gathers the planner's statistics after a bulk load, but not at once
     (and not at all where it is off, as on some development machines); without them the
     planner guesses, and at 10× the search took three times as long;
   - counts the queries of each page (Django's test client, every cache off);
-  - serves it with gunicorn's production settings (scripts/prodserver.py) and measures p50/p99
+  - serves it with gunicorn's production settings (ops/prodserver.py) and measures p50/p99
     with wrk, cached (the default local-memory cache, warmed; 64 connections) and uncached
     (DummyCache; 2 connections, one per worker, so p50 is a request's own time, not a queue's):
     a profile with a state's pay (uncached: a shuffled list of every profile × state, so each

@@ -1,4 +1,4 @@
-"""make drill's visitor (scripts/drill_http.py) sends the site's real forms as a browser would.
+"""make drill's visitor (ops/drill_http.py) sends the site's real forms as a browser would.
 
 The drill's soak counts questions and feedback it sent and compares them with the database, and
 its publish step saves a guide through the admin's change form. These tests send the same forms
@@ -19,13 +19,13 @@ from questions.models import SubmittedQuestion
 
 pytestmark = pytest.mark.django_db
 
-SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+OPS = Path(__file__).resolve().parents[2] / "ops"
 GUIDE = "/careers/medical-records-specialist/"
 
 
 @pytest.fixture
 def drill_http(monkeypatch):
-    monkeypatch.syspath_prepend(str(SCRIPTS))
+    monkeypatch.syspath_prepend(str(OPS))
     return importlib.import_module("drill_http")
 
 
@@ -55,7 +55,7 @@ def test_the_ask_form_as_sent_saves_the_question(seeded, drill_http):
 
 
 def test_the_feedback_link_then_form_saves_the_feedback(seeded, drill_http, monkeypatch):
-    monkeypatch.syspath_prepend(str(SCRIPTS))
+    monkeypatch.syspath_prepend(str(OPS))
     feedback_link = importlib.import_module("drill_load").FEEDBACK_LINK
     client = Client(enforce_csrf_checks=True)
     link = feedback_link.search(client.get(GUIDE).text).group(1).replace("&amp;", "&")

@@ -1,4 +1,4 @@
-"""make bench-scale's content (scripts/scale_content.py): N× the site, and it imports."""
+"""make bench-scale's content (ops/scale_content.py): N× the site, and it imports."""
 
 import csv
 import gzip
@@ -14,14 +14,14 @@ from django.core.management import call_command
 from guides.models import CareerGuide
 from occupations.models import AreaPay, Occupation
 
-SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+OPS = Path(__file__).resolve().parents[2] / "ops"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ooh"
 SAMPLE = {"ooh_file": FIXTURES / "sample.json", "oews_file": FIXTURES / "oews_M2025_sample.csv"}
 
 
 @pytest.fixture
 def scale_content(monkeypatch):
-    monkeypatch.syspath_prepend(str(SCRIPTS))
+    monkeypatch.syspath_prepend(str(OPS))
     return importlib.import_module("scale_content")
 
 

@@ -1,5 +1,5 @@
-"""make scan's reading of what the scanners and the server said (scripts/scan_tools.py,
-scripts/scan_report.py): a finding or a 5xx always fails the scan, and is named."""
+"""make scan's reading of what the scanners and the server said (ops/scan_tools.py,
+ops/scan_report.py): a finding or a 5xx always fails the scan, and is named."""
 
 import importlib
 import json
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+OPS = Path(__file__).resolve().parents[2] / "ops"
 
 
 def access_line(request: str, status: int, agent: str) -> str:
@@ -50,7 +50,7 @@ sqlmap identified the following injection point(s) with a total of 46 HTTP(s) re
 
 @pytest.fixture
 def scan(monkeypatch):
-    monkeypatch.syspath_prepend(str(SCRIPTS))
+    monkeypatch.syspath_prepend(str(OPS))
     return importlib.import_module("scan_tools"), importlib.import_module("scan_report")
 
 
@@ -146,7 +146,7 @@ def report_of(
     result = tools.WapitiResult(crawled=3, findings=list(findings), anomalies=[], notes={})
     target = tools.SqlmapTarget("search", "/search/?q=x")
     return reporting.report(
-        passes={"public": (result, 12.0)},
+        passes={"forms": (result, 12.0)},
         sqlmap={target: tools.read_sqlmap_output(sqlmap_output)},
         log=tools.AccessLog.read(path),
         callbacks=list(callbacks),
@@ -155,34 +155,41 @@ def report_of(
     )
 
 
+FORMS_REACHED = "\n".join(
+    access_line(f"POST {page}", 302, "careerpath-scan/wapiti-forms")
+    for page in ("/careers/medical-assistant/ask/", "/feedback/")
+)
+CLEAN_LOG = "\n".join(
+    [*(line for line in ACCESS_LOG.splitlines() if '" 500 ' not in line), FORMS_REACHED]
+)
+
+
 def test_a_clean_scan_passes_and_says_what_it_covered(scan, tmp_path):
     tools, reporting = scan
-    clean_log = "\n".join(line for line in ACCESS_LOG.splitlines() if '" 500 ' not in line)
-    text, failed = report_of(tools, reporting, tmp_path, clean_log)
+    text, failed = report_of(tools, reporting, tmp_path, CLEAN_LOG)
     assert not failed
     assert "**Result: passed**: 0 finding(s), 0 answer(s) 5xx." in text
     assert "| search | GET parameter 'sort', GET parameter 'q' | no |" in text
     assert "| `/careers/` | field, sort |" in text
-    assert "| `/feedback/` |  | 302: 1, 403: 1 |" in text
+    assert "| `/feedback/` |  | 302: 2, 403: 1 |" in text
 
 
 @pytest.mark.parametrize(
     ("case", "expected"),
     [
         ("5xx", "500 OPTIONS /careers/ (wapiti-public)"),
-        ("wapiti", "wapiti (public): Cross Site Scripting: GET /feedback/"),
+        ("wapiti", "wapiti (forms): Cross Site Scripting: GET /feedback/"),
         ("sqlmap", "sqlmap (search): GET parameter 'sort' is injectable"),
         ("callback", "the site fetched a scanner's callback address: GET /ssrf-probe"),
     ],
 )
 def test_any_finding_or_5xx_fails_the_scan_and_is_named(scan, tmp_path, case, expected):
     tools, reporting = scan
-    clean_log = "\n".join(line for line in ACCESS_LOG.splitlines() if '" 500 ' not in line)
     text, failed = report_of(
         tools,
         reporting,
         tmp_path,
-        ACCESS_LOG if case == "5xx" else clean_log,
+        f"{ACCESS_LOG}\n{FORMS_REACHED}" if case == "5xx" else CLEAN_LOG,
         findings=["Cross Site Scripting: GET /feedback/"] if case == "wapiti" else [],
         sqlmap_output=SQLMAP_INJECTABLE if case == "sqlmap" else SQLMAP_CLEAN,
         callbacks=["GET /ssrf-probe"] if case == "callback" else [],
@@ -234,3 +241,13 @@ def test_payloads_sent_as_parameter_names_are_not_listed_as_parameters(scan, tmp
     path = tmp_path / "access.log"
     path.write_text(access_line("GET /search/?q=x&%7Cenv=1&page=2", 200, "careerpath-scan/sqlmap"))
     assert tools.AccessLog.read(path).get_parameters["/search/"] == {"q", "page"}
+
+
+def test_a_scan_whose_forms_pass_reached_no_form_fails_as_incomplete(scan, tmp_path):
+    tools, reporting = scan
+    only_the_feedback_form = CLEAN_LOG.replace("/careers/medical-assistant/ask/", "/plan/")
+    text, failed = report_of(tools, reporting, tmp_path, only_the_feedback_form)
+    assert failed
+    assert "**Incomplete**" in text
+    assert "`/careers/<slug>/ask/`" in text
+    assert "`/feedback/` (" not in text

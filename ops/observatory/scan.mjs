@@ -1,4 +1,4 @@
-// `make observatory` (scripts/observatory.py): the pinned MDN HTTP Observatory's scan of one
+// `make observatory` (ops/observatory.py): the pinned MDN HTTP Observatory's scan of one
 // host whose HTTP and HTTPS servers listen on the given ports, printed as JSON.
 //
 // Usage: node scan.mjs <hostname> <httpPort> <httpsPort>

@@ -1,6 +1,6 @@
 """A synthetic site N times today's, for `make bench-scale`: profiles, pay and guides.
 
-    python scripts/scale_content.py --factor 10 --out DIR
+    python ops/scale_content.py --factor 10 --out DIR
 
 writes into DIR, from the repository's own files:
   - occupations.json and summaries.json: the handbook's profiles (data/ooh) and (N-1) copies of

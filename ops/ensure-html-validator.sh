@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the Nu Html Checker (vnu.jar, pinned by scripts/html-validator/package-lock.json)
+# Installs the Nu Html Checker (vnu.jar, pinned by ops/html-validator/package-lock.json)
 # for tests/test_valid_html.py, and a Java runtime to run it when this machine has none and
 # allows it (root with apt-get). Otherwise says loudly that the HTML check will be skipped.
 # Never fails: the test run itself reports the skipped test.
@@ -14,7 +14,7 @@ if [ ! -f "$JAR" ]; then
   # --ignore-scripts: vnu-jar's install script would download a Java runtime; Debian's is used.
   echo "Installing the Nu Html Checker for the HTML validity test (once)..."
   npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null || {
-    warn "npm ci failed in scripts/html-validator"; exit 0
+    warn "npm ci failed in ops/html-validator"; exit 0
   }
 fi
 

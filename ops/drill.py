@@ -1,6 +1,6 @@
 """`make drill`: CareerPath as it runs at scale, and what a visitor sees when parts fail.
 
-It builds, on loopback only: a PostgreSQL and a Redis of its own (scripts/drill_services.py),
+It builds, on loopback only: a PostgreSQL and a Redis of its own (ops/drill_services.py),
 a site seeded as `make seed` does, two gunicorn instances of the production settings (A and B,
 each its own port) and Debian's nginx in front of both (TLS, proxy_cache honouring the site's
 Cache-Control, X-Forwarded-Proto passed; docs/caching.md's example). Then, in order:
@@ -16,7 +16,7 @@ Cache-Control, X-Forwarded-Proto passed; docs/caching.md's example). Then, in or
   4. instance A killed (SIGKILL) under load: nginx sends traffic to B; the failed requests are
      counted and must be no more than the requests in flight (one per connection);
   5. a soak: DRILL_SOAK_SECONDS (60) at DRILL_CONNECTIONS (64) of mixed traffic
-     (scripts/drill_load.py: profiles × states, finder, search, compare, plan updates,
+     (ops/drill_load.py: profiles × states, finder, search, compare, plan updates,
      questions and feedback through the real forms): no errors, and the database holds
      exactly the questions and feedback the site said it received; p50/p99 per kind.
 

@@ -1,6 +1,6 @@
 """make scan's pieces: the scanners' command lines, what they found, and the server's own log.
 
-The scanners (wapiti and sqlmap, pinned in scripts/scanners/requirements.txt) live in
+The scanners (wapiti and sqlmap, pinned in ops/scanners/requirements.txt) live in
 .scanners/, a virtual environment of their own. Each identifies itself with its own User-Agent,
 so the gunicorn access log tells which requests were whose; that log, not the scanners' own
 counts, is where requests and 5xx answers are counted.
@@ -250,6 +250,7 @@ class AccessLog:
     server_errors: list[str] = field(default_factory=list)
     get_parameters: dict = field(default_factory=lambda: defaultdict(set))  # pattern → names
     posts: Counter = field(default_factory=Counter)  # (pattern, status) for POSTs
+    accepted_posts: Counter = field(default_factory=Counter)  # (tool, pattern): 2xx or 3xx
 
     @classmethod
     def read(cls, path: Path) -> "AccessLog":
@@ -276,6 +277,8 @@ class AccessLog:
                 }
             if match["method"] == "POST":
                 log.posts[pattern, status] += 1
+                if status < 400:
+                    log.accepted_posts[tool, pattern] += 1
         return log
 
 

@@ -1,12 +1,12 @@
 """`make observatory`: the MDN HTTP Observatory's grade for the production site, offline.
 
-Starts two gunicorns with production settings (scripts/prodserver.py) on 127.0.0.1: one
+Starts two gunicorns with production settings (ops/prodserver.py) on 127.0.0.1: one
 serving HTTPS with a throwaway self-signed certificate (made with openssl in a temporary
 directory, deleted afterwards), one serving plain HTTP, which Django redirects to HTTPS as it
-does in production (SSL redirect and HSTS on; scripts/observatory_settings.py only makes the
+does in production (SSL redirect and HSTS on; ops/observatory_settings.py only makes the
 redirect name the HTTPS server's port). Then runs the Observatory pinned in
-scripts/observatory/package-lock.json (installed with `npm ci` when missing) on the home page
-through scripts/observatory/scan.mjs, with the certificate as the one trusted extra CA: the
+ops/observatory/package-lock.json (installed with `npm ci` when missing) on the home page
+through ops/observatory/scan.mjs, with the certificate as the one trusted extra CA: the
 scan sees a valid certificate, as it would in production, and reaches nothing but loopback.
 
 Prints the grade, the score and each test's result and score modifier; exits 1 when it cannot
@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from prodserver import ROOT, ProductionSite, ServerError
 
-OBSERVATORY_DIR = ROOT / "scripts" / "observatory"
+OBSERVATORY_DIR = ROOT / "ops" / "observatory"
 PACKAGE_DIR = OBSERVATORY_DIR / "node_modules" / "@mdn" / "mdn-http-observatory"
 SCAN = OBSERVATORY_DIR / "scan.mjs"
 SETTINGS_MODULE = "observatory_settings"

@@ -1,4 +1,4 @@
-"""make bench's parts of the uncached guide (scripts/bench_guide_parts): one part each."""
+"""make bench's parts of the uncached guide (ops/bench_guide_parts): one part each."""
 
 import importlib
 from pathlib import Path
@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 pytestmark = pytest.mark.django_db
 
-SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+OPS = Path(__file__).resolve().parents[2] / "ops"
 GUIDE_URL = "/careers/medical-records-specialist/"
 UNCACHED = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
@@ -18,7 +18,7 @@ UNCACHED = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"
 @pytest.fixture
 def parts(seeded, settings, monkeypatch):
     """The bench's settings: the site's, with the parts' URLs after the site's, cache disabled."""
-    monkeypatch.syspath_prepend(str(SCRIPTS))
+    monkeypatch.syspath_prepend(str(OPS))
     bench_guide_parts = importlib.import_module("bench_guide_parts")
     urls = importlib.import_module("bench_guide_parts.urls")
     monkeypatch.setattr(urls, "_kept", {})  # nothing kept from an earlier test

@@ -195,7 +195,7 @@ class PrivateRedis:
 
 
 NGINX_CONF = """\
-# Written by scripts/drill_services.py for make drill: docs/caching.md's example, on loopback.
+# Written by ops/drill_services.py for make drill: docs/caching.md's example, on loopback.
 worker_processes 1;
 error_log {folder}/error.log warn;
 pid {folder}/nginx.pid;

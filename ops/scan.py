@@ -1,6 +1,6 @@
 """`make scan`: independent security scanners against the production server, on loopback only.
 
-Starts the site as `make bench` does (scripts/prodserver.py: gunicorn, debug off, a throwaway
+Starts the site as `make bench` does (ops/prodserver.py: gunicorn, debug off, a throwaway
 seeded SQLite) with the ask and feedback throttles raised for this server alone (through the
 settings' environment variables), then runs, each bounded in time:
 
@@ -289,7 +289,7 @@ def main() -> int:
     isolated = isolate()
     for tool in (WAPITI, SQLMAP):
         if not tool.exists():
-            print(f"make scan: {tool} is missing (scripts/ensure-scanners.sh installs it)")
+            print(f"make scan: {tool} is missing (ops/ensure-scanners.sh installs it)")
             return 1
     if isolated:  # only loopback here: the machine's PostgreSQL and Redis are out of reach
         for name in ("DATABASE_URL", "REDIS_URL"):

@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
-SCRIPTS = ROOT / "scripts"
+OPS = ROOT / "ops"
 
 # Worker class: gthread, one worker per CPU, one thread each. Sync workers (gunicorn's
 # default) close the connection after every response, so a load test would largely measure
@@ -135,7 +135,7 @@ class ProductionSite(contextlib.AbstractContextManager):
     ):
         """Run gunicorn until the block ends; yields a Server (its .url has no trailing slash).
 
-        settings_module: a settings module under scripts/ to serve with instead of the site's.
+        settings_module: a settings module under ops/ to serve with instead of the site's.
         tls: (certificate, key) PEM files: serve HTTPS with them (the certificate must be valid
         for 127.0.0.1; it is trusted for the health check). extra_env: added to the environment.
         port: listen there (make drill restarts an instance on its port); by default a free one.
@@ -146,7 +146,7 @@ class ProductionSite(contextlib.AbstractContextManager):
             env["DJANGO_CACHE_DISABLED"] = "1"
         if settings_module:
             env["DJANGO_SETTINGS_MODULE"] = settings_module
-            env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(SCRIPTS), env.get("PYTHONPATH")]))
+            env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(OPS), env.get("PYTHONPATH")]))
         log_path = self.tmpdir / f"gunicorn-{port}.log"
         with open(log_path, "wb") as log:
             process = subprocess.Popen(  # noqa: S603 (fixed arguments)

@@ -1,6 +1,6 @@
 """`make bench`: load-test the production site with wrk, cached and uncached.
 
-Starts gunicorn with production settings (scripts/prodserver.py) on a throwaway, seeded
+Starts gunicorn with production settings (ops/prodserver.py) on a throwaway, seeded
 database, then measures /healthz, home, the guide and a certification page with wrk
 (64 connections, 2 threads). The pages are interleaved: several short rounds that visit every
 URL in turn, so that machine noise falls on all of them alike. It runs twice: with the
@@ -17,7 +17,7 @@ BENCH_ROUNDS rounds (default 5, so 2 s slices: the more slices, the more evenly 
 other work on the machine is shared). DATABASE_URL: benchmark that database instead (it is
 migrated and seeded).
 
-Uncached, it also measures the guide's work one part at a time (scripts/bench_guide_parts:
+Uncached, it also measures the guide's work one part at a time (ops/bench_guide_parts:
 only sent, only loaded, only rendered) and prints those in a second table, with the server
 CPU per request that the uncached target leaves the whole page.
 
