@@ -59,13 +59,14 @@ def compare(slugs, user, release, state: str = "") -> Comparison:
     found = _found(wanted, user)
     result.unknown = len([slug for slug in wanted if slug not in found])
     # A guide's address and its profile's name one career: the second is a repeat.
-    wanted, careers = [slug for slug in wanted if slug in found], set()
-    for slug in list(wanted):
-        if found[slug].pk in careers:
-            wanted.remove(slug)
+    first_slug = {}  # career → the first slug that named it
+    for slug in (slug for slug in wanted if slug in found):
+        if found[slug].pk in first_slug:
             result.repeated += 1
-        careers.add(found[slug].pk)
-    codes = [found[slug].pay_code for slug in wanted if slug in found and found[slug].pay_code]
+        else:
+            first_slug[found[slug].pk] = slug
+    wanted = list(first_slug.values())
+    codes = [found[slug].pay_code for slug in wanted if found[slug].pay_code]
     rows = AreaPay.objects.filter(release=release, soc_code__in=codes) if release else []
     national = {row.soc_code: row for row in rows if row.area_type == "national"}
     in_state = {row.soc_code: row for row in rows if state and row.area_name == state}

@@ -287,7 +287,7 @@ class CallbackListener(http.server.ThreadingHTTPServer):
     and it answers wapiti's own "what reached you?" with an empty result. Any other request is
     the site fetching an address a visitor gave it: a finding."""
 
-    OWN_QUERIES = ("/get_ssrf.php", "/get_xxe.php", "/get_")
+    OWN_QUERIES = ("/get_",)  # get_ssrf.php, get_xxe.php: wapiti asking what reached it
 
     def __init__(self):
         self.received: list[str] = []

@@ -42,19 +42,22 @@ class Table:
     rows: dict  # _key(row) -> row
 
 
+def read_table(cursor, name: str) -> Table:
+    cursor.execute(f"SELECT * FROM {connection.ops.quote_name(name)}")  # noqa: S608
+    columns = [column[0] for column in cursor.description]
+    rows = {_key(row): row for row in cursor.fetchall()}  # before introspection reuses it
+    primary_key = connection.introspection.get_primary_key_column(cursor, name)
+    return Table(columns, primary_key, rows)
+
+
 def capture() -> dict[str, Table]:
     """Every table's rows, as they are now in this test's transaction."""
-    tables = {}
     with connection.cursor() as cursor:
-        for name in connection.introspection.table_names(cursor):
-            if name in SKIPPED_TABLES:
-                continue
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(name)}")  # noqa: S608
-            columns = [column[0] for column in cursor.description]
-            rows = {_key(row): row for row in cursor.fetchall()}  # before introspection reuses it
-            primary_key = connection.introspection.get_primary_key_column(cursor, name)
-            tables[name] = Table(columns, primary_key, rows)
-    return tables
+        return {
+            name: read_table(cursor, name)
+            for name in connection.introspection.table_names(cursor)
+            if name not in SKIPPED_TABLES
+        }
 
 
 @dataclass
@@ -86,7 +89,9 @@ class Snapshot:
 
     def restore(self) -> bool:
         """Write the rows back; False (and nothing written) when they cannot go back here."""
-        if not self.baseline <= set(capture_one(BASELINE_TABLE).rows):
+        with connection.cursor() as cursor:
+            baseline = set(read_table(cursor, BASELINE_TABLE).rows)
+        if not self.baseline <= baseline:
             return False  # content types the rows refer to are gone (a flush), or renumbered
         try:
             with transaction.atomic(), connection.cursor() as cursor:
@@ -128,13 +133,6 @@ class Snapshot:
         ]
         for statement in connection.ops.sequence_reset_sql(no_style(), models):
             cursor.execute(statement)
-
-
-def capture_one(name: str) -> Table:
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT * FROM {connection.ops.quote_name(name)}")  # noqa: S608
-        columns = [column[0] for column in cursor.description]
-        return Table(columns, None, {_key(row): row for row in cursor.fetchall()})
 
 
 _snapshots: dict[str, Snapshot] = {}

@@ -26,6 +26,15 @@ def ask(client, **data):
     return client.post(ASK_URL, {"question": QUESTION, "email": "", "website": "", **data})
 
 
+def publish_as_faq(admin_client, question, follow=True):
+    """The moderation queue's "Publish as FAQ on the guide" action, on one question."""
+    return admin_client.post(
+        reverse("admin:questions_submittedquestion_changelist"),
+        {"action": "publish_as_faq", "_selected_action": [question.pk]},
+        follow=follow,
+    )
+
+
 def test_every_guide_links_to_its_question_form(client, seeded):
     section = soup(client.get(GUIDE_URL)).find(id="ask")
     assert section.find("form") is None  # the guide page carries no token
@@ -166,11 +175,7 @@ def test_an_editor_answers_and_publishes_a_question_as_the_last_faq(admin_client
     question.refresh_from_db()
     assert question.status == QuestionStatus.ANSWERED
 
-    response = admin_client.post(
-        reverse("admin:questions_submittedquestion_changelist"),
-        {"action": "publish_as_faq", "_selected_action": [question.pk]},
-        follow=True,
-    )
+    response = publish_as_faq(admin_client, question)
 
     assert "1 question was published as an FAQ." in response.content.decode()
     question.refresh_from_db()
@@ -189,11 +194,7 @@ def test_questions_without_an_answer_are_not_published(admin_client, seeded):
     question = SubmittedQuestionFactory(
         guide=CareerGuide.objects.get(slug="medical-records-specialist")
     )
-    response = admin_client.post(
-        reverse("admin:questions_submittedquestion_changelist"),
-        {"action": "publish_as_faq", "_selected_action": [question.pk]},
-        follow=True,
-    )
+    response = publish_as_faq(admin_client, question)
     assert "has no answer yet" in response.content.decode()
     assert not FAQ.objects.filter(question=question.question).exists()
 
@@ -202,10 +203,8 @@ def test_publishing_twice_does_not_duplicate_the_faq(admin_client, seeded):
     question = SubmittedQuestionFactory(
         guide=CareerGuide.objects.get(slug="medical-records-specialist"), answer="An answer."
     )
-    url = reverse("admin:questions_submittedquestion_changelist")
-    data = {"action": "publish_as_faq", "_selected_action": [question.pk]}
-    admin_client.post(url, data)
-    response = admin_client.post(url, data, follow=True)
+    publish_as_faq(admin_client, question, follow=False)
+    response = publish_as_faq(admin_client, question)
     assert "already published" in response.content.decode()
     assert FAQ.objects.filter(question=question.question).count() == 1
 
@@ -250,10 +249,7 @@ def test_publishing_a_question_is_recorded_in_the_guides_history(admin_client, s
     question = SubmittedQuestionFactory(guide=guide, answer="Yes, often.")
     before = Version.objects.get_for_object(guide).count()
 
-    admin_client.post(
-        reverse("admin:questions_submittedquestion_changelist"),
-        {"action": "publish_as_faq", "_selected_action": [question.pk]},
-    )
+    publish_as_faq(admin_client, question, follow=False)
 
     versions = Version.objects.get_for_object(guide)
     assert versions.count() == before + 1

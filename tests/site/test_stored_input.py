@@ -11,6 +11,7 @@ from django.urls import reverse
 from feedback.models import PageFeedback
 from questions.models import QuestionStatus, SubmittedQuestion
 from tests.conftest import soup
+from tests.questions.test_questions import publish_as_faq
 
 pytestmark = pytest.mark.django_db
 
@@ -77,11 +78,7 @@ def test_a_question_with_markup_stays_text_from_asking_to_the_published_faq(
     # Answered with markup of the editor's own, then published as the guide's last FAQ.
     response = admin_client.post(change_url, {"email": "", "status": "new", "answer": ANSWER})
     assert response.status_code == 302
-    response = admin_client.post(
-        reverse("admin:questions_submittedquestion_changelist"),
-        {"action": "publish_as_faq", "_selected_action": [question.pk]},
-        follow=True,
-    )
+    response = publish_as_faq(admin_client, question)
     assert "1 question was published as an FAQ." in response.content.decode()
     question.refresh_from_db()
     assert question.status == QuestionStatus.PUBLISHED
