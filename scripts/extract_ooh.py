@@ -5,7 +5,9 @@
 Reads the 342 saved occupation pages and `occupations.json` and writes
 `occupations-2024-34.json`: for every profile its title, canonical address, field, quick facts
 (entry education, experience, training, jobs, projection, outlook, openings), the SOC codes of
-its projections table (the group and each detailed occupation), its largest employers and its
+its projections table (the group and each detailed occupation), its May 2024 pay (the Quick
+Facts' median a year and an hour, the Pay tab's median, 10th and 90th percentiles, for the
+profile or, on some group pages, for each detailed occupation), its largest employers and its
 similar occupations. Only facts and figures are kept, never BLS's sentences: the site writes its
 own (data/ooh/summaries.json).
 
@@ -77,6 +79,22 @@ OUTLOOK = re.compile(r"^(-?\d+)%\s*\((.+)\)$")
 OPENINGS = re.compile(r"[Aa]bout ([\d,]+) openings for .{0,160}? projected each year")
 MODIFIED = re.compile(r"Last Modified Date:\s*\w+,\s*(\w+ \d{1,2}, \d{4})")
 MONTHS = "January February March April May June July August September October November December"
+
+# Pay, May 2024 (OEWS). BLS top-codes wages at $239,200 a year, $115.00 an hour: a figure at the
+# top code means "equal to or greater than" it. Hourly wages are kept as written ("24.16").
+STATS = ("median", "p10", "p90")
+PAY_FIGURES = tuple(f"{unit}_{stat}" for unit in ("annual", "hourly") for stat in STATS)
+TOP_CODE = {"annual": 239200, "hourly": "115.00"}
+UNIT = {"year": "annual", "hour": "hourly"}
+DOLLARS = r"\$([\d,]+(?:\.\d+)?)"
+PER = re.compile(rf"{DOLLARS} per (year|hour)")
+AT_LEAST = "This wage is equal to or greater than "
+WAGE = re.compile(rf"[Tt]he median (annual|hourly) wage for (.+?) was {DOLLARS} in May (\d{{4}})\.")
+TOP_MEDIAN = re.compile(rf"a median wage equal to or greater than {DOLLARS} per (year|hour)\.")
+PERCENTILES = re.compile(
+    rf"[Tt]he lowest 10 percent earned less than {DOLLARS},? and the highest 10 percent earned "
+    rf"more than {DOLLARS}\."
+)
 
 
 class PageError(ValueError):
@@ -163,6 +181,98 @@ def soc_codes(soup, slug: str) -> list[dict]:
     return rows
 
 
+def dollars(value: str, unit: str, slug: str) -> int | str:
+    """A yearly wage in whole dollars; an hourly one as its text, with its two decimals."""
+    value = value.replace(",", "")
+    if unit == "annual" and value.isdigit():
+        return int(value)
+    if unit == "hourly" and re.fullmatch(r"\d+\.\d\d", value):
+        return value
+    raise PageError(f"{slug}: ${value} is not an {unit} wage")
+
+
+def top_coded(name: str, value) -> bool:
+    return value == TOP_CODE[name.split("_")[0]]
+
+
+def pay_figures(figures: dict) -> dict:
+    """The six figures (None where the page gives none) and the names of those top-coded."""
+    figures = {name: figures.get(name) for name in PAY_FIGURES}
+    return {
+        **figures,
+        "top_coded": [name for name, value in figures.items() if top_coded(name, value)],
+    }
+
+
+def quick_facts_pay(soup, slug: str) -> dict:
+    """Quick Facts' "2024 Median Pay": "$50,250 per year $24.16 per hour", one of the two, none
+    (a page whose newest figures are older) or "This wage is equal to or greater than …"."""
+    table = soup.find("table", id="quickfacts")
+    rows = table.tbody.find_all("tr") if table else []
+    cell = next((text(row.td) for row in rows if "Median Pay" in text(row.th)), "")
+    found = PER.findall(cell)
+    medians = {f"{UNIT[per]}_median": dollars(value, UNIT[per], slug) for value, per in found}
+    rest = PER.sub("", cell.removeprefix(AT_LEAST)).strip(" .")
+    if rest not in ("", "or") or len(medians) != len(found):
+        raise PageError(f"{slug}: the Quick Facts' median pay “{cell}” is not in a known form")
+    if cell.startswith(AT_LEAST) and not all(top_coded(*median) for median in medians.items()):
+        raise PageError(f"{slug}: “{cell}” is not BLS's top code ({TOP_CODE})")
+    return medians
+
+
+def pay_tab(soup, slug: str, codes: list[dict]) -> tuple[dict, list[dict]]:
+    """The Pay tab's wage paragraphs: one for the whole profile, or one for each of the detailed
+    occupations it names (some group pages). Figures of another year than 2024 are left out."""
+    detailed = {c["title"].lower(): c["soc_code"] for c in codes if c["level"] == "detailed"}
+    pane = soup.find("div", id="tab-5")
+    own, parts = None, []
+    for paragraph in pane.find_all("p") if pane else []:
+        words = text(paragraph)
+        wages, top = WAGE.findall(words), TOP_MEDIAN.search(words)
+        if len(wages) > 1:
+            raise PageError(f"{slug}: a Pay tab paragraph gives {len(wages)} medians")
+        if wages and wages[0][3] != "2024":
+            continue  # e.g. fishers: "… was $28,530 in May 2017", not May 2024 pay
+        if wages:
+            unit, name, median, _year = wages[0]
+            spread = PERCENTILES.search(words)
+            if spread is None:
+                raise PageError(f"{slug}: the Pay tab gives {name}'s median without percentiles")
+            values = [dollars(value, unit, slug) for value in (median, *spread.groups())]
+            figures = {f"{unit}_{stat}": v for stat, v in zip(STATS, values, strict=True)}
+        elif top:
+            unit, name = UNIT[top.group(2)], None
+            figures = {f"{unit}_median": dollars(top.group(1), unit, slug)}
+            if not top_coded(unit, figures[f"{unit}_median"]):
+                raise PageError(f"{slug}: “{top.group(0)}” is not BLS's top code ({TOP_CODE})")
+        elif "percent earned" in words:
+            raise PageError(f"{slug}: a Pay tab paragraph gives percentiles in an unknown form")
+        else:
+            continue
+        if name is not None and name.lower() in detailed:
+            parts.append({"soc_code": detailed[name.lower()], **pay_figures(figures)})
+        elif own is not None:
+            raise PageError(f"{slug}: the Pay tab gives the whole profile's pay twice")
+        else:
+            own = figures
+    return own or {}, parts
+
+
+def pay(soup, slug: str, codes: list[dict]) -> dict:
+    """May 2024 pay: the Quick Facts' medians, each checked against the Pay tab's where both
+    give one, and the Pay tab's percentiles; `detailed` lists the Pay tab's detailed figures."""
+    medians = quick_facts_pay(soup, slug)
+    own, parts = pay_tab(soup, slug, codes)
+    for name, value in own.items():
+        if name in medians and medians[name] != value:
+            raise PageError(
+                f"{slug}: the Quick Facts' {name.replace('_', ' ')} ({medians[name]}) "
+                f"is not the Pay tab's ({value})"
+            )
+    parts.sort(key=lambda part: part["soc_code"])
+    return {**pay_figures({**own, **medians}), "detailed": parts}
+
+
 def largest_employers(soup) -> list[dict]:
     """The table after "The largest employers of … were as follows" (group pages first have
     a table of their detailed occupations' jobs, which is not it)."""
@@ -221,6 +331,7 @@ def extract_page(path: Path, entry: dict) -> dict:
         "soc_codes": codes,
         **facts,
         "projected": projected_total(soup, slug) if codes else None,
+        "pay_2024": pay(soup, slug, codes),
         "openings_per_year": number(openings.group(1)) if openings else None,
         "largest_employers": largest_employers(soup),
         "similar": similar_occupations(soup),
@@ -266,8 +377,11 @@ def main(argv=None) -> int:
     target.write_text(canonical_json(data), encoding="utf-8")
     print(f"{len(data['occupations'])} profiles → {target}")
     for profile in data["occupations"]:
+        pay = profile["pay_2024"]
         if not profile["soc_codes"]:
             print(f"  {profile['slug']}: no Quick Facts or projections on the page; kept as such")
+        elif pay["annual_median"] is None and pay["hourly_median"] is None:
+            print(f"  {profile['slug']}: no May 2024 median pay on the page; kept as none")
     return 0
 
 

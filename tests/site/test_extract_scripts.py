@@ -1,8 +1,9 @@
 """scripts/extract_ooh.py and scripts/extract_oews.py: the facts they take and the bytes they write.
 
-The OOH pages under tests/fixtures/ooh/pages/html/ are two real handbook pages (actuaries: one
-SOC code; secretaries and administrative assistants: a group and its detailed occupations)
-trimmed to the elements the parser reads.
+The OOH pages under tests/fixtures/ooh/pages/html/ are four real handbook pages (actuaries: one
+SOC code; secretaries and administrative assistants: a group and its detailed occupations;
+dentists: a top-coded 90th percentile; dancers and choreographers: pay by the hour only, and the
+Pay tab's figures for each detailed occupation) trimmed to the elements the parser reads.
 """
 
 import csv
@@ -11,6 +12,7 @@ import hashlib
 import importlib.util
 import io
 import json
+import re
 import shutil
 import sqlite3
 import zipfile
@@ -55,6 +57,13 @@ def copy_of_pages(tmp_path) -> Path:
     return source
 
 
+def edit(page: Path, old: str, new: str) -> None:
+    """Replace the one place `old` is on the page (a changed copy, for the error cases)."""
+    html = page.read_text(encoding="utf-8")
+    assert html.count(old) == 1, old
+    page.write_text(html.replace(old, new), encoding="utf-8")
+
+
 def remove(page: Path, tag: str, table_id: str) -> None:
     from bs4 import BeautifulSoup
 
@@ -70,6 +79,8 @@ def test_the_fixture_pages_are_small():
     pages = sorted((PAGES / "html").glob("*.html"))
     assert [page.stem for page in pages] == [
         "actuaries",
+        "dancers-and-choreographers",
+        "dentists",
         "secretaries-and-administrative-assistants",
     ]
     assert all(page.stat().st_size < 12_000 for page in pages)
@@ -164,9 +175,13 @@ def test_each_page_sha256_is_recorded(extracted):
 
 
 def test_the_trimmed_pages_give_the_facts_the_full_pages_gave(extracted):
-    """tests/fixtures/ooh/sample.json was extracted from the full pages."""
+    """tests/fixtures/ooh/sample.json was extracted from the full pages. Dancers are not in it
+    (the sample's twelve profiles are what other tests count); the next test compares them."""
     full = by_slug(SAMPLE)
+    assert set(extracted) - set(full) == {"dancers-and-choreographers"}
     for slug, profile in extracted.items():
+        if slug not in full:
+            continue
         expected = {key: value for key, value in full[slug].items() if key != "page_sha256"}
         assert {key: value for key, value in profile.items() if key != "page_sha256"} == expected
 
@@ -191,8 +206,227 @@ def test_the_output_lists_every_field_and_the_edition():
     assert data["edition"] == data["projection_period"] == "2024–34"
     assert [profile["slug"] for profile in data["occupations"]] == [
         "actuaries",
+        "dancers-and-choreographers",
+        "dentists",
         "secretaries-and-administrative-assistants",
     ]
+
+
+# extract_ooh: pay, May 2024 ------------------------------------------------------------------
+
+NO_PAY = dict.fromkeys(extract_ooh.PAY_FIGURES)
+
+
+def test_pay_of_an_ordinary_page(extracted):
+    assert extracted["secretaries-and-administrative-assistants"]["pay_2024"] == {
+        **NO_PAY,
+        "annual_median": 47460,
+        "hourly_median": "22.82",
+        "annual_p10": 33840,
+        "annual_p90": 76550,
+        "top_coded": [],
+        "detailed": [],
+    }
+    actuaries = extracted["actuaries"]["pay_2024"]
+    assert (actuaries["annual_p10"], actuaries["annual_median"], actuaries["annual_p90"]) == (
+        75240,
+        125770,
+        206430,
+    )
+    assert (actuaries["hourly_median"], actuaries["hourly_p10"]) == ("60.47", None)
+
+
+def test_a_top_coded_figure_is_kept_and_named(extracted):
+    """ "The highest 10 percent earned more than $239,200": BLS's top code, not the percentile."""
+    dentists = extracted["dentists"]["pay_2024"]
+    assert (dentists["annual_median"], dentists["hourly_median"]) == (179210, "86.16")
+    assert (dentists["annual_p10"], dentists["annual_p90"]) == (84740, 239200)
+    assert dentists["top_coded"] == ["annual_p90"]
+
+
+def test_an_hourly_only_group_page_with_figures_for_each_detailed_occupation(extracted):
+    """Dancers and choreographers: a median by the hour only, and the Pay tab's 10th and 90th
+    percentiles for choreographers and for dancers, not for the group."""
+    pay = extracted["dancers-and-choreographers"]["pay_2024"]
+    hourly = {"annual_median": None, "annual_p10": None, "annual_p90": None, "top_coded": []}
+    assert pay == {
+        **NO_PAY,
+        "hourly_median": "24.53",
+        "top_coded": [],
+        "detailed": [
+            {
+                **hourly,
+                "soc_code": "27-2031",
+                "hourly_median": "23.97",
+                "hourly_p10": "13.96",
+                "hourly_p90": "53.66",
+            },
+            {
+                **hourly,
+                "soc_code": "27-2032",
+                "hourly_median": "26.73",
+                "hourly_p10": "15.91",
+                "hourly_p90": "45.24",
+            },
+        ],
+    }
+
+
+def test_the_sample_holds_the_known_figures():
+    """As data/ooh/occupations-2024-34.json has them, from the full pages."""
+    profiles = by_slug(SAMPLE)
+    medical_records = profiles["medical-records-and-health-information-technicians"]["pay_2024"]
+    assert medical_records == {
+        **NO_PAY,
+        "annual_median": 50250,
+        "hourly_median": "24.16",
+        "annual_p10": 35780,
+        "annual_p90": 80950,
+        "top_coded": [],
+        "detailed": [],
+    }
+    secretaries = profiles["secretaries-and-administrative-assistants"]["pay_2024"]
+    assert (secretaries["annual_median"], secretaries["annual_p10"]) == (47460, 33840)
+    assert secretaries["annual_p90"] == 76550
+    assert profiles["military-careers"]["pay_2024"] == {**NO_PAY, "top_coded": [], "detailed": []}
+
+
+def test_a_quick_facts_median_unlike_the_pay_tabs_is_an_error(tmp_path, capsys):
+    source = copy_of_pages(tmp_path)
+    page = source / "html" / "secretaries-and-administrative-assistants.html"
+    edit(page, "$47,460     per year", "$47,470     per year")
+
+    message = (
+        "secretaries-and-administrative-assistants: the Quick Facts' annual median (47470) "
+        "is not the Pay tab's (47460)"
+    )
+    with pytest.raises(extract_ooh.PageError, match=re.escape(message)):
+        extract_ooh.extract(source)
+    assert extract_ooh.main(["--source", str(source), "--out", str(tmp_path / "out")]) == 1
+    assert f"extract_ooh: {message}" in capsys.readouterr().err
+    assert not (tmp_path / "out" / extract_ooh.OUTPUT_NAME).exists()
+
+
+def test_an_hourly_median_unlike_the_pay_tabs_is_an_error(tmp_path):
+    source = copy_of_pages(tmp_path)
+    page = source / "html" / "actuaries.html"
+    edit(
+        page,
+        "The median annual wage for actuaries was $125,770",
+        "The median hourly wage for actuaries was $60.74",
+    )
+    edit(
+        page,
+        "$75,240, and the highest 10 percent earned more than $206,430",
+        "$36.17, and the highest 10 percent earned more than $99.24",
+    )
+
+    with pytest.raises(
+        extract_ooh.PageError, match=r"hourly median \(60\.47\) is not the Pay tab's \(60\.74\)"
+    ):
+        extract_ooh.extract(source)
+
+
+def test_a_top_coded_median(tmp_path):
+    """As the physicians and surgeons page gives it: no percentiles, a median "equal to or
+    greater than" BLS's top code in the Quick Facts and on the Pay tab."""
+    source = copy_of_pages(tmp_path)
+    page = source / "html" / "dentists.html"
+    edit(
+        page, "$179,210     per year", "This wage is equal to or greater than $239,200 per year or"
+    )
+    edit(page, "<br/>$86.16     per hour", "$115.00 per hour.")
+    paragraph = re.search(r'<div id="tab-5">(.*?)</div>', page.read_text(encoding="utf-8"), re.S)
+    edit(
+        page,
+        paragraph.group(1),
+        "<p>Wages for dentists are among the highest of all occupations, with a median wage equal "
+        "to or greater than $239,200 per year.</p>",
+    )
+
+    pay = by_slug(extract_ooh.extract(source))["dentists"]["pay_2024"]
+
+    assert pay == {
+        **NO_PAY,
+        "annual_median": 239200,
+        "hourly_median": "115.00",
+        "top_coded": ["annual_median", "hourly_median"],
+        "detailed": [],
+    }
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "error"),
+    [
+        (
+            "$179,210     per year",
+            "This wage is equal to or greater than $250,000 per year",
+            "top code",
+        ),
+        ("$179,210     per year", "$179,210     per year (estimate)", "not in a known form"),
+        ("$86.16     per hour", "$86.1     per hour", r"\$86\.1 is not an hourly wage"),
+        (
+            "The lowest 10 percent earned less than",
+            "The bottom tenth earned less than",
+            "without percentiles",
+        ),
+        ("The median annual wage for dentists was", "Dentists earned a median of", "unknown form"),
+    ],
+)
+def test_pay_in_an_unknown_form_is_an_error(tmp_path, old, new, error):
+    source = copy_of_pages(tmp_path)
+    edit(source / "html" / "dentists.html", old, new)
+
+    with pytest.raises(extract_ooh.PageError, match=f"^dentists: .*{error}"):
+        extract_ooh.extract(source)
+
+
+def test_pay_of_another_year_is_left_out(tmp_path, capsys):
+    """As the fishers' page: no median in the Quick Facts, the Pay tab's figures from May 2017."""
+    source = copy_of_pages(tmp_path)
+    page = source / "html" / "actuaries.html"
+    edit(page, "$125,770     per year\n<br/>$60.47     per hour", "")
+    edit(page, "in May 2024.", "in May 2017.")
+
+    assert by_slug(extract_ooh.extract(source))["actuaries"]["pay_2024"] == {
+        **NO_PAY,
+        "top_coded": [],
+        "detailed": [],
+    }
+    assert extract_ooh.main(["--source", str(source), "--out", str(tmp_path / "out")]) == 0
+    assert "actuaries: no May 2024 median pay on the page" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(not SHARED_PAGES.is_dir(), reason="the saved handbook pages are not here")
+@pytest.mark.parametrize(
+    ("slug", "figures"),
+    [
+        (
+            "medical-records-and-health-information-technicians",
+            {
+                "annual_median": 50250,
+                "hourly_median": "24.16",
+                "annual_p10": 35780,
+                "annual_p90": 80950,
+            },
+        ),
+        (
+            "physicians-and-surgeons",
+            {
+                "annual_median": 239200,
+                "hourly_median": "115.00",
+                "top_coded": ["annual_median", "hourly_median"],
+            },
+        ),
+        ("actors", {"hourly_median": "23.33", "hourly_p10": "14.00", "hourly_p90": "97.19"}),
+        ("fishers-and-related-fishing-workers", {}),  # May 2017 figures only
+    ],
+)
+def test_pay_on_the_full_pages(slug, figures):
+    entries = json.loads((SHARED_PAGES / "occupations.json").read_text(encoding="utf-8"))
+    entry = next(entry for entry in entries if entry["slug"] == slug)
+    pay = extract_ooh.extract_page(SHARED_PAGES / "html" / f"{slug}.html", entry)["pay_2024"]
+    assert pay == {**NO_PAY, "top_coded": [], "detailed": [], **figures}
 
 
 # extract_ooh: pages without some parts --------------------------------------------------------
@@ -269,7 +503,7 @@ def test_running_main_twice_writes_identical_canonical_bytes(tmp_path, monkeypat
     assert first.decode("utf-8") == extract_ooh.canonical_json(extract_ooh.extract(PAGES))
     assert first.endswith(b"}\n")
     assert json.loads(first)["occupations"][0]["slug"] == "actuaries"
-    assert "2 profiles" in capsys.readouterr().out
+    assert "4 profiles" in capsys.readouterr().out
 
 
 def test_canonical_json_sorts_keys_and_keeps_non_ascii():
@@ -547,13 +781,13 @@ def test_a_database_of_another_release_is_refused(tmp_path):
 
 @pytest.mark.django_db
 def test_the_written_file_is_one_import_oews_reads(tmp_path, database):
-    from guides.oews import import_release
     from occupations.models import AreaPay
+    from occupations.oews_import import import_release
 
     target = tmp_path / "oews_M2025_nat_st.csv.gz"
     count = extract_oews.write_csv_gz(target, extract_oews.rows(database, CODES))
 
-    report, _bands = import_release(target, "May 2025")
+    report = import_release(target, "May 2025")
 
     assert report.created == count
     national = AreaPay.objects.get(soc_code="29-2072", area_code="99")
