@@ -17,30 +17,35 @@ BENCH_ROUNDS rounds (default 5, so 2 s slices: the more slices, the more evenly 
 other work on the machine is shared). DATABASE_URL: benchmark that database instead (it is
 migrated and seeded).
 
-Uncached, it also measures the guide's work one part at a time (ops/bench_guide_parts:
-only sent, only loaded, only rendered) and prints those in a second table, with the server
-CPU per request that the uncached target leaves the whole page.
-
 Then the long tail: every profile × every state (about 18,000 pages), shuffled, each asked for
 once, on the cached site with a cold cache, for BENCH_LONG_TAIL_SECONDS (default 20): the cost
 of a first look at a page nobody asked for lately, which is what most visitors meet.
 
+Last, with no gunicorn running, it breaks the real uncached guide page down
+(ops/bench_breakdown.py): in a process of its own with the production settings, on the same
+database and with the cache disabled, it asks for the page through Django's test client
+BENCH_BREAKDOWN_REQUESTS times (default 100) and splits each request's time into database,
+templates and the rest; the second table gives those per request, with the server CPU per
+request that the uncached target leaves the whole page.
+
 Besides wrk's figures, the table shows the CPU time gunicorn spent per request (from /proc),
 which depends less than requests/s on other work sharing the machine.
+
+wrk itself (installing, running, adding up its rounds) is ops/bench_wrk.py; the tables are
+ops/bench_report.py's.
 """
 
 import json
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_guide_parts import PART_URLS, SETTINGS_MODULE
+from bench_breakdown import measure
+from bench_report import breakdown_table, long_tail_table, results_table
+from bench_wrk import CONNECTIONS, THREADS, WRK_SCRIPT, Measurement, ensure_wrk, run_wrk
 from prodserver import (
     ROOT,
     WORKER_CLASS,
@@ -58,36 +63,12 @@ PROFILE = "/careers/registered-nurses/"
 FINDER = "/careers/?education=bachelors&pay_min=60000&outlook=faster&sort=-median"
 URLS = [HEALTHZ, "/", GUIDE, "/certifications/cpc/", PROFILE, FINDER]
 FINDER_TARGET = 2.0  # uncached finder p50 at most this × the uncached home page's p50
-CONNECTIONS = 64
-THREADS = 2
 WARMUP_SECONDS = 2
 TARGETS = {"cached": 0.8, "uncached": 0.1}  # guide page requests/s as a share of /healthz's
 # The long tail: every profile × every state, shuffled, each page asked for once, on the cached
 # site with a cold cache (what most visitors' first look costs). BENCH_LONG_TAIL_SECONDS long.
 LONG_TAIL_SEED = 2025
 RESULTS_FILE = ROOT / "bench-results.md"
-
-# No response() callback: with one, wrk parses every response's headers and body in Lua, which
-# costs wrk (on the same CPUs as gunicorn) time in proportion to the body, so bigger pages
-# would look slower than they are. wrk itself counts answers >= 400 (errors.status); each URL
-# is also fetched before and after every round and must answer 200 (so no 1xx/3xx either).
-# done() prints one JSON line that bench.py parses.
-WRK_SCRIPT = r"""
--- Ask for what a browser asks for: the compressed page.
-wrk.headers["Accept-Encoding"] = "gzip, deflate, br"
-
-function done(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format(
-    'BENCH_JSON {"requests": %d, "duration_us": %d, "bytes": %d, '
-    .. '"errors": {"connect": %d, "read": %d, "write": %d, "status": %d, "timeout": %d}, '
-    .. '"latency_us": {"p50": %d, "p99": %d, "max": %d}}\n',
-    summary.requests, summary.duration, summary.bytes,
-    e.connect, e.read, e.write, e.status, e.timeout,
-    latency:percentile(50), latency:percentile(99), latency.max))
-end
-"""
-
 
 LONG_TAIL_SCRIPT = r"""
 -- Each thread walks its own share of the list, so no page is asked for twice.
@@ -141,7 +122,7 @@ def long_tail_script(paths: list[str], folder: Path) -> Path:
     return script
 
 
-def bench_long_tail(site, wrk, folder: Path, seconds: float) -> tuple["Measurement", int]:
+def bench_long_tail(site, wrk, folder: Path, seconds: float) -> tuple[Measurement, int]:
     paths = long_tail_paths()
     script = long_tail_script(paths, folder)
     measurement = Measurement()
@@ -160,131 +141,18 @@ def bench_long_tail(site, wrk, folder: Path, seconds: float) -> tuple["Measureme
     return measurement, len(paths)
 
 
-def long_tail_table(measurement: "Measurement", listed: int, seconds: float) -> str:
-    asked = min(measurement.requests, listed)
-    return "\n".join(
-        [
-            "| Long tail (cached settings, cold cache) | Pages listed | Asked for | Requests/s "
-            "| p50 ms | p99 ms | CPU ms/request | Socket errors | Non-2xx |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-            f"| every profile × state, shuffled, {seconds:g} s | {listed:,} | {asked:,} | "
-            f"{measurement.rps:.0f} | {measurement.p50_ms:.1f} | {measurement.p99_ms:.1f} | "
-            f"{measurement.cpu_ms} | {measurement.socket_errors} | {measurement.non2xx} |",
-        ]
-    )
-
-
-@dataclass
-class Measurement:
-    requests: int = 0
-    duration_us: int = 0
-    socket_errors: int = 0
-    non2xx: int = 0
-    p50s: list[tuple[int, float]] = field(default_factory=list)  # (requests, p50 µs) per round
-    p99_us: float = 0.0
-    cpu_seconds: float | None = 0.0  # gunicorn's CPU time while wrk ran; None if unknown
-
-    def add(self, run: dict, cpu_seconds: float | None) -> None:
-        if cpu_seconds is None or self.cpu_seconds is None:
-            self.cpu_seconds = None
-        else:
-            self.cpu_seconds += cpu_seconds
-        self.requests += run["requests"]
-        self.duration_us += run["duration_us"]
-        errors = run["errors"]
-        self.socket_errors += sum(errors[kind] for kind in ("connect", "read", "write", "timeout"))
-        self.non2xx += errors["status"]  # answers >= 400; 1xx/3xx: see check_status()
-        self.p50s.append((run["requests"], run["latency_us"]["p50"]))
-        self.p99_us = max(self.p99_us, run["latency_us"]["p99"])
-
-    @property
-    def rps(self) -> float:
-        return self.requests / (self.duration_us / 1e6) if self.duration_us else 0.0
-
-    @property
-    def p50_ms(self) -> float:
-        # Rounds' medians weighted by their requests (percentiles of separate runs cannot be
-        # merged exactly); p99 is the worst round's, so it never flatters.
-        total = sum(count for count, _ in self.p50s)
-        if not total:
-            return 0.0
-        return sum(count * p50 for count, p50 in self.p50s) / total / 1000
-
-    @property
-    def p99_ms(self) -> float:
-        return self.p99_us / 1000
-
-    @property
-    def cpu_ms(self) -> str:
-        if self.cpu_seconds is None or not self.requests:
-            return "n/a"
-        return f"{self.cpu_seconds / self.requests * 1000:.2f}"
-
-
-def ensure_wrk() -> str:
-    found = shutil.which("wrk")
-    if found:
-        return found
-    if os.geteuid() == 0 and shutil.which("apt-get"):
-        print("-- wrk is missing: installing Debian's wrk package", file=sys.stderr, flush=True)
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        for command in (
-            ["apt-get", "install", "-y", "-qq", "wrk"],
-            ["apt-get", "update", "-qq"],
-            ["apt-get", "install", "-y", "-qq", "wrk"],
-        ):
-            subprocess.run(command, env=env, capture_output=True, check=False)  # noqa: S603
-            found = shutil.which("wrk")
-            if found:
-                return found
-    sys.exit(
-        "make bench needs wrk (the HTTP load generator) and could not install it.\n"
-        "Install Debian's package as root: apt-get install wrk "
-        "(or any wrk 4.x on PATH), then run make bench again."
-    )
-
-
-def run_wrk(
-    wrk: str, script: Path, url: str, seconds: float, connections: int = CONNECTIONS
-) -> dict:
-    result = subprocess.run(  # noqa: S603 (fixed arguments)
-        [
-            wrk,
-            f"--connections={connections}",
-            f"--threads={THREADS}",
-            f"--duration={max(1, round(seconds))}s",
-            "--timeout=10s",
-            f"--script={script}",
-            url,
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    for line in result.stdout.splitlines():
-        if line.startswith("BENCH_JSON "):
-            return json.loads(line.removeprefix("BENCH_JSON "))
-    raise ServerError(f"wrk gave no result for {url}:\n{result.stdout}{result.stderr}")
-
-
 def bench_mode(site, wrk, script, mode, seconds, rounds) -> dict[str, Measurement]:
-    # Uncached, the guide's parts are measured too (bench_guide_parts): served by the site's
-    # settings plus their URLs, which come after the site's and so change nothing else.
-    uncached = mode == "uncached"
-    urls = URLS + list(PART_URLS.values()) if uncached else URLS
-    results = {url: Measurement() for url in urls}
-    with site.serve(
-        cache_disabled=uncached, settings_module=SETTINGS_MODULE if uncached else None
-    ) as server:
+    results = {url: Measurement() for url in URLS}
+    with site.serve(cache_disabled=mode == "uncached") as server:
         base_url = server.url
         print(f"-- {mode}: gunicorn on {base_url}", file=sys.stderr, flush=True)
-        for url in urls:
+        for url in URLS:
             check_status(base_url, url, f"{mode}, before warming up")
         # Warm every worker (each has its own memory cache) before measuring.
-        for url in urls:
+        for url in URLS:
             run_wrk(wrk, script, base_url + url, WARMUP_SECONDS)
         for round_number in range(1, rounds + 1):
-            for url in urls:
+            for url in URLS:
                 print(
                     f"-- {mode}: round {round_number}/{rounds} {url} ({seconds / rounds:.0f} s)",
                     file=sys.stderr,
@@ -306,56 +174,6 @@ def check_status(base_url: str, url: str, when: str) -> None:
         raise ServerError(f"{when}: GET {url} answered {status}, not 200")
 
 
-def table(all_results: dict[str, dict[str, Measurement]], cache_backend: str) -> str:
-    lines = [
-        "| Mode | URL | Requests/s | p50 ms | p99 ms | Errors | Non-2xx | × /healthz "
-        "| Server CPU ms/request |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    for mode, results in all_results.items():
-        label = f"cached ({cache_backend})" if mode == "cached" else "uncached (DummyCache)"
-        healthz = results[HEALTHZ].rps
-        for url in URLS:
-            m = results[url]
-            ratio = m.rps / healthz if healthz else 0.0
-            lines.append(
-                f"| {label} | `{url}` | {m.rps:,.0f} | {m.p50_ms:.1f} | {m.p99_ms:.1f} "
-                f"| {m.socket_errors} | {m.non2xx} | {ratio:.2f} | {m.cpu_ms} |"
-            )
-    return "\n".join(lines)
-
-
-PART_DESCRIPTIONS = {
-    "sent": "only sent: the finished page through the middleware (gzip included)",
-    "loaded": "loaded from the database as the view loads it, nothing rendered; then sent",
-    "rendered": "loaded once per process; context and templates rendered, then sent",
-}
-
-
-def parts_table(results: dict[str, Measurement]) -> str:
-    """The uncached guide's work one part at a time, and the CPU budget its target leaves."""
-    healthz = results[HEALTHZ]
-    lines = [
-        "| Uncached guide, one part alone | Requests/s | × /healthz | Server CPU ms/request |",
-        "| --- | ---: | ---: | ---: |",
-    ]
-    for part, url in PART_URLS.items():
-        m = results[url]
-        ratio = m.rps / healthz.rps if healthz.rps else 0.0
-        lines.append(f"| {PART_DESCRIPTIONS[part]} | {m.rps:,.0f} | {ratio:.2f} | {m.cpu_ms} |")
-    whole = results[GUIDE]
-    ratio = whole.rps / healthz.rps if healthz.rps else 0.0
-    lines.append(f"| the whole guide page | {whole.rps:,.0f} | {ratio:.2f} | {whole.cpu_ms} |")
-    if healthz.cpu_seconds and healthz.requests:
-        budget = healthz.cpu_seconds / healthz.requests * 1000 / TARGETS["uncached"]
-        lines += [
-            "",
-            f"At {TARGETS['uncached']} × /healthz the whole uncached guide would have about "
-            f"{budget:.2f} ms of server CPU per request.",
-        ]
-    return "\n".join(lines)
-
-
 def failures(all_results: dict[str, dict[str, Measurement]]) -> list[str]:
     failed = []
     for mode, results in all_results.items():
@@ -373,7 +191,7 @@ def failures(all_results: dict[str, dict[str, Measurement]]) -> list[str]:
                     f"uncached: the finder's p50 {finder:.1f} ms is {finder / home:.2f} × the "
                     f"home page's ({home:.1f} ms); target ≤ {FINDER_TARGET} ×"
                 )
-        for url, m in results.items():  # the guide's parts too
+        for url, m in results.items():
             if m.socket_errors or m.non2xx:
                 failed.append(
                     f"{mode}: {url} had {m.socket_errors} socket errors and {m.non2xx} "
@@ -405,6 +223,14 @@ def main() -> int:
                 }
                 tail_seconds = float(os.environ.get("BENCH_LONG_TAIL_SECONDS", "20"))
                 tail, listed = bench_long_tail(site, wrk, Path(tmp), tail_seconds)
+                # Last, with no gunicorn running: the real uncached guide, in-process.
+                requests = int(os.environ.get("BENCH_BREAKDOWN_REQUESTS", "100"))
+                print(
+                    f"-- breakdown: {GUIDE} {requests} times in-process, cache disabled",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                parts = measure(site.env, GUIDE, requests)
                 workers = site.workers
                 cache_backend = site.cache_backend
                 database = site.database_label
@@ -422,9 +248,14 @@ def main() -> int:
             f"Load average (1 min) before: {load_before:.1f}, after: {os.getloadavg()[0]:.1f} "
             f"on {os.cpu_count()} CPUs; wrk shares the machine with gunicorn.",
             "",
-            table(all_results, cache_backend),
+            results_table(all_results, URLS, HEALTHZ, cache_backend),
             "",
-            parts_table(all_results["uncached"]),
+            breakdown_table(
+                parts,
+                all_results["uncached"][GUIDE],
+                all_results["uncached"][HEALTHZ],
+                TARGETS["uncached"],
+            ),
             "",
             long_tail_table(tail, listed, tail_seconds),
             "",

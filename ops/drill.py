@@ -20,6 +20,8 @@ Cache-Control, X-Forwarded-Proto passed; docs/caching.md's example). Then, in or
      questions and feedback through the real forms): no errors, and the database holds
      exactly the questions and feedback the site said it received; p50/p99 per kind.
 
+Steps 1 to 3 are the Drill's methods here; 4 and 5, under load, are in ops/drill_under_load.py.
+
 It prints a Markdown report (also written to drill-results.md) and exits 1 if any step saw a
 500, lost data or otherwise failed a visitor. Everything it started is stopped by PID and its
 temporary directory removed, on success, failure, Ctrl-C or its time limit (DRILL_TIMEOUT,
@@ -36,7 +38,6 @@ import ssl
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -44,8 +45,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench import long_tail_paths
 from drill_http import Visitor, form_posting_to, forms_in
-from drill_load import Load, Traffic, percentile
 from drill_services import Nginx, PrivatePostgres, PrivateRedis, say
+from drill_under_load import step_kill, step_soak
 from observatory import make_certificate
 from prodserver import PYTHON, ROOT, ProductionSite, ServerError
 
@@ -55,8 +56,6 @@ PAGE_WINDOW = 5  # s-maxage and stale-while-revalidate for the drill (docs/cachi
 VERSION_MEMO = 1  # "other processes within one second"
 OUTAGE_SECONDS = 20
 RESULTS_FILE = ROOT / "drill-results.md"
-WEIGHTS = {"profile": 40, "finder": 10, "search": 10, "compare": 8,
-           "plan": 8, "question": 12, "feedback": 12}  # fmt: skip
 
 
 class Timeout(Exception):
@@ -338,91 +337,6 @@ class Drill:
         )
         self.report.append("")
 
-    def traffic(self, weights) -> Traffic:
-        visitor = self.through_nginx()
-        finder = next(f for f in forms_in(visitor.get("/careers/").body) if f.method == "get"
-                      and f.options)  # fmt: skip
-        compare = next(f for f in forms_in(visitor.get("/careers/compare/").body)
-                       if f.method == "get" and len(f.controls) > 2)  # fmt: skip
-        paths = [self.fresh() for _ in range(min(4000, len(self.fresh_paths) // 3))]
-        return Traffic(profile_paths=paths, finder=finder, compare=compare, weights=weights)
-
-    def step_kill(self, connections: int) -> None:
-        self.report.append("### 4. Instance A killed under load")
-        seconds, kill_after = 12.0, 4.0
-        traffic = self.traffic(WEIGHTS)
-        load = Load(self.through_nginx, traffic, connections, seconds)
-        killer = threading.Timer(kill_after, os.killpg, (self.a.process.pid, signal.SIGKILL))
-        killer.daemon = True
-        killer.start()
-        load.run()
-        killed_at = load.started + kill_after
-        failures = load.failures()
-        late = [r for r in failures if r.started > killed_at + 1]
-        self.check(
-            len(failures) <= connections and not late,
-            f"{len(load.records):,} requests in {seconds:.0f} s at {connections} connections; A "
-            f"killed at {kill_after:.0f} s; {len(failures)} failed (at most {connections} were in "
-            f"flight), {len(late)} of them more than 1 s after the kill"
-            + (f": {sorted({r.detail for r in failures})[:5]}" if failures else ""),
-        )
-        after = [r for r in load.records if r.started > killed_at + 1]
-        self.check(
-            bool(after) and all(r.ok for r in after),
-            f"after the kill B answered all {len(after):,} requests",
-        )
-        # A form sent on A's connection when A died may be saved without its answer arriving
-        # (nginx never resends a POST), so: confirmed <= saved <= confirmed + failed sends.
-        sends = {kind: sum(1 for r in failures if r.kind == f"{kind}: send") for kind in load.sent}
-        saved = dict(zip(("question", "feedback"), self.counts(traffic.marker), strict=True))
-        self.check(
-            all(load.sent[k] <= saved[k] <= load.sent[k] + sends[k] for k in load.sent),
-            "forms sent meanwhile: the database holds "
-            + ", ".join(f"{saved[k]} {k}s ({load.sent[k]} confirmed, {sends[k]} failed)"
-                        for k in load.sent),
-        )  # fmt: skip
-        port = self.port(self.a)
-        self.a = self.start_instance(port)
-        self.report.append(f"- A started again on its port ({port}) for the soak")
-        self.report.append("")
-
-    def step_soak(self, seconds: float, connections: int) -> None:
-        self.report.append(f"### 5. Soak: {seconds:.0f} s at {connections} connections")
-        traffic = self.traffic(WEIGHTS)
-        cpu = [self.a.cpu_seconds(), self.b.cpu_seconds()]
-        load = Load(self.through_nginx, traffic, connections, seconds).run()
-        cpu = [
-            after - before
-            for before, after in zip(cpu, [self.a.cpu_seconds(), self.b.cpu_seconds()], strict=True)
-        ]
-        failures = load.failures()
-        self.check(
-            not failures,
-            f"{len(load.records):,} requests, {len(load.records) / (load.ended - load.started):.0f}"
-            f" a second; {len(failures)} failed"
-            + (f": {sorted({r.detail for r in failures})[:5]}" if failures else ""),
-        )
-        questions, feedback = self.counts(traffic.marker)
-        self.check(
-            questions == load.sent["question"] and feedback == load.sent["feedback"],
-            f"the database holds {questions} questions and {feedback} feedback from the soak; "
-            f"the site confirmed {load.sent['question']} and {load.sent['feedback']}",
-        )
-        self.report += [
-            f"- gunicorn CPU: A {cpu[0]:.0f} s, B {cpu[1]:.0f} s "
-            f"({sum(cpu) / max(1, len(load.records)) * 1000:.1f} ms per request)",
-            "",
-            "| Kind | Requests | Failed | p50 ms | p99 ms |",
-            "| --- | ---: | ---: | ---: | ---: |",
-        ]
-        for kind, records in load.by_kind().items():
-            times = [r.seconds for r in records if r.ok]
-            self.report.append(
-                f"| {kind} | {len(records):,} | {sum(not r.ok for r in records)} | "
-                f"{percentile(times, 0.5) * 1000:.0f} | {percentile(times, 0.99) * 1000:.0f} |"
-            )
-        self.report.append("")
-
 
 def on_timeout(signum, frame):
     raise Timeout(f"the drill ran past DRILL_TIMEOUT ({os.environ.get('DRILL_TIMEOUT', 900)} s)")
@@ -447,8 +361,8 @@ def main() -> int:
                     drill.step_publish,
                     drill.step_redis,
                     drill.step_postgres,
-                    lambda: drill.step_kill(connections),
-                    lambda: drill.step_soak(soak, connections),
+                    lambda: step_kill(drill, connections),
+                    lambda: step_soak(drill, soak, connections),
                 ):
                     try:
                         step()

@@ -1,0 +1,90 @@
+"""`make bench`'s tables: wrk's figures per mode and URL, the guide's breakdown, the long tail."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_breakdown import Breakdown
+from bench_wrk import Measurement
+
+
+def results_table(
+    all_results: dict[str, dict[str, Measurement]], urls: list[str], healthz: str, cache: str
+) -> str:
+    """One row per mode and URL; each URL's requests/s also as a share of /healthz's."""
+    lines = [
+        "| Mode | URL | Requests/s | p50 ms | p99 ms | Errors | Non-2xx | × /healthz "
+        "| Server CPU ms/request |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for mode, results in all_results.items():
+        label = f"cached ({cache})" if mode == "cached" else "uncached (DummyCache)"
+        healthz_rps = results[healthz].rps
+        for url in urls:
+            m = results[url]
+            ratio = m.rps / healthz_rps if healthz_rps else 0.0
+            lines.append(
+                f"| {label} | `{url}` | {m.rps:,.0f} | {m.p50_ms:.1f} | {m.p99_ms:.1f} "
+                f"| {m.socket_errors} | {m.non2xx} | {ratio:.2f} | {m.cpu_ms} |"
+            )
+    return "\n".join(lines)
+
+
+def breakdown_table(
+    parts: Breakdown, guide: Measurement, healthz: Measurement, target: float
+) -> str:
+    """Where one uncached guide request's time goes (ops/bench_breakdown.py), and the server
+    CPU per request that the uncached target (target × /healthz's requests/s) leaves it."""
+
+    def share(ms: float) -> str:
+        return f"{ms / parts.total_ms:.0%}" if parts.total_ms else "n/a"
+
+    rows = [
+        (
+            "database: the driver's execute, every query "
+            f"({parts.queries_while_rendering:g} of them while templates render)",
+            parts.database_ms,
+            f"{parts.queries:g}",
+        ),
+        ("templates: Template.render, less the queries made meanwhile", parts.templates_ms, ""),
+        (
+            "the rest: URL resolving, middleware (gzip included), the view's Python, "
+            "rows into objects, the test client",
+            parts.rest_ms,
+            "",
+        ),
+        (
+            f"the whole request (process CPU: {parts.cpu_ms:.2f} ms)",
+            parts.total_ms,
+            f"{parts.queries:g}",
+        ),
+    ]
+    lines = [
+        f"| Uncached guide `{parts.path}`, in-process, mean of {parts.requests} requests "
+        "| ms/request | Share | Queries/request |",
+        "| --- | ---: | ---: | ---: |",
+        *(f"| {label} | {ms:.2f} | {share(ms)} | {queries} |" for label, ms, queries in rows),
+    ]
+    if healthz.cpu_seconds and healthz.requests:
+        budget = healthz.cpu_seconds / healthz.requests * 1000 / target
+        lines += [
+            "",
+            f"At {target} × /healthz the whole uncached guide would have about {budget:.2f} ms "
+            f"of server CPU per request; under wrk, gunicorn spent {guide.cpu_ms} ms on it.",
+        ]
+    return "\n".join(lines)
+
+
+def long_tail_table(measurement: Measurement, listed: int, seconds: float) -> str:
+    asked = min(measurement.requests, listed)
+    return "\n".join(
+        [
+            "| Long tail (cached settings, cold cache) | Pages listed | Asked for | Requests/s "
+            "| p50 ms | p99 ms | CPU ms/request | Socket errors | Non-2xx |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            f"| every profile × state, shuffled, {seconds:g} s | {listed:,} | {asked:,} | "
+            f"{measurement.rps:.0f} | {measurement.p50_ms:.1f} | {measurement.p99_ms:.1f} | "
+            f"{measurement.cpu_ms} | {measurement.socket_errors} | {measurement.non2xx} |",
+        ]
+    )
