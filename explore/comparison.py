@@ -12,7 +12,7 @@ from django.db.models import Prefetch, Q
 
 from core.models import published_q
 from guides.models import GuideCertification
-from occupations.models import AreaPay, Occupation
+from occupations.models import AreaPay, CodeLevel, Occupation
 
 MIN_CAREERS, MAX_CAREERS = 2, 4
 
@@ -24,6 +24,8 @@ class Compared:
     state: AreaPay | None = None
     link: str = ""
     certifications: list = field(default_factory=list)
+    # For a group without a national median of its own: its occupations' lowest and highest.
+    median_range: tuple | None = None
 
 
 @dataclass
@@ -66,7 +68,14 @@ def compare(slugs, user, release, state: str = "") -> Comparison:
         else:
             first_slug[found[slug].pk] = slug
     wanted = list(first_slug.values())
+    members = {
+        slug: [
+            code.soc_code for code in found[slug].codes.all() if code.level == CodeLevel.DETAILED
+        ]
+        for slug in wanted
+    }
     codes = [found[slug].pay_code for slug in wanted if found[slug].pay_code]
+    codes += [code for slug in wanted for code in members[slug]]
     rows = AreaPay.objects.filter(release=release, soc_code__in=codes) if release else []
     national = {row.soc_code: row for row in rows if row.area_type == "national"}
     in_state = {row.soc_code: row for row in rows if state and row.area_name == state}
@@ -81,6 +90,7 @@ def compare(slugs, user, release, state: str = "") -> Comparison:
                 occupation=occupation,
                 national=national.get(occupation.pay_code),
                 state=in_state.get(occupation.pay_code),
+                median_range=_range(national, members[slug]),
                 link=(published_guide or occupation).get_absolute_url(),
                 certifications=[
                     link.certification
@@ -94,6 +104,15 @@ def compare(slugs, user, release, state: str = "") -> Comparison:
     return result
 
 
+def _range(national: dict, codes: list) -> tuple | None:
+    medians = [
+        national[code].annual_median
+        for code in codes
+        if code in national and national[code].annual_median is not None
+    ]
+    return (min(medians), max(medians)) if medians else None
+
+
 def _found(wanted, user) -> dict:
     """The careers asked for, by the profile's slug or by its guide's (the address a visitor
     reading a guide has), a guide counting only where the visitor may see it."""
@@ -105,10 +124,11 @@ def _found(wanted, user) -> dict:
         .filter(Q(slug__in=wanted) | by_guide)
         .select_related("field", "guide")
         .prefetch_related(
+            "codes",
             Prefetch(
                 "guide__recommended_certifications",
                 queryset=GuideCertification.objects.select_related("certification"),
-            )
+            ),
         )
     )
     found = {}

@@ -8,15 +8,29 @@ the page then lists nothing and says why, never a 500.
 
 import django_filters
 from django import forms
-from django.db.models import Case, F, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import (
+    Case,
+    DecimalField,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from .models import (
     AreaPay,
     AreaType,
+    CodeLevel,
     EntryEducation,
     Field,
     Occupation,
+    OccupationCode,
     OutlookLabel,
     Training,
     WorkExperience,
@@ -38,19 +52,49 @@ def rank(field: str, ranks: dict) -> Case:
 
 def with_pay(queryset, release, state: str = ""):
     """Annotate each profile with its headline national median (and the state's) for the
-    release: `median_pay`, `median_hourly`, `state_pay`. One query with the list."""
+    release: `median_pay`, `median_hourly`, `state_pay`; for a group without a figure of its
+    own, `median_low` and `median_high`, the range of its occupations' national medians; and
+    `pay_order`, what sorting and filtering by pay use: the median, or for such a group the
+    middle of its range. One query with the list."""
     if release is None:
+        none = Value(None, output_field=IntegerField())
         return queryset.annotate(
-            median_pay=Value(None, output_field=IntegerField()),
-            median_hourly=Value(None, output_field=IntegerField()),
-            state_pay=Value(None, output_field=IntegerField()),
+            median_pay=none,
+            median_hourly=none,
+            state_pay=none,
+            median_low=none,
+            median_high=none,
+            pay_order=none,
         )
     national = AreaPay.objects.filter(
         release=release, area_type=AreaType.NATIONAL, soc_code=OuterRef("pay_code")
     )
+    members = AreaPay.objects.filter(
+        release=release,
+        area_type=AreaType.NATIONAL,
+        annual_median__isnull=False,
+        soc_code__in=OccupationCode.objects.filter(
+            occupation=OuterRef(OuterRef("pk")), level=CodeLevel.DETAILED
+        ).values("soc_code"),
+    ).values("release")
+    money = DecimalField(max_digits=10, decimal_places=2)
     queryset = queryset.annotate(
         median_pay=Subquery(national.values("annual_median")[:1]),
         median_hourly=Subquery(national.values("hourly_median")[:1]),
+        median_low=Subquery(members.annotate(low=Min("annual_median")).values("low")[:1]),
+        median_high=Subquery(members.annotate(high=Max("annual_median")).values("high")[:1]),
+    ).annotate(
+        pay_order=Coalesce(
+            F("median_pay"),
+            Case(
+                When(
+                    median_hourly__isnull=True,
+                    then=(F("median_low") + F("median_high")) / Value(2, output_field=money),
+                ),
+                output_field=money,
+            ),
+            output_field=money,
+        )
     )
     if state:
         in_state = AreaPay.objects.filter(
@@ -148,10 +192,10 @@ class CareerFilter(django_filters.FilterSet):
         error_messages=CHOICE_ERROR,
     )
     pay_min = django_filters.NumberFilter(
-        field_name="median_pay", lookup_expr="gte", **pay_field_kwargs(_("Median pay from ($)"))
+        field_name="pay_order", lookup_expr="gte", **pay_field_kwargs(_("Median pay from ($)"))
     )
     pay_max = django_filters.NumberFilter(
-        field_name="median_pay", lookup_expr="lte", **pay_field_kwargs(_("Median pay to ($)"))
+        field_name="pay_order", lookup_expr="lte", **pay_field_kwargs(_("Median pay to ($)"))
     )
     openings_min = django_filters.NumberFilter(
         field_name="openings_per_year",
@@ -173,7 +217,7 @@ class CareerFilter(django_filters.FilterSet):
     sort = CareerOrdering(
         fields=(
             ("title", "title"),
-            ("median_pay", "median"),
+            ("pay_order", "median"),
             ("education_rank", "education"),
             ("outlook_percent", "outlook"),
             ("openings_per_year", "openings"),
@@ -182,7 +226,7 @@ class CareerFilter(django_filters.FilterSet):
         ),
         field_labels={
             "title": _("Career"),
-            "median_pay": _("Median pay"),
+            "pay_order": _("Median pay"),
             "education_rank": _("Entry education"),
             "outlook_percent": _("Outlook"),
             "openings_per_year": _("Openings a year"),

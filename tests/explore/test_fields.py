@@ -58,6 +58,15 @@ def headline_median(entry) -> int | None:
     return national_medians().get(codes[0]["soc_code"])
 
 
+def members_range(entry) -> tuple | None:
+    medians = [
+        national_medians()[code["soc_code"]]
+        for code in entry["soc_codes"]
+        if code["level"] == "detailed" and national_medians().get(code["soc_code"]) is not None
+    ]
+    return (min(medians), max(medians)) if medians else None
+
+
 def text_of(node) -> str:
     return " ".join(node.get_text(" ", strip=True).split())
 
@@ -235,7 +244,14 @@ def test_a_field_page_shows_median_education_and_outlook_from_the_data(client, s
     for entry in entries:
         row = by_title[entry["title"].lower()]
         median = headline_median(entry)
-        assert row["median"] == (dollars(median) if median is not None else "— no single figure")
+        if median is not None:
+            assert row["median"] == dollars(median)
+        elif spread := members_range(entry):
+            # A group without a median of its own: its occupations' range, labelled.
+            shown = "–".join(dollars(figure) for figure in sorted(set(spread)))
+            assert row["median"] == f"{shown} range of its occupations’ medians"
+        else:
+            assert row["median"] == "— no figure"
         education = entry["entry_education"].replace("'", "’")
         if education == "See How to Become One":
             education = str(EntryEducation.SEE_PROFILE.label)
