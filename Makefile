@@ -13,7 +13,7 @@ export DJANGO_DEBUG ?= 1
 VENV := .venv
 MANAGE := $(VENV)/bin/python manage.py
 
-.PHONY: run test test-fast lint format migrate seed superuser clean browser html-validator screenshots bench audit observatory backup-drill drill bench-scale scan
+.PHONY: run test test-fast lint format migrate seed superuser clean browser html-validator screenshots bench audit observatory backup-drill drill bench-scale scan upgrade-check
 
 run: $(VENV)/.synced migrate seed
 	@echo ""
@@ -50,6 +50,11 @@ bench: $(VENV)/.synced
 # on the local PostgreSQL: import times, queries per page, p50/p99. About 8 minutes.
 bench-scale: $(VENV)/.synced
 	$(VENV)/bin/python ops/bench_scale.py
+
+# A site built and edited on an older commit (--from, default: before pay moved to one table)
+# migrates to this checkout with every edit, question, plan and figure kept; about a minute.
+upgrade-check: $(VENV)/.synced
+	$(VENV)/bin/python ops/upgrade_check.py
 
 # Back up, restore into a fresh database and compare (SQLite and the local PostgreSQL): about
 # a minute. Not part of `make test`; docs/operations.md#backups-and-restore.

@@ -25,7 +25,13 @@ from guides.models import (
 from occupations.models import Occupation
 
 FORMAT = "careerpath-content-pack"
-VERSION = 1
+VERSION = 2
+# What changed in each version, for the message that refuses an older pack.
+CHANGES = {
+    1: "version 2 packs carry no \"salary_bands\": a guide's pay is read from BLS's data (its "
+    "occupation's figures, loaded by import_ooh and import_oews), not written in the pack. "
+    'Delete each guide\'s "salary_bands" and set "version": 2',
+}
 
 NOT_EXPORTED = {"id", "created_at", "updated_at"}
 

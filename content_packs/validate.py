@@ -1,6 +1,6 @@
 """Validate: a pack's JSON read and checked for shape and types before the database is touched.
 
-Errors name the place in the pack, e.g. `guides[0].salary_bands[2].percentile`. Several pack
+Errors name the place in the pack, e.g. `guides[0].training_steps[2].cost_min`. Several pack
 files (the packs under content/, one per guide) are read as one pack (`read_files`).
 """
 
@@ -15,7 +15,16 @@ from django.utils.dateparse import parse_datetime
 
 from guides.models import CareerGuide
 
-from .format import CHILDREN, FORMAT, NATURAL_KEYS, SECTIONS, VERSION, PackError, exported_fields
+from .format import (
+    CHANGES,
+    CHILDREN,
+    FORMAT,
+    NATURAL_KEYS,
+    SECTIONS,
+    VERSION,
+    PackError,
+    exported_fields,
+)
 
 
 def _describe(value) -> str:
@@ -114,9 +123,12 @@ def read_pack(pack) -> dict:
     if pack["format"] != FORMAT:
         raise PackError("format", f'expected "{FORMAT}", found {pack["format"]!r}')
     if pack["version"] != VERSION or isinstance(pack["version"], bool):
+        known = isinstance(pack["version"], int) and not isinstance(pack["version"], bool)
+        changed = CHANGES.get(pack["version"]) if known else None
         raise PackError(
             "version",
-            f"this site reads version {VERSION} packs; this pack is version {pack['version']!r}",
+            f"this site reads version {VERSION} packs; this pack is version {pack['version']!r}"
+            + (f": {changed}" if changed else ""),
         )
     sections: dict = {}
     for section, model, _label in SECTIONS:

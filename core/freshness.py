@@ -81,3 +81,26 @@ def review_state_q(model, state: str, today=None) -> Q:
     if state == ReviewState.OVERDUE:
         condition |= Q(**{f"{field}__isnull": True})
     return condition
+
+
+# Dated figures: a figure describes a period ("May 2024"); it is old two years after it. -------
+
+STALE_AFTER_YEARS = 2
+MONTHS = {name: number for number, name in enumerate(calendar.month_name) if name}
+
+
+def period_order(period: str) -> tuple[int, int, str]:
+    """ "May 2024" → (2024, 5, …), so periods sort by time; unrecognised ones sort first."""
+    words = period.replace(",", " ").split()
+    year = next((int(word) for word in reversed(words) if word.isdigit() and len(word) == 4), 0)
+    month = next((MONTHS[word.title()] for word in words if word.title() in MONTHS), 0)
+    return (year, month, period)
+
+
+def period_is_stale(period: str, today: datetime.date) -> bool | None:
+    """Whether a reference period such as “May 2024” (or “2024”) ended more than two years
+    before `today`; None when the period names no year."""
+    year, month, _ = period_order(period)
+    if not year:
+        return None
+    return (year, month or 12) < (today.year - STALE_AFTER_YEARS, today.month)

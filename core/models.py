@@ -116,21 +116,6 @@ class Reviewable(models.Model):
         return review_state(self.last_review_date, self.review_interval_months, today)
 
 
-class SourcedFigure(models.Model):
-    """Where a figure comes from: every number the site shows names its source and period."""
-
-    source_name = models.CharField(
-        max_length=200, help_text=_("Who published the figure, e.g. “BLS OEWS”.")
-    )
-    source_url = models.URLField(max_length=500, blank=True)
-    reference_period = models.CharField(
-        max_length=40, help_text=_("The period the figure describes, e.g. “May 2024”.")
-    )
-
-    class Meta:
-        abstract = True
-
-
 class ContentVersion(models.Model):
     """One row whose token changes whenever any published content changes.
 

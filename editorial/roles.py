@@ -49,6 +49,14 @@ def editor_may(app_label: str, model: str, codename: str) -> bool:
     )
 
 
+def _model_exists(app_label: str, model: str) -> bool:
+    try:
+        global_apps.get_app_config(app_label).get_model(model)
+    except LookupError:
+        return False
+    return True
+
+
 def ensure_roles(using: str = DEFAULT_DB_ALIAS, apps=global_apps) -> dict:
     """Create or correct the Editor and Publisher groups; returns {group name: permission count}."""
     try:
@@ -66,11 +74,15 @@ def ensure_roles(using: str = DEFAULT_DB_ALIAS, apps=global_apps) -> dict:
         # Permissions are normally created after migrate, app by app: make sure they exist now.
         create_permissions(global_apps.get_app_config(label), verbosity=0, using=using, apps=apps)
 
-    content = list(
-        Permission.objects.using(using)
+    content = [
+        permission
+        for permission in Permission.objects.using(using)
         .filter(content_type__app_label__in=labels)
         .select_related("content_type")
-    )
+        # A model removed by a migration leaves its content type and permissions behind
+        # (Django keeps them until remove_stale_contenttypes): they grant nothing.
+        if _model_exists(permission.content_type.app_label, permission.content_type.model)
+    ]
     editor = [
         permission
         for permission in content

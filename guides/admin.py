@@ -1,12 +1,9 @@
-import reversion
 from django.contrib import admin
 from django.db.models import Count
-from reversion.admin import VersionAdmin
 
 from certifications import admin as certifications_admin
 from certifications.models import Certification
 from editorial.publishing import NeedsReviewFilter, PublishingAdmin
-from occupations.models import NATIONAL_AREA_NAME as NATIONAL_REGION
 
 from .models import (
     FAQ,
@@ -18,7 +15,6 @@ from .models import (
     PathwayMove,
     ProgressionStep,
     RelatedTitle,
-    SalaryBand,
     Tool,
     TrainingStep,
 )
@@ -53,31 +49,6 @@ class TrainingStepInline(OrderedInline):
         ("cost_min", "cost_max", "cost_currency"),
         "cost_source",
         "closes_gap",
-    ]
-
-
-class SalaryBandInline(CompactInline):
-    """The guide's national figures. State figures come from `import_oews` (one row per state
-    and percentile: hundreds of rows, too many to edit in one form) and show on the site from
-    there; an import corrects them, and they stay in the guide's history."""
-
-    model = SalaryBand
-    verbose_name_plural = "salary bands (national; state figures come from import_oews)"
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).filter(region=NATIONAL_REGION)
-
-    fields = [
-        "position",
-        "label",
-        "percentile",
-        "annual_amount",
-        "hourly_amount",
-        "currency",
-        "region",
-        "reference_period",
-        "source_name",
-        "source_url",
     ]
 
 
@@ -157,7 +128,6 @@ class CareerGuideAdmin(PublishingAdmin):
         JobDutyInline,
         RelatedTitleInline,
         TrainingStepInline,
-        SalaryBandInline,
         GuideCertificationInline,
         ToolInline,
         ProgressionStepInline,
@@ -177,32 +147,6 @@ class CareerGuideAdmin(PublishingAdmin):
     @admin.display(description="training steps", ordering="_step_count")
     def step_count(self, guide):
         return guide._step_count
-
-
-@admin.register(SalaryBand)
-class SalaryBandAdmin(VersionAdmin):
-    """All pay figures in one place, to find out-of-date periods across guides."""
-
-    list_display = [
-        "guide",
-        "label",
-        "percentile",
-        "annual_amount",
-        "hourly_amount",
-        "currency",
-        "region",
-        "reference_period",
-        "source_name",
-    ]
-    list_filter = ["reference_period", "region", "source_name"]
-    search_fields = ["guide__title", "label", "region", "reference_period"]
-    list_select_related = ["guide"]
-    autocomplete_fields = ["guide"]
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        # Record the whole guide too, so the change shows (and can be reverted) in its history.
-        reversion.add_to_revision(obj.guide)
 
 
 class GuideLinkInline(admin.TabularInline):

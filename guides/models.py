@@ -1,10 +1,10 @@
 import reversion
-from django.core.validators import MaxValueValidator, RegexValidator
+from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Publishable, Reviewable, SourcedFigure
+from core.models import Publishable, Reviewable
 
 soc_code_validator = RegexValidator(
     r"^\d{2}-\d{4}(\.\d{2})?$", _("Use the SOC format 29-2072 (or O*NET’s 29-2072.00).")
@@ -16,7 +16,6 @@ GUIDE_PARTS = (
     "duties",
     "related_titles",
     "training_steps",
-    "salary_bands",
     "faqs",
     "tools",
     "progression",
@@ -199,64 +198,6 @@ class TrainingStep(GuideChild):
     @property
     def has_cost(self) -> bool:
         return self.cost_min is not None or self.cost_max is not None
-
-
-@reversion.register()
-class SalaryBand(GuideChild, SourcedFigure):
-    """One point of the pay distribution, with where it comes from and when."""
-
-    guide = models.ForeignKey(CareerGuide, on_delete=models.CASCADE, related_name="salary_bands")
-    label = models.CharField(max_length=60, help_text=_("e.g. Entry level, Median, Experienced"))
-    percentile = models.PositiveSmallIntegerField(
-        validators=[MaxValueValidator(100)], help_text=_("0–100; 50 is the median.")
-    )
-    annual_amount = models.DecimalField(max_digits=12, decimal_places=2)
-    hourly_amount = models.DecimalField(
-        max_digits=8,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text=_("The hourly wage at this percentile, where the same source gives one."),
-    )
-    currency = models.CharField(max_length=3, default="USD")
-    region = models.CharField(max_length=100, default="United States")
-
-    class Meta(GuideChild.Meta):
-        ordering = ["position", "percentile", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(annual_amount__gte=0),
-                name="salary_band_amount_non_negative",
-                violation_error_message=_("Pay cannot be negative."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(hourly_amount__gte=0) | models.Q(hourly_amount__isnull=True),
-                name="salary_band_hourly_non_negative",
-                violation_error_message=_("Hourly pay cannot be negative."),
-            ),
-            models.CheckConstraint(
-                condition=models.Q(percentile__gte=0, percentile__lte=100),
-                name="salary_band_percentile_0_100",
-                violation_error_message=_("A percentile is between 0 and 100."),
-            ),
-            models.UniqueConstraint(
-                fields=["guide", "label", "region", "reference_period"],
-                name="salary_band_unique_label_region_period",
-                violation_error_message=_(
-                    "This guide already has a band with this label for this region and period."
-                ),
-            ),
-            models.UniqueConstraint(
-                fields=["guide", "percentile", "region", "reference_period"],
-                name="salary_band_unique_percentile_region_period",
-                violation_error_message=_(
-                    "This guide already has a figure for this percentile, region and period."
-                ),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.label} ({self.region}, {self.reference_period})"
 
 
 @reversion.register()

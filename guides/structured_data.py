@@ -1,7 +1,7 @@
 """schema.org JSON-LD for a career guide: Occupation, FAQPage, WebPage and BreadcrumbList.
 
-Every value comes from the guide as editors left it; pay is the latest chart of the main region
-(national figures when there are any), the same figures the page's headline shows.
+Every value comes from the guide as editors left it; pay is the nation's in the current release,
+the same figures the page's headline shows.
 """
 
 from core.structured_data import (
@@ -12,33 +12,24 @@ from core.structured_data import (
     plain_text,
     web_page,
 )
-
-from .pay import NATIONAL_REGION, PayChart
+from occupations.models import NATIONAL_AREA_NAME
+from occupations.structured_data import distribution
 
 SOC_CODE_SET = "https://www.bls.gov/soc/"
 
-# schema.org's MonetaryAmountDistribution names these percentiles; others are left out.
-PERCENTILE_PROPERTIES = {
-    10: "percentile10",
-    25: "percentile25",
-    50: "median",
-    75: "percentile75",
-    90: "percentile90",
-}
 
-
-def guide_structured_data(request, guide, *, pay_chart, certification_links, breadcrumbs):
+def guide_structured_data(request, guide, *, pay, certification_links, breadcrumbs):
     page_url = absolute(request, guide.get_absolute_url())
     breadcrumb = breadcrumb_list(request, breadcrumbs, page_url)
     page = web_page(page_url, guide.title, guide.last_reviewed, breadcrumb)
     return graph(
-        occupation(request, guide, page, pay_chart, certification_links),
+        occupation(request, guide, page, pay, certification_links),
         faq_page(guide, page_url),
         breadcrumb,
     )
 
 
-def occupation(request, guide, page, pay_chart, certification_links) -> dict:
+def occupation(request, guide, page, pay, certification_links) -> dict:
     page_url = page["url"]
     data = {
         "@type": "Occupation",
@@ -72,38 +63,10 @@ def occupation(request, guide, page, pay_chart, certification_links) -> dict:
         for link in certification_links
     ]:
         data["qualifications"] = credentials
-    if pay_chart is not None and (salary := estimated_salary(pay_chart)):
+    if pay.national is not None and (salary := distribution(pay.national, pay.release)):
         data["estimatedSalary"] = [salary]
-        data["occupationLocation"] = [place(pay_chart.region)]
+        data["occupationLocation"] = [{"@type": "Country", "name": NATIONAL_AREA_NAME}]
     return data
-
-
-def estimated_salary(chart: PayChart) -> dict | None:
-    """One region and period of pay as a MonetaryAmountDistribution (annual amounts)."""
-    percentiles = {
-        PERCENTILE_PROPERTIES[band.percentile]: band.annual_amount
-        for band in chart.bands
-        if band.percentile in PERCENTILE_PROPERTIES
-    }
-    if not percentiles:
-        return None
-    sources = ", ".join(source["name"] for source in chart.sources)
-    return {
-        "@type": "MonetaryAmountDistribution",
-        "name": chart.reference_period,
-        "description": (
-            f"Annual pay, {chart.region}, {chart.reference_period}. Source: {sources}."
-        ),
-        "currency": chart.bands[0].currency,
-        "duration": "P1Y",
-        **percentiles,
-    }
-
-
-def place(region: str) -> dict:
-    if region == NATIONAL_REGION:
-        return {"@type": "Country", "name": region}
-    return {"@type": "AdministrativeArea", "name": region}
 
 
 def faq_page(guide, page_url) -> dict | None:

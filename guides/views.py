@@ -14,11 +14,9 @@ from occupations.models import AreaPay, AreaType, Occupation, OccupationCode, Pa
 from occupations.selectors import similar_links
 from occupations.views import OccupationDetailView, profile_context
 
-from .forms import PayRegionForm
 from .links import career_link, link_guides
 from .models import GUIDE_PARTS, CareerGuide, GuideCertification, ProgressionStep
 from .pathway_map import family_map
-from .pay import pay_explorer, pay_states
 from .structured_data import guide_structured_data
 
 
@@ -190,8 +188,7 @@ class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
 
     def shows_visitor_input(self) -> bool:
         """An unknown ?state= gets an error message: that page is not kept for others."""
-        form = getattr(self, "pay_form", None)
-        return bool(form and form.is_bound and form.errors)
+        return getattr(self, "state_error", False)
 
     def recommended_certifications(self):
         links = GuideCertification.objects.select_related("certification__body")
@@ -202,22 +199,19 @@ class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         guide = self.object
-        bands = list(guide.salary_bands.all())
-        query = self.request.GET if "state" in self.request.GET else None
-        pay_form = self.pay_form = PayRegionForm(pay_states(bands), query)
-        pay = pay_explorer(bands, state=pay_form.chosen_state())
         context.update(
-            pay=pay,
-            pay_form=pay_form,
-            median_band=pay.headline_median,
             certification_links=list(guide.recommended_certifications.all()),
             tools_by_kind=self.tools_by_kind(guide),
         )
+        # The profile's sections, pay included; a guide on one occupation inside a group's
+        # profile shows that occupation's line and pay, without the group's other sections.
+        line = None if guide.occupation else self.handbook_line(guide)
+        codes = [line] if line else ([] if guide.occupation is None else None)
+        context.update(profile_context(self.request, guide.occupation, self.request.path, codes))
+        self.state_error = context["state_error"]
         if guide.occupation is not None:
-            context.update(profile_context(self.request, guide.occupation, self.request.path))
             link_guides([profile for profile, _ in context["similar"]], self.request.user)
-        elif guide.soc_code:
-            context["handbook_line"] = self.handbook_line(guide)
+        context["handbook_line"] = line
         self.add_ladder_pay(guide)
         pathway = family_map(self.request.user, around=guide)
         if pathway is not None and pathway.current is not None:
@@ -226,7 +220,7 @@ class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
             guide_structured_data(
                 self.request,
                 guide,
-                pay_chart=pay.main,
+                pay=context["career_pay"],
                 certification_links=context["certification_links"],
                 breadcrumbs=context["breadcrumbs"],
             )
@@ -237,6 +231,8 @@ class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
         """For a guide on one occupation inside a handbook profile of a group (medical
         secretaries in Secretaries and administrative assistants): that occupation's own line
         of the profile, with its projections; the profile itself is linked, not redirected."""
+        if not guide.soc_code:
+            return None
         profiles = Occupation.objects.visible_to(self.request.user)
         return (
             OccupationCode.objects.filter(soc_code=guide.soc_code, occupation__in=profiles)

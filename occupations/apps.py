@@ -12,3 +12,15 @@ class OccupationsConfig(AppConfig):
 
         # What the public sees is made of these: a change to any of them changes the pages.
         track(*self.get_models())
+
+    def stale_figures(self, today) -> list[str]:
+        """For content_report: the site's current pay, when its period is over two years old
+        (a newer OEWS release is due to be imported)."""
+        from core.freshness import period_is_stale
+
+        from .models import PayRelease
+
+        release = PayRelease.current()
+        if release is None or not period_is_stale(release.name, today):
+            return []
+        return [f"Pay: the newest release is {release} (import a newer one with import_oews)"]

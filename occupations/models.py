@@ -290,6 +290,13 @@ class AreaType(models.TextChoices):
     TERRITORY = "territory", _("Territory")
 
 
+PAY_FIGURES = tuple(
+    f"{unit}_{point}"
+    for unit in ("annual", "hourly")
+    for point in ("mean", "p10", "p25", "median", "p75", "p90")
+)
+
+
 class AreaPay(models.Model):
     """OEWS estimates for one SOC code in one area (all industries) for one release.
 
@@ -336,7 +343,17 @@ class AreaPay(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["release", "soc_code", "area_code"], name="area_pay_unique"
-            )
+            ),
+            # Pay is never negative, whichever way a figure arrives (an import, the shell).
+            *(
+                models.CheckConstraint(
+                    condition=models.Q(**{f"{name}__gte": 0})
+                    | models.Q(**{f"{name}__isnull": True}),
+                    name=f"area_pay_{name}_non_negative",
+                    violation_error_message=_("Pay cannot be negative."),
+                )
+                for name in PAY_FIGURES
+            ),
         ]
         # The lists and the finder look up one row per profile (its code's national figure,
         # or one state's) for every profile they sort or filter by pay: with the area in the

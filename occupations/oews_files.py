@@ -2,8 +2,7 @@
 
 BLS publishes OEWS estimates as Excel workbooks (and CSV exports of them) with one row per area
 and occupation; `scripts/extract_oews.py` writes the same layout, gzipped. This module reads
-those rows and parses them; `occupations.oews_import` stores every row as `AreaPay`, and
-`guides.oews` writes a guide's salary bands from the rows of its occupation code.
+those rows; `occupations.oews_import` stores every national and state row as `AreaPay`.
 
 Special values in the wage columns, as BLS documents them:
   "*"  the wage estimate is not available;
@@ -16,27 +15,17 @@ import csv
 import gzip
 import io
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from .models import NATIONAL_AREA_NAME as NATIONAL_REGION
 
 OEWS_TABLES_URL = "https://www.bls.gov/oes/tables.htm"
-OEWS_NAME = "BLS Occupational Employment and Wage Statistics (OEWS)"
-
-# Percentile → (column in the OEWS file, label for a new band).
-PERCENTILES = {
-    10: ("A_PCT10", "Entry level"),
-    25: ("A_PCT25", "Early career"),
-    50: ("A_MEDIAN", "Median"),
-    75: ("A_PCT75", "Established"),
-    90: ("A_PCT90", "Experienced"),
-}
-REQUIRED_COLUMNS = ("AREA_TITLE", "OCC_CODE", *(column for column, _ in PERCENTILES.values()))
-# Optional: hourly wages at the same percentiles. BLS gives none ("*") for occupations paid
-# by the year; a band then simply has no hourly figure.
-HOURLY_COLUMNS = {10: "H_PCT10", 25: "H_PCT25", 50: "H_MEDIAN", 75: "H_PCT75", 90: "H_PCT90"}
+ANNUAL_COLUMNS = ("A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90")
+REQUIRED_COLUMNS = ("AREA_TITLE", "OCC_CODE", *ANNUAL_COLUMNS)
+# Optional: hourly wages at the same percentiles (BLS gives none, "*", for occupations paid by
+# the year).
+HOURLY_COLUMNS = ("H_MEAN", "H_PCT10", "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90")
 NOT_AVAILABLE = "*"
 TOP_CODED = "#"
 
@@ -61,16 +50,6 @@ class RowError(ValueError):
 
 class SkipRow(Exception):
     """A well-formed row the site does not use (e.g. a metropolitan area)."""
-
-
-@dataclass
-class WageRow:
-    line: int
-    occ_code: str
-    region: str
-    amounts: dict[int, Decimal]
-    left_out: list[str] = field(default_factory=list)
-    hourly: dict[int, Decimal] = field(default_factory=dict)
 
 
 def period_from_file_name(name: str) -> str | None:
@@ -162,35 +141,6 @@ def _excel_rows(path: Path):
 # Parsing rows --------------------------------------------------------------------------------
 
 
-def parse_row(line: int, row: dict[str, str]) -> WageRow:
-    """A row for one of our occupations → its region and the wages it gives; RowError if bad."""
-    occ_code = row.get("OCC_CODE", "")
-    if not SOC_CODE.match(occ_code):
-        raise RowError(f"OCC_CODE “{occ_code}” is not an occupation code like 29-2072")
-    region = _region(row)
-    parsed = WageRow(line=line, occ_code=occ_code, region=region, amounts={})
-    for percentile, (column, _) in PERCENTILES.items():
-        value = row.get(column, "").replace(",", "").replace("$", "")
-        if value in ("", NOT_AVAILABLE):
-            parsed.left_out.append(f"{column} not available (“*”)")
-        elif value == TOP_CODED:
-            parsed.left_out.append(f"{column} is at or above the top published wage (“#”)")
-        else:
-            parsed.amounts[percentile] = _wage(column, value)
-    amounts = [parsed.amounts[p] for p in sorted(parsed.amounts)]
-    if amounts != sorted(amounts):
-        raise RowError("the percentiles are not in increasing order")
-    if not amounts:
-        # BLS publishes some rows with hourly wages only, or none released: valid, not bad.
-        raise SkipRow(f"{region}: no annual wage figures published (A_PCT10 … A_PCT90)")
-    for percentile in parsed.amounts:
-        column = HOURLY_COLUMNS[percentile]
-        value = row.get(column, "").replace(",", "").replace("$", "")
-        if value not in ("", NOT_AVAILABLE, TOP_CODED):
-            parsed.hourly[percentile] = _wage(column, value)
-    return parsed
-
-
 def _region(row: dict[str, str]) -> str:
     title = row.get("AREA_TITLE", "")
     area_type = row.get("AREA_TYPE", "")
@@ -210,7 +160,7 @@ def _wage(column: str, value: str) -> Decimal:
         amount = Decimal(value)
     except InvalidOperation:
         raise RowError(f"{column} “{value[:40]}” is not a number") from None
-    hourly = column in HOURLY_COLUMNS.values()
+    hourly = column in HOURLY_COLUMNS
     if not amount.is_finite() or amount < 0 or amount > (MAX_HOURLY_WAGE if hourly else MAX_WAGE):
         kind = "hourly" if hourly else "annual"
         raise RowError(f"{column} {value[:40]} is not a plausible {kind} wage")
@@ -224,7 +174,3 @@ def is_cross_industry(row: dict[str, str]) -> bool:
     """
     all_industries = row.get("NAICS", "").strip("0") == ""
     return all_industries and row.get("I_GROUP", "cross-industry").lower() == "cross-industry"
-
-
-def percentile_name(percentile: int) -> str:
-    return "median" if percentile == 50 else f"{percentile}th percentile"

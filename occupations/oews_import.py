@@ -6,12 +6,19 @@ completely or not at all.
 """
 
 import datetime
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
-from .models import NATIONAL_AREA_NAME, AreaPay, AreaType, PayRelease
+from django.db import transaction
+
+from core.content_version import bump_content_version
+
+from .models import NATIONAL_AREA_NAME, AreaPay, AreaType, ImportRun, PayRelease
 from .oews_files import (
     NOT_AVAILABLE,
+    OEWS_TABLES_URL,
     SOC_CODE,
     TOP_CODED,
     RowError,
@@ -20,6 +27,7 @@ from .oews_files import (
     _wage,
     is_cross_industry,
     read_table,
+    validate_period,
 )
 
 # The releases the site knows: BLS's code and the day BLS published each.
@@ -65,11 +73,14 @@ class PayReport:
     unchanged: int = 0
     skipped: list[tuple[int, str]] = field(default_factory=list)
     bad_rows: list[tuple[int, str]] = field(default_factory=list)
+    dry_run: bool = False
 
     def lines(self) -> list[str]:
+        mode = " (dry run: nothing was saved)" if self.dry_run else ""
         lines = [
+            f"OEWS import of {Path(self.file_name).name} for {self.release}{mode}",
             f"Pay by area ({self.release}): {self.created} created, {self.updated} updated, "
-            f"{self.unchanged} unchanged, {len(self.skipped)} skipped."
+            f"{self.unchanged} unchanged, {len(self.skipped)} skipped.",
         ]
         reasons: dict[str, int] = {}
         for _line, reason in self.skipped:
@@ -78,13 +89,16 @@ class PayReport:
         return lines
 
 
-def release_for(period: str, published: datetime.date | None = None) -> PayRelease:
+def release_for(
+    period: str, published: datetime.date | None = None, source_url: str = OEWS_TABLES_URL
+) -> PayRelease:
     known = KNOWN_RELEASES.get(period)
     if known is None and published is None:
         raise RowError(f"{period} is not a release the site knows; give its publication date")
     code = known[0] if known else f"{period.split()[-1]}A01"
     release, _ = PayRelease.objects.get_or_create(
-        name=period, defaults={"code": code, "published": published or known[1]}
+        name=period,
+        defaults={"code": code, "published": published or known[1], "source_url": source_url},
     )
     return release
 
@@ -108,18 +122,27 @@ def area_values(line: int, row: dict[str, str]) -> tuple[str, str, dict]:
         "area_type": area_type,
         "area_name": NATIONAL_AREA_NAME if area_type == AreaType.NATIONAL else region,
         "postal": (row.get("PRIM_STATE", "") or "")[:2],
-        "employment": _employment(row.get("TOT_EMP", "")),
-        "annual_only": row.get("ANNUAL", "").upper() == "TRUE",
-        "hourly_only": row.get("HOURLY", "").upper() == "TRUE",
     }
+    # A column the file does not have (hourly wages are optional) says nothing: the figure
+    # stored from an earlier file stays. An empty cell in a column it has is "not published".
+    optional = {
+        "employment": ("TOT_EMP", lambda text: _employment(text)),
+        "annual_only": ("ANNUAL", lambda text: text.upper() == "TRUE"),
+        "hourly_only": ("HOURLY", lambda text: text.upper() == "TRUE"),
+    }
+    for name, (column, read) in optional.items():
+        if column in row:
+            values[name] = read(row[column] or "")
     top_coded = []
     for name, column in WAGE_COLUMNS.items():
-        text = row.get(column, "").replace(",", "").replace("$", "")
+        if column not in row:
+            continue
+        text = (row[column] or "").replace(",", "").replace("$", "")
         if text == TOP_CODED:
             top_coded.append(name)
         values[name] = None if text in ("", NOT_AVAILABLE, TOP_CODED) else _wage(column, text)
-    values["top_coded"] = " ".join(top_coded)
-    annual = [values[name] for name in WAGE_COLUMNS if name.startswith("annual_p")]
+    values["top_coded"] = top_coded  # a list until stored: see _top_coded
+    annual = [values.get(name) for name in WAGE_COLUMNS if name.startswith("annual_p")]
     known = [amount for amount in annual if amount is not None]
     if known != sorted(known):
         raise RowError("the percentiles are not in increasing order")
@@ -135,11 +158,11 @@ def _employment(text: str) -> int | None:
     return int(text)
 
 
-def import_area_pay(path, period: str, published=None) -> PayReport:
+def import_area_pay(path, period: str, published=None, source_url=OEWS_TABLES_URL) -> PayReport:
     """Store the file's rows; the caller runs this inside a transaction and rolls back when
     `report.bad_rows` is not empty."""
     report = PayReport(file_name=str(path), release=period)
-    release = release_for(period, published)
+    release = release_for(period, published, source_url)
     existing = {(pay.soc_code, pay.area_code): pay for pay in release.pay.all()}
     seen: dict[tuple[str, str], int] = {}
     new, changed = [], []
@@ -161,6 +184,7 @@ def import_area_pay(path, period: str, published=None) -> PayReport:
             continue
         seen[key] = line
         pay = existing.get(key)
+        values["top_coded"] = _top_coded(pay, values)
         if pay is None:
             new.append(AreaPay(release=release, soc_code=soc_code, area_code=area_code, **values))
         elif any(_differs(getattr(pay, name), value) for name, value in values.items()):
@@ -177,7 +201,54 @@ def import_area_pay(path, period: str, published=None) -> PayReport:
     return report
 
 
+def _top_coded(pay, values: dict) -> str:
+    """The figures at BLS's top wage: those the file marks, and those stored before for
+    columns the file does not have."""
+    names = set(values["top_coded"])
+    if pay is not None:
+        names |= {name for name in pay.top_coded.split() if name not in values}
+    return " ".join(name for name in WAGE_COLUMNS if name in names)
+
+
 def _differs(stored, value) -> bool:
     if isinstance(value, Decimal) and stored is not None:
         return Decimal(stored) != value
     return stored != value
+
+
+# A whole release, in one transaction ----------------------------------------------------------
+
+
+class BadRows(Exception):
+    """Some rows are malformed: the run saved nothing. `lines` says which and why."""
+
+    def __init__(self, path, bad_rows):
+        self.lines = [f"{Path(path).name}, line {line}: {reason}" for line, reason in bad_rows]
+        super().__init__(f"{len(bad_rows)} bad row(s) in {Path(path).name}; nothing was imported.")
+
+
+def import_release(path, period, *, dry_run=False, source_url=OEWS_TABLES_URL, published=None):
+    """The pay report for an OEWS file; BadRows (and nothing saved) for bad input."""
+    path = Path(path)
+    period = validate_period(period)
+    with transaction.atomic():
+        pay = import_area_pay(path, period, published, source_url)
+        if pay.bad_rows:
+            transaction.set_rollback(True)
+            raise BadRows(path, pay.bad_rows)
+        ImportRun.objects.create(
+            kind="oews",
+            file_name=path.name,
+            file_sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+            created=pay.created,
+            updated=pay.updated,
+            unchanged=pay.unchanged,
+            skipped=len(pay.skipped),
+            report="\n".join(pay.lines()),
+        )
+        if pay.created or pay.updated:
+            bump_content_version()  # bulk writes send no signals
+        if dry_run:
+            transaction.set_rollback(True)
+    pay.dry_run = dry_run
+    return pay

@@ -32,6 +32,7 @@ from .models import (
     Training,
     WorkExperience,
 )
+from .ooh_pay import HANDBOOK_RELEASE, pay_problem, store_handbook_pay
 
 SEE_PROFILE = "See How to Become One"
 FACTS = (
@@ -80,6 +81,8 @@ class OOHReport:
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     summaries_kept: int = 0
+    pay_created: int = 0
+    pay_updated: int = 0
 
     def lines(self) -> list[str]:
         lines = [
@@ -92,6 +95,10 @@ class OOHReport:
             lines.append(f"  … and {len(self.created) - 20} more created")
         lines.extend(f"  updated {slug}" for slug in self.updated)
         lines.extend(f"  skipped {what}: {why}" for what, why in self.skipped)
+        lines.append(
+            f"Pay, {HANDBOOK_RELEASE} (the handbook's national figures): {self.pay_created} "
+            f"created, {self.pay_updated} updated."
+        )
         return lines
 
 
@@ -178,6 +185,8 @@ def check(data: dict, raw: str, path: Path, skipped: list) -> list[dict]:
         for employer in entry.get("largest_employers", []):
             if not isinstance(employer.get("percent"), int) or not 0 <= employer["percent"] <= 100:
                 fail(f"largest employer {employer.get('industry')!r}: percent is not 0–100")
+        if problem := pay_problem(entry.get("pay_2024") or {}):
+            fail(problem)
         profiles.append({**entry, "choices": values})
         for similar in entry.get("similar", []):
             if similar.get("slug") not in lines:
@@ -249,11 +258,13 @@ def import_ooh(path, summaries_path=None, *, dry_run=False) -> OOHReport:
             report.updated.append(slug)
         in_file = {entry["slug"] for entry in profiles} & set(slugs)
         report.unchanged = sorted(in_file - set(report.created) - set(report.updated))
+        pay_codes = {slug: occupation.pay_code for slug, occupation in slugs.items()}
+        report.pay_created, report.pay_updated = store_handbook_pay(profiles, pay_codes)
         touched = [slugs[slug] for slug in report.created + report.updated if slug in slugs]
         for occupation in touched:
             reversion.add_to_revision(occupation)
         _record(path, raw, report)
-        if touched:
+        if touched or report.pay_created or report.pay_updated:
             bump_content_version()
         if dry_run:
             transaction.set_rollback(True)

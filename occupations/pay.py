@@ -1,13 +1,17 @@
-"""A profile's pay for the current OEWS release: which code the headline is for, the nation,
-the visitor's chosen state beside it, every state for the map, and each detailed occupation.
+"""A career's pay, for a handbook profile and a guide alike: which code the headline is for,
+the nation in the current OEWS release, the visitor's chosen state beside it, every state for
+the map, each detailed occupation, and the nation's figures in every release the site holds
+(how pay changed).
 
-Levels are never mixed silently: the headline figure is the profile's group (or only) code
-when OEWS publishes it; when it does not (a group BLS's pay survey does not tabulate), there
-is no headline and each detailed occupation's figures are shown, labelled as such. The map
-then shows the detailed occupation with the most jobs, and says so.
+Pay lives in one table, `AreaPay` under its `PayRelease`; this is the one module that reads it
+for a page. Levels are never mixed silently: the headline figure is the career's group (or
+only) code when OEWS publishes it; when it does not (a group BLS's pay survey does not
+tabulate), there is no headline and each detailed occupation's figures are shown, labelled as
+such. The map then shows the detailed occupation with the most jobs, and says so.
 """
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from .models import AreaPay, AreaType, CodeLevel, PayRelease
 
@@ -18,7 +22,10 @@ PERCENTILES = (
     (75, "annual_p75", "hourly_p75"),
     (90, "annual_p90", "hourly_p90"),
 )
+# What a visitor calls the percentiles a job seeker cares most about (labels, not figures).
+BAND_LABELS = {10: "Entry level", 50: "Median", 90: "Experienced"}
 CHART_BAR_MAX = 260
+CHART_ROW_HEIGHT = 44
 
 
 @dataclass
@@ -30,27 +37,40 @@ class PayPoint:
     width: int = 0
     y: int = 0
 
+    @property
+    def label(self) -> str:
+        return BAND_LABELS.get(self.percentile, "")
+
+
+def points(pay: AreaPay) -> list[PayPoint]:
+    coded = set(pay.top_coded.split())
+    return [
+        PayPoint(percentile, getattr(pay, annual), getattr(pay, hourly), annual in coded)
+        for percentile, annual, hourly in PERCENTILES
+    ]
+
 
 @dataclass
-class AreaFigures:
-    pay: AreaPay
+class PayChange:
+    """The national median in the two latest releases that give one."""
+
+    earlier: AreaPay
+    later: AreaPay
 
     @property
-    def points(self) -> list[PayPoint]:
-        coded = set(self.pay.top_coded.split())
-        return [
-            PayPoint(
-                percentile,
-                getattr(self.pay, annual),
-                getattr(self.pay, hourly),
-                annual in coded,
-            )
-            for percentile, annual, hourly in PERCENTILES
-        ]
+    def percent(self) -> Decimal:
+        change = (self.later.annual_median - self.earlier.annual_median) * 100
+        return abs(change / self.earlier.annual_median).quantize(Decimal("0.1"))
+
+    @property
+    def direction(self) -> str:
+        if self.later.annual_median == self.earlier.annual_median:
+            return "unchanged"
+        return "rose" if self.later.annual_median > self.earlier.annual_median else "fell"
 
 
 @dataclass
-class ProfilePay:
+class CareerPay:
     release: PayRelease | None = None
     headline_code: object = None  # the OccupationCode the headline and map are for
     headline_is_group: bool = False
@@ -60,6 +80,7 @@ class ProfilePay:
     states: list = field(default_factory=list)  # AreaPay for map_code, one per state
     by_code: list = field(default_factory=list)  # (OccupationCode, national AreaPay or None)
     chart_points: list = field(default_factory=list)
+    history: list = field(default_factory=list)  # the headline's national AreaPay, oldest first
 
     @property
     def has_figures(self) -> bool:
@@ -71,9 +92,27 @@ class ProfilePay:
 
     @property
     def comparison(self) -> list[tuple[PayPoint, PayPoint | None]]:
-        national = AreaFigures(self.national).points if self.national else []
-        state = AreaFigures(self.state).points if self.state else [None] * len(national)
+        national = points(self.national) if self.national else []
+        state = points(self.state) if self.state else [None] * len(national)
         return list(zip(national, state, strict=False))
+
+    @property
+    def change(self) -> PayChange | None:
+        with_median = [pay for pay in self.history if pay.annual_median is not None]
+        if len(with_median) < 2 or with_median[-1] != self.national:
+            return None
+        return PayChange(with_median[-2], with_median[-1])
+
+    @property
+    def history_rows(self) -> list[tuple[int, list]]:
+        """One row per percentile any release gives, one cell per release (oldest first; None
+        where it is missing). Percentiles as rows keep the table narrow enough for a phone."""
+        by_release = [{point.percentile: point for point in points(pay)} for pay in self.history]
+        return [
+            (percentile, [cells[percentile] for cells in by_release])
+            for percentile, _, _ in PERCENTILES
+            if any(cells[percentile].annual is not None for cells in by_release)
+        ]
 
 
 def release_pay(release, codes) -> dict[tuple[str, str], AreaPay]:
@@ -84,11 +123,14 @@ def release_pay(release, codes) -> dict[tuple[str, str], AreaPay]:
     return {(row.soc_code, row.area_name): row for row in rows}
 
 
-def profile_pay(occupation, state_name: str = "", release=None) -> ProfilePay:
+def career_pay(codes, state_name: str = "", release=None) -> CareerPay:
+    """Pay for a career whose codes are `codes` (a profile's, or the one detailed code a guide
+    inside a group profile is about): the first code is the headline when it is the group's or
+    the only one."""
     release = release or PayRelease.current()
-    codes = list(occupation.codes.all())
+    codes = list(codes)
     rows = release_pay(release, [code.soc_code for code in codes])
-    result = ProfilePay(release=release)
+    result = CareerPay(release=release)
     if not codes or not rows:
         return result
 
@@ -102,9 +144,6 @@ def profile_pay(occupation, state_name: str = "", release=None) -> ProfilePay:
             None,
         )
 
-    result.by_code = [(code, national(code)) for code in codes if code.level == CodeLevel.DETAILED]
-    first = codes[0]
-
     def states(code):
         return sorted(
             (
@@ -115,7 +154,12 @@ def profile_pay(occupation, state_name: str = "", release=None) -> ProfilePay:
             key=lambda row: row.area_name,
         )
 
-    if first.level != CodeLevel.DETAILED and national(first) is not None:
+    first = codes[0]
+    if len(codes) > 1:
+        result.by_code = [
+            (code, national(code)) for code in codes if code.level == CodeLevel.DETAILED
+        ]
+    if (first.level != CodeLevel.DETAILED or len(codes) == 1) and national(first) is not None:
         result.headline_code = first
         result.headline_is_group = first.level == CodeLevel.GROUP
         result.national = national(first)
@@ -136,16 +180,32 @@ def profile_pay(occupation, state_name: str = "", release=None) -> ProfilePay:
             (row for row in result.states if same_code and row.area_name == state_name), None
         )
         result.chart_points = chart(result.national)
+        result.history = national_history(result.national, release)
     return result
 
 
+def national_history(current: AreaPay, release: PayRelease) -> list[AreaPay]:
+    """The code's national figures in every release up to `release` (the current row's), oldest
+    first; empty when there is only the one (one query)."""
+    rows = list(
+        AreaPay.objects.filter(
+            soc_code=current.soc_code,
+            area_type=AreaType.NATIONAL,
+            release__published__lte=release.published,
+        )
+        .select_related("release")
+        .order_by("release__published")
+    )
+    return rows if len(rows) > 1 else []
+
+
 def chart(pay: AreaPay) -> list[PayPoint]:
-    points = [point for point in AreaFigures(pay).points if point.annual is not None]
-    highest = max((point.annual for point in points), default=0)
-    for index, point in enumerate(points):
-        point.y = index * 44
+    drawn = [point for point in points(pay) if point.annual is not None]
+    highest = max((point.annual for point in drawn), default=0)
+    for index, point in enumerate(drawn):
+        point.y = index * CHART_ROW_HEIGHT
         point.width = max(2, round(CHART_BAR_MAX * point.annual / highest)) if highest else 2
-    return points
+    return drawn
 
 
 def sort_states(states, order: str) -> list:

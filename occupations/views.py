@@ -8,16 +8,19 @@ from core.public_pages import PublicPageMixin
 from core.structured_data import json_ld_script
 
 from .models import PayRelease
-from .profile_pay import profile_pay, sort_states
+from .pay import career_pay, sort_states
 from .selectors import profile_queryset, similar_with_pay
 from .state_map import state_map
 from .structured_data import profile_structured_data
 
 
-def profile_context(request, occupation, page_url: str) -> dict:
-    """What a profile's sections need; a guide about the occupation shows the same sections."""
+def profile_context(request, occupation, page_url: str, codes=None) -> dict:
+    """What a profile's sections need; a guide shows the same sections, for its profile or,
+    when it is about one occupation inside a group's profile, for that occupation's `codes`
+    (then without the profile's similar occupations)."""
     release = PayRelease.current()
-    pay = profile_pay(occupation, request.GET.get("state", ""), release)
+    codes = occupation.codes.all() if codes is None else codes
+    pay = career_pay(codes, request.GET.get("state", ""), release)
     order = "median" if request.GET.get("sort") == "median" else "state"
     # Only a state the page knows goes back into its links: never what a visitor typed.
     keep = {"state": pay.state.area_name} if pay.state else {}
@@ -26,7 +29,7 @@ def profile_context(request, occupation, page_url: str) -> dict:
     to_rows = pay.map_code is not None and pay.map_code != pay.headline_code
     return {
         "occupation": occupation,
-        "profile_pay": pay,
+        "career_pay": pay,
         "state_error": "state" in request.GET
         and bool(request.GET["state"])
         and pay.national is not None
@@ -42,7 +45,7 @@ def profile_context(request, occupation, page_url: str) -> dict:
             pay.states, lambda postal: _state_link(page_url, pay.states, postal, to_rows)
         ),
         "state_map_caption": _map_caption(release, to_rows),
-        "similar": similar_with_pay(occupation, release),
+        "similar": similar_with_pay(occupation, release) if occupation else [],
         "page_url": page_url,
     }
 
@@ -94,7 +97,7 @@ class OccupationDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
         self.state_error = context["state_error"]
         context["structured_data"] = json_ld_script(
             profile_structured_data(
-                self.request, self.object, context["profile_pay"], context["breadcrumbs"]
+                self.request, self.object, context["career_pay"], context["breadcrumbs"]
             )
         )
         return context

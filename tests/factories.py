@@ -90,19 +90,6 @@ class TrainingStepFactory(GuideChildFactory):
     typical_duration = "6 months"
 
 
-class SalaryBandFactory(GuideChildFactory):
-    class Meta:
-        model = guide_models.SalaryBand
-
-    label = factory.Sequence(lambda n: f"Band {n}")
-    percentile = 50
-    annual_amount = Decimal("50000")
-    region = "United States"
-    reference_period = "May 2024"
-    source_name = "BLS OEWS"
-    source_url = "https://www.bls.gov/oes/"
-
-
 class FAQFactory(GuideChildFactory):
     class Meta:
         model = guide_models.FAQ
@@ -159,7 +146,6 @@ CHILD_FACTORIES = [
     JobDutyFactory,
     RelatedTitleFactory,
     TrainingStepFactory,
-    SalaryBandFactory,
     FAQFactory,
     ToolFactory,
     ProgressionStepFactory,
@@ -169,12 +155,11 @@ CHILD_FACTORIES = [
 
 
 def complete_guide(children_each: int = 1, **guide_fields):
-    """A guide with `children_each` of every kind of child (bands at distinct percentiles)."""
+    """A guide with `children_each` of every kind of child."""
     guide = CareerGuideFactory(**guide_fields)
     for child_factory in CHILD_FACTORIES:
-        for index in range(children_each):
-            extra = {"percentile": 10 + index} if child_factory is SalaryBandFactory else {}
-            child_factory(guide=guide, **extra)
+        for _ in range(children_each):
+            child_factory(guide=guide)
     return guide
 
 

@@ -17,11 +17,13 @@ FOCUS_STATE = """() => {
   };
 }"""
 
-# What Tab should reach: visible controls, minus the spam trap (tabindex=-1) and all but the
-# first radio button of a group (arrow keys move within a group, as in every browser).
+# What Tab should reach: visible controls and scrolling tables (tabindex=0, so a keyboard can
+# scroll them), minus the spam trap (tabindex=-1) and all but the first radio button of a group
+# (arrow keys move within a group, as in every browser).
 INTERACTIVE = """() => {
   const radioGroups = new Set();
-  return [...document.querySelectorAll('a[href], button, summary, input, select, textarea')]
+  return [...document.querySelectorAll(
+      'a[href], button, summary, input, select, textarea, [tabindex="0"]')]
     .filter(el => el.offsetParent !== null || el.matches('.skip-link'))
     .filter(el => el.getAttribute('tabindex') !== '-1' && el.type !== 'hidden')
     .filter(el => {

@@ -25,9 +25,14 @@ def test_job_seeker_compares_a_state_with_national_pay(request, site_with_state_
     table = page.locator("#pay table.pay-table")
     assert table.locator("thead th").all_inner_texts() == [
         "Percentile",
-        "United States",
-        "California",
+        "United States, a year",
+        "An hour",
+        "California, a year",
+        "An hour",
     ]
-    assert "$61,810" in table.inner_text()  # California's median, OEWS May 2025
+    median = table.locator("tbody tr").filter(has_text="Median")
+    # The nation's median and California's, OEWS May 2025, each a year and an hour.
+    assert median.locator("td").all_inner_texts() == ["$51,140", "$24.59", "$61,810", "$29.71"]
+    assert page.get_by_label("Compare with a state").input_value() == "California"
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
     assert_accessible(page)

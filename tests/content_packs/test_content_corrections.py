@@ -5,15 +5,20 @@ from decimal import Decimal
 
 import pytest
 from django.apps import apps
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from certifications.models import Certification
-from guides.models import CareerGuide, ProgressionStep, SalaryBand
+from guides.models import CareerGuide, ProgressionStep
+from tests.factories import CareerGuideFactory
 
 pytestmark = pytest.mark.django_db
 
 guide_fix = importlib.import_module("guides.migrations.0005_correct_seeded_text")
 cpc_fix = importlib.import_module("certifications.migrations.0006_correct_seeded_cpc_text")
 GUIDE = guide_fix.GUIDE
+# The last state of the guides app with salary bands (0009 moved pay into one table).
+WITH_SALARY_BANDS = [("guides", "0008_pathway_moves")]
 
 
 def corrected_fields():
@@ -28,14 +33,9 @@ def corrected_fields():
     ]
 
 
-def median_band():
-    return SalaryBand.objects.get(
-        guide__slug=GUIDE, region="United States", reference_period="May 2024", percentile=50
-    )
-
-
 def run_corrections():
-    guide_fix.correct(apps, None)
+    """The corrections' text (the guide migration's figure is a salary band's: see below)."""
+    guide_fix.rewrite_text(apps, forward=True)
     cpc_fix.correct(apps, None)
 
 
@@ -60,21 +60,55 @@ def test_seeded_text_is_corrected_and_text_an_editor_changed_is_left_alone(seede
     assert getattr(edited_obj, edited_field) == "Edited by hand."
 
 
-def test_the_hourly_median_is_added_only_to_the_seeded_figure(seeded):
-    SalaryBand.objects.update(hourly_amount=None)
-    run_corrections()
-    assert median_band().hourly_amount == Decimal("24.16")
+@pytest.mark.django_db(transaction=True)
+def test_the_hourly_median_is_added_only_to_the_seeded_figure():
+    """The correction ran (and runs, on a site migrating from before it) while guides had
+    salary bands: it is run here on the database as it was then, then migrated back up."""
+    flagship, other = CareerGuideFactory(slug=GUIDE), CareerGuideFactory()
+    executor = MigrationExecutor(connection)
+    executor.migrate(WITH_SALARY_BANDS)
+    then = executor.loader.project_state(WITH_SALARY_BANDS).apps
+    SalaryBand = then.get_model("guides", "SalaryBand")
+    try:
 
-    SalaryBand.objects.update(hourly_amount=None)
-    SalaryBand.objects.filter(pk=median_band().pk).update(annual_amount=Decimal("51000"))
-    run_corrections()  # an editor changed the figure: its hourly pay is not guessed
-    assert median_band().hourly_amount is None
+        def band(guide, percentile, annual):
+            return SalaryBand.objects.create(
+                guide_id=guide.pk,
+                label=f"Band {percentile}",
+                percentile=percentile,
+                annual_amount=Decimal(annual),
+                region="United States",
+                reference_period="May 2024",
+                source_name="BLS Occupational Employment and Wage Statistics (OEWS)",
+            )
+
+        def hourly(band):
+            return SalaryBand.objects.get(pk=band.pk).hourly_amount
+
+        median = band(flagship, 50, "50250")  # as the earlier seed wrote it
+        entry = band(flagship, 10, "35780")
+        elsewhere = band(other, 50, "50250")
+
+        guide_fix.correct(then, None)
+        assert hourly(median) == Decimal("24.16")
+        assert hourly(entry) is None
+        assert hourly(elsewhere) is None
+
+        guide_fix.restore(then, None)  # reversing the correction takes it away again
+        assert hourly(median) is None
+
+        SalaryBand.objects.filter(pk=median.pk).update(annual_amount=Decimal("51000"))
+        guide_fix.correct(then, None)  # an editor changed the figure: its hourly pay is not guessed
+        assert hourly(median) is None
+    finally:
+        SalaryBand.objects.all().delete()
+        executor.loader.build_graph()
+        executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 def test_reversing_the_corrections_restores_the_seeded_text(seeded):
-    guide_fix.restore(apps, None)
+    guide_fix.rewrite_text(apps, forward=False)
     cpc_fix.restore(apps, None)
     for obj, field, old, _ in corrected_fields():
         obj.refresh_from_db()
         assert getattr(obj, field) == old, (obj, field)
-    assert median_band().hourly_amount is None

@@ -15,14 +15,17 @@ from certifications.models import Certification, CertifyingBody
 from content_packs import export as pack_export
 from content_packs import format as pack_format
 from content_packs.format import FORMAT, VERSION
+from content_packs.validate import content_dir
 from guides.models import (
     FAQ,
     CareerGuide,
     GuideCertification,
     PathwayMove,
     ProgressionStep,
+    RelatedTitle,
     TrainingStep,
 )
+from occupations.models import AreaPay, PayRelease
 from tests.factories import (
     CareerGuideFactory,
     CertificationFactory,
@@ -133,9 +136,9 @@ def test_pack_is_deterministic_json_with_a_version_and_natural_keys(content):
     ]
     positions = [duty["position"] for duty in guide["duties"]]
     assert positions == sorted(positions)
-    band = guide["salary_bands"][0]
-    assert set(band) >= {"label", "percentile", "annual_amount", "reference_period"}
-    assert isinstance(band["annual_amount"], str)
+    assert "salary_bands" not in guide  # pay is BLS's, read from the occupation's figures
+    extra = next(g for g in pack["guides"] if g["slug"] == "health-data-analyst")
+    assert {step["cost_min"] for step in extra["training_steps"]} == {"1200.50"}  # decimals as text
     cert = next(c for c in pack["certifications"] if c["code"] == "CPC")
     assert cert["body"] == "AAPC"
     assert cert["last_checked"] == "2026-11-24"
@@ -236,11 +239,11 @@ def break_pack(pack, how):
     elif how == "not a list":
         pack["guides"] = {"slug": "x"}
     elif how == "missing key":
-        del guide["salary_bands"][1]["percentile"]
+        del guide["training_steps"][1]["title"]
     elif how == "unexpected key":
         guide["faqs"][0]["votes"] = 3
     elif how == "wrong type":
-        guide["salary_bands"][1]["percentile"] = "fifty"
+        guide["training_steps"][1]["position"] = "fifty"
     elif how == "wrong date":
         guide["last_reviewed"] = "24/11/2026"
     elif how == "boolean as number":
@@ -252,7 +255,7 @@ def break_pack(pack, how):
     elif how == "unknown next guide":
         guide["progression"][0]["next_guide"] = "no-such-guide"
     elif how == "model validation":
-        guide["salary_bands"][1]["percentile"] = 150
+        guide["training_steps"][1]["position"] = -1  # the JSON type is right, the value is not
     elif how == "bad choice":
         guide["tools"][0]["kind"] = "hammer"
     elif how == "bad soc code":
@@ -263,18 +266,20 @@ def break_pack(pack, how):
         pack["guides"].append(copy.deepcopy(guide))
     elif how == "null where not allowed":
         guide["summary"] = None
+    elif how == "pay in a version 2 pack":
+        guide["salary_bands"] = []
     return pack
 
 
 # "{g}" stands for the flagship's place among the pack's guides, "{n}" for one after the last.
 MALFORMED = {
-    "wrong version": "version: this site reads version 1 packs; this pack is version 99",
+    "wrong version": "version: this site reads version 2 packs; this pack is version 99",
     "wrong format": 'format: expected "careerpath-content-pack"',
     "missing top-level key": "missing key(s): certifications",
     "not a list": "guides: expected a list, found an object",
-    "missing key": "guides[{g}].salary_bands[1]: missing key(s): percentile",
+    "missing key": "guides[{g}].training_steps[1]: missing key(s): title",
     "unexpected key": "guides[{g}].faqs[0]: unexpected key(s): votes",
-    "wrong type": "guides[{g}].salary_bands[1].percentile: expected a whole number, found text",
+    "wrong type": "guides[{g}].training_steps[1].position: expected a whole number, found text",
     "wrong date": "guides[{g}].last_reviewed: expected a date written YYYY-MM-DD",
     "boolean as number": "guides[{g}].featured: expected true or false, found a number",
     "unknown certification": (
@@ -282,12 +287,15 @@ MALFORMED = {
     ),
     "unknown body": 'certifications[1].body: no certifying body "NOBODY"',
     "unknown next guide": 'guides[{g}].progression[0].next_guide: no career guide "no-such-guide"',
-    "model validation": "guides[{g}].salary_bands[1].percentile: Ensure this value is less than",
+    "model validation": (
+        "guides[{g}].training_steps[1].position: Ensure this value is greater than or equal to 0"
+    ),
     "bad choice": "guides[{g}].tools[0].kind: Value 'hammer' is not a valid choice.",
     "bad soc code": "guides[{g}].soc_code: Use the SOC format",
     "duplicate child": "guides[{g}].related_titles[1]",
     "duplicate slug": 'guides[{n}].slug: "medical-records-specialist" is also used by guides[{g}]',
     "null where not allowed": "guides[{g}].summary: must not be null",
+    "pay in a version 2 pack": "guides[{g}]: unexpected key(s): salary_bands",
 }
 
 
@@ -388,15 +396,14 @@ def test_json_view_serves_a_published_guide(client, seeded):
     guide = CareerGuide.objects.get(slug=SLUG)
     assert data["guide"]["title"] == guide.title
     assert data["guide"]["soc_code"] == "29-2072"
-    median = guide.salary_bands.get(percentile=50, reference_period="May 2024")
+    assert "salary_bands" not in data["guide"]  # pay is the occupation's, not the guide's
+    rung = guide.progression.get(median_pay__isnull=False)  # a figure a part carries
     assert {
-        "percentile": 50,
-        "annual_amount": f"{median.annual_amount:.2f}",
-        "reference_period": "May 2024",
+        "next_role": rung.next_role,
+        "median_pay": f"{rung.median_pay:.2f}",
+        "pay_period": rung.pay_period,
     }.items() <= next(
-        band
-        for band in data["guide"]["salary_bands"]
-        if band["percentile"] == 50 and band["reference_period"] == "May 2024"
+        step for step in data["guide"]["progression"] if step["next_role"] == rung.next_role
     ).items()
     assert data["guide"] == json.loads(export("--guide", SLUG))["guides"][0]
 
@@ -483,14 +490,19 @@ def test_an_import_updates_the_parts_it_still_describes_in_place(seeded, tmp_pat
 
 def test_an_import_may_swap_values_that_must_be_unique(seeded, tmp_path):
     pack = json.loads(export())
-    bands = flagship_of(pack)["salary_bands"]
-    first, second = bands[0], bands[1]
-    first["label"], second["label"] = second["label"], first["label"]
+    titles = flagship_of(pack)["related_titles"]  # a title is unique within its guide
+    first, second = titles[0], titles[1]
+    first["title"], second["title"] = second["title"], first["title"]
 
     report = import_pack(tmp_path, pack)
 
-    assert "(changed salary_bands)" in report
+    assert "(changed related_titles)" in report
     assert export() == pack_export.dumps(pack)
+    titles_now = RelatedTitle.objects.filter(guide__slug=SLUG).order_by("position")
+    assert list(titles_now.values_list("title", flat=True)[:2]) == [
+        first["title"],
+        second["title"],
+    ]
 
 
 def test_every_kind_of_part_can_be_matched_by_name():
@@ -521,3 +533,82 @@ def test_what_an_import_changes_is_a_version_in_each_items_history(seeded, tmp_p
         if version.content_type.model_class() is FAQ
     ]
     assert "A better answer." in faqs
+
+
+# Version 1 packs (they carried each guide's salary bands) ---------------------------------------
+
+
+def version_1(pack: dict) -> dict:
+    """A pack as version 1 wrote it: each guide with its own salary bands."""
+    pack = copy.deepcopy(pack)
+    pack["version"] = 1
+    for guide in pack["guides"]:
+        guide["salary_bands"] = [
+            {
+                "annual_amount": "50250.00",
+                "currency": "USD",
+                "hourly_amount": "24.16",
+                "label": "Median",
+                "percentile": 50,
+                "position": 0,
+                "reference_period": "May 2024",
+                "region": "United States",
+                "source_name": "BLS Occupational Employment and Wage Statistics (OEWS)",
+                "source_url": "https://www.bls.gov/oes/current/oes292072.htm",
+            }
+        ]
+    return pack
+
+
+def pay_rows() -> list:
+    return [
+        *PayRelease.objects.order_by("pk").values_list(),
+        *AreaPay.objects.order_by("pk").values_list(),
+    ]
+
+
+def assert_refused_as_version_1(message: str) -> None:
+    assert "version: this site reads version 2 packs; this pack is version 1:" in message
+    assert '"salary_bands"' in message  # what changed, and what to do about it
+    assert '"version": 2' in message
+    assert "nothing was saved" in message.lower()
+
+
+def test_a_version_1_pack_is_refused_by_import_naming_what_changed(seeded, tmp_path):
+    before, pay = export(), pay_rows()
+    pack = version_1(json.loads(before))
+    flagship_of(pack)["summary"] = "Would change."
+
+    with pytest.raises(CommandError) as error:
+        import_pack(tmp_path, pack)
+
+    assert_refused_as_version_1(str(error.value))
+    assert export() == before
+    assert pay_rows() == pay  # its bands did not become pay figures either
+
+
+@pytest.mark.parametrize("old", ["previous", "new"])
+def test_a_version_1_pack_is_refused_by_update_content_naming_what_changed(seeded, tmp_path, old):
+    before, pay = export(), pay_rows()
+    shipped = json.loads((content_dir() / "guides" / f"{SLUG}.json").read_text(encoding="utf-8"))
+    corrected = copy.deepcopy(shipped)
+    corrected["guides"][0]["summary"] = "A corrected summary."
+    packs = {"previous": shipped, "new": corrected}
+    packs[old] = version_1(packs[old])
+    for name, pack in packs.items():
+        (tmp_path / f"{name}.json").write_text(json.dumps(pack), encoding="utf-8")
+
+    with pytest.raises(CommandError) as error:
+        call_command(
+            "update_content",
+            str(tmp_path / "new.json"),
+            "--previous",
+            str(tmp_path / "previous.json"),
+            stdout=io.StringIO(),
+        )
+
+    message = str(error.value)
+    assert f"{old}.json: version:" in message  # the file to fix
+    assert_refused_as_version_1(message)
+    assert export() == before
+    assert pay_rows() == pay

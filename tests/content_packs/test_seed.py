@@ -1,5 +1,6 @@
 """The seed command loads the whole flagship guide, and running it again changes nothing."""
 
+import datetime
 import io
 import json
 from decimal import Decimal
@@ -12,6 +13,9 @@ from django.core.management import call_command
 from certifications.models import Certification, CertifyingBody
 from content_packs.validate import content_dir
 from guides.models import CareerGuide
+from occupations.models import AreaPay, PayRelease
+from occupations.pay import career_pay
+from tests.factories import AreaPayFactory, PayReleaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +33,15 @@ def snapshot() -> str:
     return serializers.serialize("json", objects)
 
 
+def pay_snapshot() -> str:
+    """Every pay row (OEWS releases and their figures), serialised."""
+    objects = [
+        *PayRelease.objects.order_by("pk"),
+        *AreaPay.objects.order_by("pk"),
+    ]
+    return serializers.serialize("json", objects)
+
+
 def test_seed_loads_every_part_of_the_guide(seeded):
     guide = CareerGuide.objects.get(slug="medical-records-specialist")
     assert guide.is_published
@@ -40,24 +53,50 @@ def test_seed_loads_every_part_of_the_guide(seeded):
     assert guide.tools.exists()
     assert guide.progression.exists()
     assert guide.sources.exists()
-    bands = {(band.reference_period, band.percentile): band for band in guide.salary_bands.all()}
-    assert {key: band.annual_amount for key, band in bands.items()} == {
-        ("May 2024", 10): Decimal("35780"),
-        ("May 2024", 50): Decimal("50250"),
-        ("May 2024", 90): Decimal("80950"),
-        ("May 2023", 10): Decimal("35080"),
-        ("May 2023", 50): Decimal("48780"),
-        ("May 2023", 90): Decimal("77810"),
-    }
-    assert bands[("May 2024", 50)].hourly_amount == Decimal("24.16")  # only figure the facts give
-    for band in bands.values():
-        assert "OEWS" in band.source_name
-        assert band.source_url.startswith("https://www.bls.gov/")
+    # Its pay is read from the handbook profile the pack names (see the next test).
+    assert guide.occupation.slug == "medical-records-and-health-information-technicians"
+    assert guide.occupation.codes.first().soc_code == guide.soc_code
     assert [link.certification.code for link in guide.recommended_certifications.all()] == [
         "CCA",
         "CPC",
         "RHIT",
     ]
+
+
+def test_the_seed_writes_no_pay_and_the_guide_reads_its_occupations(db):
+    """Packs carry no pay: the seeded guide's figures are its occupation's, in `AreaPay`
+    (here the May 2023 figures the packs of version 1 carried as the guide's bands)."""
+    release = PayReleaseFactory(
+        code="2023A01", name="May 2023", published=datetime.date(2024, 4, 3)
+    )
+    AreaPayFactory(
+        release=release,
+        soc_code="29-2072",
+        soc_title="Medical Records Specialists",
+        annual_p10=Decimal("35080"),
+        annual_median=Decimal("48780"),
+        annual_p90=Decimal("77810"),
+        hourly_median=Decimal("23.45"),
+    )
+    pay_before = pay_snapshot()
+
+    call_command("seed_content", stdout=io.StringIO())
+
+    assert pay_snapshot() == pay_before
+    guide = CareerGuide.objects.get(slug="medical-records-specialist")
+    pay = career_pay(guide.occupation.codes.all(), release=release)
+    assert pay.release == release
+    assert pay.national.soc_code == "29-2072"
+    national = {point.percentile: point for point, _ in pay.comparison}
+    assert {percentile: national[percentile].annual for percentile in (10, 50, 90)} == {
+        10: Decimal("35080"),
+        50: Decimal("48780"),
+        90: Decimal("77810"),
+    }
+    assert national[50].hourly == Decimal("23.45")
+    assert [national[p].label for p in (10, 50, 90)] == ["Entry level", "Median", "Experienced"]
+    assert "OEWS" in pay.release.source_name
+    assert pay.release.source_url.startswith("https://www.bls.gov/")
 
 
 def test_seed_loads_bodies_and_certifications_with_their_facts(seeded):
@@ -83,10 +122,11 @@ def test_seed_loads_bodies_and_certifications_with_their_facts(seeded):
 
 
 def test_running_the_seed_twice_changes_nothing(seeded):
-    before = snapshot()
+    before, pay = snapshot(), pay_snapshot()
     output = io.StringIO()
     call_command("seed_content", stdout=output)
     assert snapshot() == before
+    assert pay_snapshot() == pay  # the packs carry no pay: the site's figures stay BLS's
     assert "created" not in output.getvalue()
 
 

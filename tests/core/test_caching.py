@@ -17,12 +17,13 @@ from django.utils.http import split_directive_names
 from core.content_version import bump_content_version, content_version, forget_content_version
 from core.models import ContentVersion, Status
 from guides.models import CareerGuide
+from occupations.models import PayRelease
 from tests.conftest import forget_everything_cached
 from tests.factories import (
+    AreaPayFactory,
     CareerGuideFactory,
     CertificationFactory,
     GuideCertificationFactory,
-    SalaryBandFactory,
     TrainingStepFactory,
 )
 
@@ -80,8 +81,17 @@ def test_an_anonymous_visitor_gets_a_page_any_cache_may_keep(client, seeded, pat
 
 
 def test_each_state_s_pay_page_is_a_public_page_of_its_own(client, seeded):
-    guide = CareerGuide.objects.get(slug="medical-records-specialist")
-    SalaryBandFactory(guide=guide, region="Vermont", label="Vermont median", annual_amount=47000)
+    # Vermont's 25th percentile shows only beside the nation's, on Vermont's own page (the
+    # national page's table of states gives each state's median, 10th and 90th percentiles).
+    AreaPayFactory(
+        release=PayRelease.current(),
+        soc_code="29-2072",
+        area_type="state",
+        area_code="50",
+        area_name="Vermont",
+        postal="VT",
+        annual_p25=47000,
+    )
     national = client.get(GUIDE_URL)
     state_page = client.get(GUIDE_URL, {"state": "Vermont"})
     assert is_shared(state_page)

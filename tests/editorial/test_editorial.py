@@ -410,10 +410,16 @@ def test_editor_cannot_publish_a_certification_from_its_issuer_page(editor_clien
 # History, diff, revert and recover -----------------------------------------------------------
 
 
-def edit_a_step_and_a_band(client, guide):
+def edit_a_step_and_a_figure(client, guide):
+    """A step's title, a ladder rung's pay (a figure) and a duty deleted, in one save."""
     data = form_data(client.get(change_url(guide)))
     data["training_steps-0-title"] = "A completely new first step"
-    data["salary_bands-1-annual_amount"] = "50999"
+    rung = next(
+        key.removesuffix("-median_pay")
+        for key, value in data.items()
+        if key.startswith("progression-") and key.endswith("-median_pay") and value
+    )
+    data[f"{rung}-median_pay"] = "50999"
     data["duties-0-DELETE"] = "on"
     response = client.post(change_url(guide), data)
     assert response.status_code == 302, soup(response).select(".errorlist")
@@ -421,7 +427,7 @@ def edit_a_step_and_a_band(client, guide):
 
 def test_history_shows_who_changed_what_and_when(editor_client, editor, seeded):
     guide = CareerGuide.objects.get(slug=GUIDE_SLUG)
-    edit_a_step_and_a_band(editor_client, guide)
+    edit_a_step_and_a_figure(editor_client, guide)
     page = soup(editor_client.get(reverse("admin:guides_careerguide_history", args=[guide.pk])))
     rows = page.select("#change-history tbody tr")
     assert len(rows) == 2  # the edit, then the version seed_content loaded
@@ -444,7 +450,8 @@ def test_publisher_sees_what_reverting_changes_then_reverts_with_every_part(
     guide = CareerGuide.objects.get(slug=GUIDE_SLUG)
     original = snapshot(guide)
     first_step = guide.training_steps.order_by("position", "pk").first().title
-    edit_a_step_and_a_band(editor_client, guide)
+    rung_pay = guide.progression.exclude(median_pay=None).get().median_pay
+    edit_a_step_and_a_figure(editor_client, guide)
     assert snapshot(guide) != original
     assert "A completely new first step" in Client().get(guide.get_absolute_url()).content.decode()
 
@@ -460,8 +467,8 @@ def test_publisher_sees_what_reverting_changes_then_reverts_with_every_part(
     }
     step_change = next(value for key, value in rows.items() if key.endswith(": title"))
     assert step_change == [first_step, "A completely new first step"]
-    band_change = next(value for key, value in rows.items() if key.endswith(": annual amount"))
-    assert band_change[1] == "50999.00"
+    pay_change = next(value for key, value in rows.items() if key.endswith(": median pay"))
+    assert pay_change == [f"{rung_pay:.2f}", "50999.00"]
     assert any("reverting restores it" in " ".join(value) for value in rows.values())
     guide.refresh_from_db()
     assert snapshot(guide) != original  # looking at a version changes nothing
@@ -479,7 +486,7 @@ def test_publisher_sees_what_reverting_changes_then_reverts_with_every_part(
 def test_revert_with_the_api_restores_the_parts_exactly(admin_client, seeded):
     guide = CareerGuide.objects.get(slug=GUIDE_SLUG)
     duties = guide.duties.count()
-    edit_a_step_and_a_band(admin_client, guide)
+    edit_a_step_and_a_figure(admin_client, guide)
     original_version = Version.objects.get_for_object(guide).last()  # the oldest
     after_edit = snapshot(guide)
     original_version.revision.revert(delete=True)

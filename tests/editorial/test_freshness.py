@@ -4,7 +4,7 @@ import datetime
 import io
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError, call_command, get_commands
 from django.urls import reverse
 from django.utils import timezone
 from hypothesis import given
@@ -15,13 +15,14 @@ from core.freshness import (
     DUE_SOON_DAYS,
     ReviewState,
     add_months,
+    period_is_stale,
     review_state,
     reviewed_on_or_after,
 )
-from guides.management.commands.content_report import period_is_stale
 from guides.models import CareerGuide
+from occupations.models import PayRelease
 from tests.conftest import soup
-from tests.factories import CareerGuideFactory, CertificationFactory, SalaryBandFactory
+from tests.factories import CareerGuideFactory, CertificationFactory, PayReleaseFactory
 
 TODAY = datetime.date(2026, 11, 27)
 
@@ -159,36 +160,69 @@ def report(*args) -> tuple[int, str]:
     return 0, out.getvalue()
 
 
+def may_2023():
+    return PayReleaseFactory(code="2023A01", name="May 2023", published=datetime.date(2024, 4, 3))
+
+
+STALE_PAY = "Pay: the newest release is OEWS May 2023 (import a newer one with import_oews)"
+
+
+def test_content_report_is_editorials():
+    assert get_commands()["content_report"] == "editorial"
+
+
 def test_content_report_is_quiet_and_succeeds_when_all_is_fresh(db):
-    guide = CareerGuideFactory(last_reviewed=TODAY)
+    CareerGuideFactory(last_reviewed=TODAY)
     CertificationFactory(last_checked=TODAY)
-    SalaryBandFactory(guide=guide, reference_period="May 2025")
+    may_2023()  # an older release, no longer the site's pay
+    PayReleaseFactory()  # May 2025: the current one
     status, output = report("--today", TODAY.isoformat())
     assert status == 0
+    assert "Figures older than 2 years\n  none" in output
+    assert "Pay:" not in output
     assert "Everything is up to date" in output
 
 
 def test_content_report_lists_what_needs_attention_and_fails(db):
-    guide = CareerGuideFactory(title="Stale guide", last_reviewed=datetime.date(2025, 1, 5))
+    CareerGuideFactory(title="Stale guide", last_reviewed=datetime.date(2025, 1, 5))
     CertificationFactory(code="OLDC", last_checked=datetime.date(2025, 6, 1))
     CertificationFactory(code="FRESH", last_checked=TODAY)
-    SalaryBandFactory(guide=guide, label="Median", reference_period="May 2023")
-    SalaryBandFactory(guide=guide, label="Recent", reference_period="May 2025", percentile=90)
-    SalaryBandFactory(guide=guide, label="Odd", reference_period="Spring", percentile=10)
+    may_2023()  # the newest release the site holds
     status, output = report("--today", TODAY.isoformat())
     assert status == 1
     assert "Stale guide [Published]: last reviewed 2025-01-05" in output
     assert "OLDC" in output
     assert "FRESH" not in output
-    assert "Median (United States, May 2023)" in output
-    assert "Recent" not in output
-    assert "Odd (United States, Spring)" in output
+    assert f"Figures older than 2 years\n  {STALE_PAY}" in output
+
+
+@pytest.mark.parametrize(
+    ("today", "listed"),
+    [
+        (datetime.date(2025, 5, 31), False),  # May 2023 is two years old, not over two
+        (datetime.date(2025, 6, 1), True),
+        (TODAY, True),
+    ],
+)
+def test_content_report_lists_the_current_pay_release_once_over_two_years_old(db, today, listed):
+    may_2023()
+    status, output = report("--today", today.isoformat())
+    assert (STALE_PAY in output) is listed
+    assert status == (1 if listed else 0)
+
+
+def test_content_report_is_quiet_about_pay_when_the_site_has_none(db):
+    status, output = report("--today", TODAY.isoformat())
+    assert (status, "Pay:" in output) == (0, False)
 
 
 def test_the_public_guide_shows_when_it_was_reviewed_and_the_period_of_its_figures(client, seeded):
     page = soup(client.get("/careers/medical-records-specialist/"))
     guide = CareerGuide.objects.get(slug="medical-records-specialist")
     assert page.find("time", attrs={"datetime": guide.last_reviewed.isoformat()})
-    band = guide.salary_bands.order_by("-reference_period").first()
-    assert band.reference_period in page.select_one(".quick-facts").text
-    assert f"Annual pay, United States, {band.reference_period}" in page.find(id="pay").text
+    release = PayRelease.current()  # the guide's pay is its occupation's, in this release
+    assert release.name == "May 2025"
+    assert f"United States, {release.name} ({release.source_name})" in (
+        page.select_one(".quick-facts").text
+    )
+    assert f"Annual pay, United States, {release.name}" in page.find(id="pay").text

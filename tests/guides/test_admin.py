@@ -2,14 +2,21 @@
 
 import io
 
+import factory
 import pytest
 from django.test import Client
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from certifications.models import Certification
 from guides.models import CareerGuide
+from occupations.models import AreaPay, AreaType
 from tests.conftest import soup
-from tests.factories import CareerGuideFactory, CertificationFactory, complete_guide
+from tests.factories import (
+    AreaPayFactory,
+    CareerGuideFactory,
+    CertificationFactory,
+    complete_guide,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +30,6 @@ GUIDE_INLINE_PREFIXES = [
     "duties",
     "related_titles",
     "training_steps",
-    "salary_bands",
     "recommended_certifications",
     "tools",
     "progression",
@@ -87,6 +93,27 @@ def test_change_page_has_an_inline_for_every_child(admin_client, seeded):
     assert soup(response).find("a", string="View on site")
 
 
+def test_change_page_has_no_salary_band_inline(admin_client, seeded):
+    """Pay is BLS's (AreaPay, by the guide's occupation), not a part of the guide."""
+    guide = CareerGuide.objects.get(slug="medical-records-specialist")
+    response = admin_client.get(reverse("admin:guides_careerguide_change", args=[guide.pk]))
+    assert response.status_code == 200
+    assert not [name for name in form_data(response, new_rows=1) if "salary" in name]
+    assert "salary band" not in response.content.decode().lower()
+
+
+def test_the_salary_band_list_is_gone_from_admin(admin_client):
+    index = admin_client.get(reverse("admin:index"))
+    assert index.status_code == 200
+    assert "salary band" not in index.content.decode().lower()
+    assert not soup(index).find("a", href=lambda href: href and "salaryband" in href)
+    assert "/admin/occupations/areapay/" in index.content.decode()  # where pay is listed now
+    with pytest.raises(NoReverseMatch):
+        reverse("admin:guides_salaryband_changelist")
+    assert admin_client.get("/admin/guides/salaryband/").status_code == 404
+    assert admin_client.get("/admin/guides/salaryband/1/change/").status_code == 404
+
+
 def test_superuser_creates_a_whole_guide_without_leaving_admin(admin_client):
     cert = CertificationFactory(code="CPC", slug="cpc")
     manager = CareerGuideFactory(title="Health Information Manager", slug="him-manager")
@@ -114,15 +141,6 @@ def test_superuser_creates_a_whole_guide_without_leaving_admin(admin_client):
             "title": "Get an associate degree",
             "description": "Two years.",
             "cost_currency": "USD",
-        },
-        "salary_bands": {
-            "label": "Median",
-            "percentile": "50",
-            "annual_amount": "62000",
-            "currency": "USD",
-            "region": "United States",
-            "reference_period": "May 2024",
-            "source_name": "BLS OEWS",
         },
         "recommended_certifications": {"certification": str(cert.pk), "note": "Useful"},
         "tools": {"kind": "software", "name": "Epic", "description": "An EHR."},
@@ -152,17 +170,15 @@ def test_superuser_creates_a_whole_guide_without_leaving_admin(admin_client):
     assert Client().get(guide.get_absolute_url()).status_code == 200
 
 
-def test_editor_changes_a_step_and_a_band_inline(admin_client, seeded):
+def test_editor_changes_a_step_inline(admin_client, seeded):
     guide = CareerGuide.objects.get(slug="medical-records-specialist")
     url = reverse("admin:guides_careerguide_change", args=[guide.pk])
     data = form_data(admin_client.get(url))
     data["training_steps-0-title"] = "Finish high school (or a GED)"
-    data["salary_bands-1-annual_amount"] = "50999"
     response = admin_client.post(url, data)
     assert response.status_code == 302, soup(response).select(".errorlist")
     page = Client().get(guide.get_absolute_url()).content.decode()
     assert "Finish high school (or a GED)" in page
-    assert "$50,999" in page
 
 
 def test_invalid_inline_shows_an_error_and_keeps_what_was_typed(admin_client, seeded):
@@ -170,13 +186,14 @@ def test_invalid_inline_shows_an_error_and_keeps_what_was_typed(admin_client, se
     url = reverse("admin:guides_careerguide_change", args=[guide.pk])
     data = form_data(admin_client.get(url))
     data["summary"] = "An edited summary that must survive the error"
-    data["salary_bands-0-percentile"] = "150"
+    data["training_steps-0-cost_min"] = "900"
+    data["training_steps-0-cost_max"] = "100"  # the lowest cost must not exceed the highest
     response = admin_client.post(url, data)
     assert response.status_code == 200
     page = soup(response)
-    assert page.select(".errorlist")
+    assert "The lowest cost must not exceed the highest." in page.select_one(".errorlist").text
     assert page.find("input", attrs={"name": "summary"})["value"] == data["summary"]
-    assert page.find("input", attrs={"name": "salary_bands-0-percentile"})["value"] == "150"
+    assert page.find("input", attrs={"name": "training_steps-0-cost_min"})["value"] == "900"
     guide.refresh_from_db()
     assert guide.summary != data["summary"]
 
@@ -187,7 +204,12 @@ def test_invalid_inline_shows_an_error_and_keeps_what_was_typed(admin_client, se
         ("admin:guides_careerguide_changelist", lambda n: [complete_guide() for _ in range(n)]),
         ("admin:certifications_certification_changelist", CertificationFactory.create_batch),
         ("admin:certifications_certifyingbody_changelist", CertificationFactory.create_batch),
-        ("admin:guides_salaryband_changelist", lambda n: [complete_guide() for _ in range(n)]),
+        (
+            "admin:occupations_areapay_changelist",
+            lambda n: AreaPayFactory.create_batch(
+                n, soc_code=factory.Sequence(lambda i: f"98-{i:04d}")
+            ),
+        ),
     ],
 )
 def test_admin_lists_do_not_query_per_row(admin_client, changelist, make_rows):
@@ -236,8 +258,9 @@ def test_the_guide_form_stays_editable_with_every_states_pay_imported(admin_clie
 
     call_command("import_oews", str(OEWS_SAMPLE), "--period", "May 2025", stdout=io.StringIO())
     guide = CareerGuide.objects.get(slug="medical-records-specialist")
-    states = guide.salary_bands.exclude(region="United States").count()
-    assert states > 0
+    state_pay = AreaPay.objects.filter(soc_code=guide.soc_code).exclude(area_type=AreaType.NATIONAL)
+    states = list(state_pay.order_by("pk").values_list())
+    assert states
     url = reverse("admin:guides_careerguide_change", args=[guide.pk])
     page = admin_client.get(url)
     data = form_data(page)
@@ -247,4 +270,4 @@ def test_the_guide_form_stays_editable_with_every_states_pay_imported(admin_clie
     response = admin_client.post(url, data)
 
     assert response.status_code == 302, soup(response).select(".errorlist")
-    assert guide.salary_bands.exclude(region="United States").count() == states
+    assert list(state_pay.order_by("pk").values_list()) == states

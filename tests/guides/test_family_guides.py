@@ -43,6 +43,24 @@ def national(guide):
     )
 
 
+PERCENTILE_FIELDS = [
+    ("annual_p10", "hourly_p10"),
+    ("annual_p25", "hourly_p25"),
+    ("annual_median", "hourly_median"),
+    ("annual_p75", "hourly_p75"),
+    ("annual_p90", "hourly_p90"),
+]
+TOP_CODED = {"annual": "$239,200 or more", "hourly": "$115.00 or more"}
+
+
+def as_shown(pay, name, form) -> str:
+    """A figure of an AreaPay row as the pay table writes it."""
+    if name in pay.top_coded.split():
+        return TOP_CODED[name.split("_")[0]]
+    amount = getattr(pay, name)
+    return "not published" if amount is None else "$" + form.format(amount)
+
+
 @pytest.mark.parametrize("slug", FAMILY)
 def test_every_family_guide_ships_as_its_own_pack(slug):
     path = Path(content_dir()) / "guides" / f"{slug}.json"
@@ -91,20 +109,19 @@ def test_pay_is_the_current_release_with_its_source_and_period(client, seeded, s
     assert f"${row.annual_median:,.0f}" in facts
     assert release.name in facts
     assert "OEWS" in facts
+    assert f"United States, {release.name} ({release.source_name})" in facts
     pay = page.find(id="pay")
     table = pay.find("table", class_="pay-table")
     assert release.name in table.caption.text
-    cells = [row_.find_all("td")[1].text for row_ in table.select("tbody tr")]
+    assert release.source_name in table.caption.text
+    # Each percentile: the nation's figure a year, then an hour (the release's own row).
+    cells = [
+        [cell.get_text(strip=True) for cell in row_.find_all("td")]
+        for row_ in table.select("tbody tr")
+    ]
     expected = [
-        f"${amount:,.0f}"
-        for amount in (
-            row.annual_p10,
-            row.annual_p25,
-            row.annual_median,
-            row.annual_p75,
-            row.annual_p90,
-        )
-        if amount is not None
+        [as_shown(row, annual, "{:,.0f}"), as_shown(row, hourly, "{:,.2f}")]
+        for annual, hourly in PERCENTILE_FIELDS
     ]
     assert cells == expected
 
@@ -129,9 +146,19 @@ def test_a_guide_inside_a_group_profile_shows_its_own_line_never_the_groups(clie
     assert f"{line.jobs:,}" in outlook.text
     assert f"{line.projected_jobs:,}" in outlook.text
     assert outlook.find("a", href=line.occupation.get_absolute_url())
-    # The group's own figures (its headline pay and openings) appear nowhere on the page.
+    # Its pay is its own code's, as the handbook line is.
+    pay = national(guide)
+    facts = page.find("aside", class_="quick-facts").text
+    assert f"${pay.annual_median:,.0f} a year" in facts
+    assert "whole group" not in facts
+    median = page.select("#pay table.pay-table tbody tr")[2]
+    assert median.find("td").get_text(strip=True) == f"${pay.annual_median:,.0f}"
+    # The group's own figures (its headline pay, its other occupations' pay, its openings)
+    # appear nowhere on the page.
     text = page.find("main").text
     profile = line.occupation
+    other_codes = profile.codes.exclude(soc_code=line.soc_code).values_list("soc_code", flat=True)
+    assert not any(code in page.find(id="pay").text for code in other_codes)
     assert profile.jobs != line.jobs
     assert f"{profile.jobs:,}" not in text
     if line.occupation.openings_per_year:

@@ -8,12 +8,18 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
-from guides.models import SalaryBand
-from guides.oews import BadRows, import_release
 from occupations.models import NATIONAL_AREA_NAME, AreaPay, AreaType, ImportRun, PayRelease
-from occupations.oews_import import WAGE_COLUMNS
-from tests.conftest import OEWS_SAMPLE
-from tests.factories import CareerGuideFactory
+from occupations.oews_import import WAGE_COLUMNS, BadRows, import_release
+from tests.conftest import OEWS_SAMPLE, soup
+from tests.factories import CareerGuideFactory, OccupationCodeFactory, OccupationFactory
+from tests.occupations.test_profile_page import (
+    PERCENTILES,
+    annual,
+    hourly,
+    pay_table_rows,
+    quick_facts,
+    state_table,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +68,35 @@ def pay(code, postal) -> AreaPay:
     return AreaPay.objects.get(soc_code=code, postal=postal, release__name=PERIOD)
 
 
+def guide_for(code, *, own_profile=True):
+    """A published guide whose pay is `code`'s: through its own profile, or (own_profile=False)
+    as the one occupation of a handbook profile it is not linked to (the handbook line)."""
+    occupation = OccupationFactory()
+    OccupationCodeFactory(occupation=occupation, soc_code=code)
+    return CareerGuideFactory(soc_code=code, occupation=occupation if own_profile else None)
+
+
+def guide_page(client, guide, **query):
+    response = client.get(guide.get_absolute_url(), query)
+    assert response.status_code == 200
+    return soup(response)
+
+
+def pay_sections(client, guide) -> str:
+    """What the guide's page shows of pay: quick facts, the pay section, pay by state."""
+    page = guide_page(client, guide)
+    parts = [
+        page.select_one("aside.quick-facts"),
+        page.find(id="pay"),
+        page.find(id="pay-by-state"),
+    ]
+    return "\n".join(str(part) for part in parts)
+
+
+def code_rows(code) -> list[dict]:
+    return [row for row in ROWS if row["OCC_CODE"] == code]
+
+
 def run(command_args=(), path=OEWS_SAMPLE):
     out, err = io.StringIO(), io.StringIO()
     call_command("import_oews", str(path), *command_args, stdout=out, stderr=err)
@@ -72,7 +107,7 @@ def run(command_args=(), path=OEWS_SAMPLE):
 
 
 def test_every_data_row_becomes_area_pay():
-    report, _bands = import_release(OEWS_SAMPLE, PERIOD)
+    report = import_release(OEWS_SAMPLE, PERIOD)
 
     assert report.created == len(ROWS) == AreaPay.objects.count()
     assert (report.updated, report.unchanged, report.skipped) == (0, 0, [])
@@ -173,7 +208,7 @@ def test_a_second_run_creates_and_updates_nothing():
     import_release(OEWS_SAMPLE, PERIOD)
     before = list(AreaPay.objects.order_by("pk").values())
 
-    report, _bands = import_release(OEWS_SAMPLE, PERIOD)
+    report = import_release(OEWS_SAMPLE, PERIOD)
 
     assert (report.created, report.updated, report.unchanged) == (0, 0, len(ROWS))
     assert list(AreaPay.objects.order_by("pk").values()) == before
@@ -187,7 +222,7 @@ def test_a_changed_value_updates_that_row_only(tmp_path):
     california["A_MEDIAN"] = "61900"
     path = write_csv(tmp_path / "oews_M2025_sample.csv", rows)
 
-    report, _bands = import_release(path, PERIOD)
+    report = import_release(path, PERIOD)
 
     assert (report.created, report.updated, report.unchanged) == (0, 1, len(ROWS) - 1)
     assert pay("29-2072", "CA").annual_median == Decimal("61900")
@@ -195,10 +230,11 @@ def test_a_changed_value_updates_that_row_only(tmp_path):
 
 
 def test_a_dry_run_saves_nothing():
-    report, bands = import_release(OEWS_SAMPLE, PERIOD, dry_run=True)
+    report = import_release(OEWS_SAMPLE, PERIOD, dry_run=True)
 
     assert report.created == len(ROWS)
-    assert bands.dry_run
+    assert report.dry_run
+    assert "dry run: nothing was saved" in report.lines()[0]
     assert not AreaPay.objects.exists()
     assert not PayRelease.objects.exists()
     assert not ImportRun.objects.exists()
@@ -234,8 +270,8 @@ def break_employment(row):
 
 
 @pytest.mark.parametrize("spoil", [break_median, reverse_percentiles, break_employment])
-def test_a_bad_row_stops_the_run_with_its_file_and_line(tmp_path, spoil):
-    guide = CareerGuideFactory(soc_code="29-2072")
+def test_a_bad_row_stops_the_run_with_its_file_and_line(client, tmp_path, spoil):
+    guide = guide_for("29-2072")
     rows = copy_rows()
     bad = row_of("11-9111", "TX", rows)  # a row well after the first good ones
     reason = spoil(bad)
@@ -249,13 +285,13 @@ def test_a_bad_row_stops_the_run_with_its_file_and_line(tmp_path, spoil):
     assert reason in message
     assert "nothing was imported" in str(caught.value)
     assert not AreaPay.objects.exists()
-    assert not SalaryBand.objects.filter(guide=guide).exists()
     assert not PayRelease.objects.exists()
     assert not ImportRun.objects.exists()
+    assert guide_page(client, guide).find(id="pay") is None  # the guide shows no pay
 
 
-def test_a_bad_row_for_a_guides_code_also_stops_the_run(tmp_path):
-    guide = CareerGuideFactory(soc_code="29-2072")
+def test_a_bad_row_for_a_guides_code_also_stops_the_run(client, tmp_path):
+    guide = guide_for("29-2072")
     rows = copy_rows()
     bad = row_of("29-2072", "OH", rows)
     bad["A_PCT25"] = "-5"
@@ -264,16 +300,20 @@ def test_a_bad_row_for_a_guides_code_also_stops_the_run(tmp_path):
     with pytest.raises(BadRows) as caught:
         import_release(path, PERIOD)
 
-    assert caught.value.lines[0].startswith(f"oews_M2025_bad.csv, line {line_of(bad, rows)}: ")
+    assert caught.value.lines == [
+        f"oews_M2025_bad.csv, line {line_of(bad, rows)}: "
+        "A_PCT25 -5 is not a plausible annual wage"  # pay is never negative
+    ]
     assert not AreaPay.objects.exists()
-    assert not SalaryBand.objects.filter(guide=guide).exists()
+    assert guide_page(client, guide).find(id="pay") is None
 
 
-def test_a_bad_file_leaves_an_earlier_release_as_it_was(tmp_path):
-    guide = CareerGuideFactory(soc_code="29-2072")
+def test_a_bad_file_leaves_an_earlier_release_as_it_was(client, tmp_path):
+    guide = guide_for("29-2072")
     import_release(OEWS_SAMPLE, PERIOD)
     pay_before = list(AreaPay.objects.order_by("pk").values())
-    bands_before = list(SalaryBand.objects.filter(guide=guide).order_by("pk").values())
+    page_before = pay_sections(client, guide)
+    assert "$51,140" in page_before
     rows = copy_rows()
     row_of("29-2072", "US", rows)["A_MEDIAN"] = "52000"  # would be an update …
     reverse_percentiles(row_of("43-6014", "WA", rows))  # … but another row is bad
@@ -283,7 +323,7 @@ def test_a_bad_file_leaves_an_earlier_release_as_it_was(tmp_path):
         import_release(path, PERIOD)
 
     assert list(AreaPay.objects.order_by("pk").values()) == pay_before
-    assert list(SalaryBand.objects.filter(guide=guide).order_by("pk").values()) == bands_before
+    assert pay_sections(client, guide) == page_before  # not $52,000
     assert ImportRun.objects.count() == 1
 
 
@@ -304,21 +344,30 @@ def test_a_repeated_area_is_a_bad_row(tmp_path):
 # Rows the site does not keep, files ----------------------------------------------------------
 
 
-def test_metropolitan_rows_are_skipped(tmp_path):
-    guide = CareerGuideFactory(soc_code="29-2072")
+def test_metropolitan_rows_are_skipped(client, tmp_path):
+    guide = guide_for("29-2072")
     metro = dict(row_of("29-2072", "CA"))
     metro.update(AREA="31080", AREA_TITLE="Los Angeles-Long Beach-Anaheim, CA", AREA_TYPE="4")
-    rows = [dict(row_of("29-2072", "US")), metro, dict(row_of("29-2072", "TX"))]
+    rows = [
+        dict(row_of("29-2072", "US")),
+        metro,
+        *(dict(row_of("29-2072", p)) for p in ("TX", "NY")),
+    ]
     path = write_csv(tmp_path / "oews_M2025_metro.csv", rows)
 
-    report, _bands = import_release(path, PERIOD)
+    report = import_release(path, PERIOD)
 
-    assert report.created == 2
+    assert report.created == 3
     assert report.skipped == [(3, "a metropolitan or other local area")]
-    assert set(AreaPay.objects.values_list("postal", flat=True)) == {"US", "TX"}
+    assert set(AreaPay.objects.values_list("postal", flat=True)) == {"US", "TX", "NY"}
     assert not AreaPay.objects.filter(area_code="31080").exists()
-    regions = set(SalaryBand.objects.filter(guide=guide).values_list("region", flat=True))
-    assert regions == {NATIONAL_AREA_NAME, "Texas"}
+    page = guide_page(client, guide)
+    assert [row[0] for row in state_table(page)] == ["New York", "Texas"]
+    assert [option.string for option in page.select("#pay-state option")][1:] == [
+        "New York",
+        "Texas",
+    ]
+    assert "Los Angeles" not in page.get_text()
 
 
 def test_industry_rows_are_skipped(tmp_path):
@@ -326,7 +375,7 @@ def test_industry_rows_are_skipped(tmp_path):
     industry.update(NAICS="622000", NAICS_TITLE="Hospitals", I_GROUP="3-digit")
     path = write_csv(tmp_path / "oews_M2025_naics.csv", [dict(row_of("29-2072", "US")), industry])
 
-    report, _bands = import_release(path, PERIOD)
+    report = import_release(path, PERIOD)
 
     assert report.created == 1
     assert report.skipped == [(3, "an industry-specific row")]
@@ -337,81 +386,122 @@ def test_a_gzipped_csv_is_read(tmp_path):
     path = write_csv(tmp_path / "oews_M2025_nat_st.csv.gz", ROWS)
     assert gzip.decompress(path.read_bytes()).decode("utf-8").startswith("AREA,AREA_TITLE,")
 
-    report, _bands = import_release(path, PERIOD)
+    report = import_release(path, PERIOD)
 
     assert report.created == len(ROWS) == AreaPay.objects.count()
     assert pay("29-2072", "US").annual_median == Decimal("51140")
     assert pay("29-2072", "CA").annual_median == Decimal("61810")
 
 
-# Guides' salary bands ---------------------------------------------------------------------------
+# The guides' pages show the imported figures --------------------------------------------------
 
 
-def test_a_guide_gets_salary_bands_for_its_code():
-    guide = CareerGuideFactory(soc_code="29-2072")
-    code_rows = [row for row in ROWS if row["OCC_CODE"] == "29-2072"]
+@pytest.mark.parametrize("own_profile", [True, False], ids=["its-profile", "handbook-line"])
+def test_a_guides_page_shows_the_figures_for_its_code(client, own_profile):
+    guide = guide_for("29-2072", own_profile=own_profile)
+    national = row_of("29-2072", "US")
 
-    _report, bands = import_release(OEWS_SAMPLE, PERIOD)
-
-    stored = SalaryBand.objects.filter(guide=guide, reference_period=PERIOD)
-    assert stored.count() == len(code_rows) * len(PERCENTILE_COLUMNS) == len(bands.created)
-    for row in code_rows:
-        region = NATIONAL_AREA_NAME if row["AREA_TYPE"] == "1" else row["AREA_TITLE"]
-        by_percentile = {band.percentile: band for band in stored.filter(region=region)}
-        assert sorted(by_percentile) == sorted(PERCENTILE_COLUMNS), region
-        for percentile, column in PERCENTILE_COLUMNS.items():
-            band = by_percentile[percentile]
-            assert band.annual_amount == money(row[column])
-            assert band.hourly_amount == money(row[HOURLY_COLUMNS[percentile]])
-            assert band.currency == "USD"
-            assert "OEWS" in band.source_name
-    national = stored.get(region=NATIONAL_AREA_NAME, percentile=50)
-    assert national.annual_amount == Decimal("51140")
-    assert national.hourly_amount == Decimal("24.59")
-    assert stored.get(region="California", percentile=50).annual_amount == Decimal("61810")
-
-
-def test_a_second_run_leaves_the_bands_unchanged():
-    guide = CareerGuideFactory(soc_code="29-2072")
     import_release(OEWS_SAMPLE, PERIOD)
-    before = list(SalaryBand.objects.filter(guide=guide).order_by("pk").values())
+    page = guide_page(client, guide)
 
-    _report, bands = import_release(OEWS_SAMPLE, PERIOD)
+    assert pay_table_rows(page) == {
+        label: [annual(national[a]), hourly(national[h])] for label, a, h in PERCENTILES
+    }
+    assert quick_facts(page)["Median pay"] == (
+        "$51,140 a year (about $24.59 an hour) United States, May 2025 "
+        "(BLS Occupational Employment and Wage Statistics (OEWS))"
+    )
+    caption = page.select_one("#pay table.pay-table caption").get_text()
+    assert PERIOD in caption
+    assert "OEWS" in caption
+    states = [row for row in code_rows("29-2072") if row["AREA_TYPE"] != "1"]
+    assert state_table(page) == [
+        [
+            row["AREA_TITLE"],
+            f"{int(row['TOT_EMP']):,}",
+            annual(row["A_MEDIAN"]),
+            annual(row["A_PCT10"]),
+            annual(row["A_PCT90"]),
+        ]
+        for row in sorted(states, key=lambda row: row["AREA_TITLE"])
+    ]
 
-    assert (bands.created, bands.updated) == ([], [])
-    assert len(bands.unchanged) == len(before)
-    assert list(SalaryBand.objects.filter(guide=guide).order_by("pk").values()) == before
+
+def test_each_state_of_the_file_shows_beside_the_nation_on_the_guide(client):
+    guide = guide_for("29-2072")
+    national = row_of("29-2072", "US")
+    states = [row for row in code_rows("29-2072") if row["AREA_TYPE"] != "1"]
+    assert len(states) > 2
+
+    import_release(OEWS_SAMPLE, PERIOD)
+
+    for state in states:
+        page = guide_page(client, guide, state=state["AREA_TITLE"])
+        assert pay_table_rows(page) == {
+            label: [annual(national[a]), hourly(national[h]), annual(state[a]), hourly(state[h])]
+            for label, a, h in PERCENTILES
+        }, state["AREA_TITLE"]
+    california = guide_page(client, guide, state="California")
+    assert pay_table_rows(california)["Median"][2] == "$61,810"
 
 
-def test_a_changed_value_updates_the_guides_band(tmp_path):
-    guide = CareerGuideFactory(soc_code="29-2072")
+def test_a_second_run_leaves_the_guides_page_as_it_was(client):
+    guide = guide_for("29-2072")
+    import_release(OEWS_SAMPLE, PERIOD)
+    before = pay_sections(client, guide)
+
+    report = import_release(OEWS_SAMPLE, PERIOD)
+
+    assert (report.created, report.updated) == (0, 0)
+    assert pay_sections(client, guide) == before
+    page = guide_page(client, guide)
+    assert page.select_one("#pay .pay-change") is None  # still the one release, not a history
+    assert page.select_one("#pay table.pay-history") is None
+
+
+def test_a_changed_value_shows_on_the_guides_page(client, tmp_path):
+    guide = guide_for("29-2072")
     import_release(OEWS_SAMPLE, PERIOD)
     rows = copy_rows()
     row_of("29-2072", "CA", rows)["A_MEDIAN"] = "61900"
 
-    _report, bands = import_release(write_csv(tmp_path / "oews_M2025_x.csv", rows), PERIOD)
+    report = import_release(write_csv(tmp_path / "oews_M2025_x.csv", rows), PERIOD)
 
-    assert len(bands.updated) == 1
-    band = SalaryBand.objects.get(guide=guide, region="California", percentile=50)
-    assert band.annual_amount == Decimal("61900")
+    assert report.updated == 1
+    page = guide_page(client, guide, state="California")
+    assert pay_table_rows(page)["Median"][2] == "$61,900"
+    assert {row[0]: row[2] for row in state_table(page)}["California"] == "$61,900"
+    assert "$61,810" not in pay_sections(client, guide)
 
 
-def test_a_guide_whose_code_has_states_without_figures_does_not_block_the_release():
-    guide = CareerGuideFactory(soc_code="29-1022")
-    code_rows = [row for row in ROWS if row["OCC_CODE"] == "29-1022"]
+def test_a_guide_whose_code_has_states_without_figures_does_not_block_the_release(client):
+    guide = guide_for("29-1022")
+    states = {row["AREA_TITLE"]: row for row in code_rows("29-1022") if row["AREA_TYPE"] != "1"}
     without = {
-        row["AREA_TITLE"]
-        for row in code_rows
+        name
+        for name, row in states.items()
         if all(row[column] in ("*", "#") for column in PERCENTILE_COLUMNS.values())
     }
     assert without  # BLS publishes no annual figure for some states
 
-    report, _bands = import_release(OEWS_SAMPLE, PERIOD)
+    report = import_release(OEWS_SAMPLE, PERIOD)
 
     assert report.created == len(ROWS)
-    regions = set(SalaryBand.objects.filter(guide=guide).values_list("region", flat=True))
-    assert regions
-    assert not regions & without
+    page = guide_page(client, guide)
+    national = row_of("29-1022", "US")
+    assert pay_table_rows(page)["Median"] == [
+        annual(national["A_MEDIAN"]),
+        hourly(national["H_MEDIAN"]),
+    ]
+    shown = {name: cells for name, _jobs, *cells in state_table(page)}
+    assert shown == {
+        name: [annual(row[column]) for column in ("A_MEDIAN", "A_PCT10", "A_PCT90")]
+        for name, row in states.items()
+    }
+    assert shown["Florida"][0] == "$233,050"  # the states BLS gives figures for show them
+    for name in without:
+        # Never a number: "not published", or at or above BLS's top wage.
+        assert set(shown[name]) <= {"not published", "$239,200 or more"}, name
 
 
 # The command ----------------------------------------------------------------------------------
@@ -419,6 +509,7 @@ def test_a_guide_whose_code_has_states_without_figures_does_not_block_the_releas
 
 def test_the_command_prints_the_counts():
     out, _ = run(["--period", PERIOD])
+    assert out.startswith(f"OEWS import of {OEWS_SAMPLE.name} for {PERIOD}\n")
     assert f"Pay by area ({PERIOD}): {len(ROWS)} created, 0 updated, 0 unchanged" in out
 
     out, _ = run(["--period", PERIOD])

@@ -2,6 +2,7 @@
 
 import io
 import json
+from decimal import Decimal
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -9,6 +10,7 @@ from reversion.models import Version
 
 from core.models import Status
 from occupations.models import (
+    AreaPay,
     EntryEducation,
     ImportRun,
     LargestEmployer,
@@ -549,3 +551,86 @@ def test_the_command_turns_a_bad_file_into_a_command_error(tmp_path):
     assert "Nothing was imported." in str(caught.value)
     assert isinstance(caught.value.__cause__, OOHFileError)
     assert_nothing_saved()
+
+
+# The handbook's May 2024 pay ----------------------------------------------------------------
+
+
+def handbook_row(soc_code):
+    return AreaPay.objects.get(
+        release__name="May 2024", soc_code=soc_code, area_name="United States"
+    )
+
+
+def test_the_handbooks_pay_becomes_the_national_row_of_may_2024():
+    report = first_import()
+
+    actuaries = PROFILES["actuaries"]["pay_2024"]
+    row = handbook_row("15-2011")
+    assert (row.annual_p10, row.annual_median, row.annual_p90) == tuple(
+        Decimal(actuaries[name]) for name in ("annual_p10", "annual_median", "annual_p90")
+    )
+    assert row.hourly_median == Decimal(actuaries["hourly_median"])
+    assert (row.annual_p25, row.annual_p75, row.top_coded) == (None, None, "")
+    assert row.release.code == "2024A01"
+    # The group's figure is the group code's; groups without a code of their own get none.
+    assert handbook_row("43-6000").annual_median == Decimal("47460")
+    assert not AreaPay.objects.filter(soc_code__in=["43-3021", "43-4021"]).exists()
+    assert report.pay_created == AreaPay.objects.count()
+    assert "Pay, May 2024 (the handbook's national figures):" in "\n".join(report.lines())
+
+
+def test_a_figure_at_the_top_wage_is_named_not_stored_as_a_number():
+    first_import()
+
+    dentists = handbook_row("29-1020")
+    assert dentists.annual_p90 is None
+    assert dentists.top_coded == "annual_p90"
+    assert dentists.annual_median == Decimal("179210")
+
+
+def test_a_second_run_leaves_the_pay_alone_and_keeps_figures_the_handbook_lacks():
+    first_import()
+    row = handbook_row("15-2011")
+    row.annual_p25 = Decimal("90000")  # as BLS's own May 2024 file would give it
+    row.save()
+
+    report = first_import()
+
+    assert (report.pay_created, report.pay_updated) == (0, 0)
+    assert handbook_row("15-2011").annual_p25 == Decimal("90000")
+
+
+def test_a_changed_handbook_figure_updates_the_row(tmp_path):
+    first_import()
+    data = copy_of_sample()
+    profile(data, "actuaries")["pay_2024"]["annual_median"] = 126000
+    path = tmp_path / "changed.json"
+    write_canonical(path, data)
+
+    report = import_ooh(path, SUMMARIES)
+
+    assert (report.pay_created, report.pay_updated) == (0, 1)
+    assert handbook_row("15-2011").annual_median == Decimal("126000")
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ({"annual_median": "lots"}, "pay_2024 annual_median “lots” is not an amount of dollars"),
+        ({"annual_p10": -5}, "pay_2024 annual_p10 “-5” is not an amount of dollars"),
+        ({"top_coded": ["annual_p99"]}, "pay_2024 top_coded names annual_p99, not a figure"),
+    ],
+)
+def test_bad_pay_names_the_profile_and_saves_nothing(tmp_path, change, words):
+    data = copy_of_sample()
+    profile(data, "dentists")["pay_2024"].update(change)
+    path = tmp_path / "bad.json"
+    write_one_profile_a_line(path, data)
+
+    with pytest.raises(OOHFileError, match="profile dentists"):
+        import_ooh(path, SUMMARIES)
+    with pytest.raises(OOHFileError, match=words):
+        import_ooh(path, SUMMARIES)
+    assert_nothing_saved()
+    assert not AreaPay.objects.exists()

@@ -5,6 +5,7 @@ the assertions follow the data rather than copies of it.
 """
 
 import csv
+import datetime
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -16,7 +17,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from guides.models import CareerGuide
-from occupations.models import CodeLevel, Occupation, SimilarOccupation
+from occupations.models import AreaPay, AreaType, CodeLevel, Occupation, SimilarOccupation
 from occupations.state_map import LAYOUT
 from tests.conftest import OEWS_SAMPLE, OOH_SAMPLE, soup
 from tests.factories import (
@@ -35,12 +36,13 @@ SUMMARIES = Path(__file__).resolve().parents[2] / "data" / "ooh" / "summaries.js
 SAMPLE = json.loads(OOH_SAMPLE.read_text(encoding="utf-8"))
 PROFILES = {entry["slug"]: entry for entry in SAMPLE["occupations"]}
 TOP_CODED_ANNUAL = "$239,200 or more"
+# The pay table's row headers: the percentile, and what a job seeker calls the ends of it.
 PERCENTILES = [
-    ("10th percentile", "A_PCT10", "H_PCT10"),
+    ("10th percentile (entry level)", "A_PCT10", "H_PCT10"),
     ("25th percentile", "A_PCT25", "H_PCT25"),
     ("Median", "A_MEDIAN", "H_MEDIAN"),
     ("75th percentile", "A_PCT75", "H_PCT75"),
-    ("90th percentile", "A_PCT90", "H_PCT90"),
+    ("90th percentile (experienced)", "A_PCT90", "H_PCT90"),
 ]
 
 
@@ -113,7 +115,9 @@ def pay_table_rows(page) -> dict[str, list[str]]:
 def by_code_rows(page) -> dict[str, list[str]]:
     """The pay section's table of detailed occupations: {SOC code: [jobs, p10, median, p90]}."""
     table = next(
-        table for table in page.select("#pay table") if "pay-table" not in table.get("class", [])
+        table
+        for table in page.select("#pay table")
+        if not {"pay-table", "pay-history"} & set(table.get("class", []))
     )
     rows = {}
     for row in table.tbody.find_all("tr"):
@@ -140,6 +144,49 @@ def uncover(slug: str) -> None:
     guide = CareerGuide.objects.get(occupation__slug=slug)
     guide.status = "draft"
     guide.save()
+
+
+# The flagship's national figures in the releases before the sample's May 2025 (BLS OEWS,
+# 29-2072): the 10th percentile, the median and the 90th, as the guide gave them before.
+EARLIER_FLAGSHIP_PAY = {
+    ("2023A01", "May 2023", datetime.date(2024, 4, 3)): {
+        "annual_p10": Decimal("35080"),
+        "annual_median": Decimal("48780"),
+        "annual_p90": Decimal("77810"),
+    },
+    ("2024A01", "May 2024", datetime.date(2025, 4, 2)): {
+        "annual_p10": Decimal("35780"),
+        "annual_median": Decimal("50250"),
+        "annual_p90": Decimal("80950"),
+        "hourly_median": Decimal("24.16"),
+    },
+}
+
+
+# The figures AreaPayFactory fills in unless told otherwise.
+FACTORY_WAGES = (
+    "annual_p10",
+    "annual_p25",
+    "annual_median",
+    "annual_p75",
+    "annual_p90",
+    "hourly_median",
+)
+
+
+def add_earlier_flagship_pay(code: str = "29-2072") -> None:
+    """The flagship's code in May 2023 and May 2024 (national figures), beside the seeded May
+    2025: its page then has a history of three releases. Figures already held for those
+    releases are replaced, so the history is always these."""
+    for (release_code, name, published), figures in EARLIER_FLAGSHIP_PAY.items():
+        release = PayReleaseFactory(code=release_code, name=name, published=published)
+        AreaPay.objects.filter(release=release, soc_code=code, area_type=AreaType.NATIONAL).delete()
+        AreaPayFactory(
+            release=release,
+            soc_code=code,
+            soc_title="Medical Records Specialists",
+            **(dict.fromkeys(FACTORY_WAGES) | figures),  # only these figures, none made up
+        )
 
 
 def largest_detailed(slug: str) -> dict:
@@ -377,8 +424,9 @@ def test_top_coded_figures_are_never_shown_as_numbers(client, seeded):
         assert [p10, median, p90] == [annual(row[c]) for c in ("A_PCT10", "A_MEDIAN", "A_PCT90")]
 
 
-def make_profile(codes=1, similar=0, states=("CA", "TX"), top_coded=""):
-    """A factory-made profile with pay for its first code (nation and `states`)."""
+def make_profile(codes=1, similar=0, states=("CA", "TX"), top_coded="", earlier=0):
+    """A factory-made profile with pay for its first code (nation and `states`), and the
+    nation's figures for it in `earlier` releases before the current one."""
     release = PayReleaseFactory()
     occupation = OccupationFactory()
     made = []
@@ -405,6 +453,14 @@ def make_profile(codes=1, similar=0, states=("CA", "TX"), top_coded=""):
         )
     for code in made[1:]:
         AreaPayFactory(release=release, soc_code=code.soc_code)
+    for years_before in range(1, earlier + 1):
+        year = release.published.year - years_before
+        before = PayReleaseFactory(
+            code=f"{year - 1}A01", name=f"May {year - 1}", published=datetime.date(year, 5, 15)
+        )
+        AreaPayFactory(
+            release=before, soc_code=first, annual_median=Decimal(45000 - 1000 * years_before)
+        )
     for index in range(similar):
         other = OccupationFactory()
         other_code = OccupationCodeFactory(occupation=other)
@@ -423,7 +479,7 @@ def test_top_coded_national_figures_read_as_at_or_above_the_top_wage(client, db)
 
     page = soup(client.get(occupation.get_absolute_url()))
 
-    ninetieth = pay_table_rows(page)["90th percentile"]
+    ninetieth = pay_table_rows(page)["90th percentile (experienced)"]
     assert ninetieth == [TOP_CODED_ANNUAL, "$115.00 or more"]
 
 
@@ -649,16 +705,16 @@ def page_queries(client, path) -> int:
 
 
 def test_a_profile_page_takes_the_same_queries_whatever_its_size(client, seeded):
-    big = make_profile(codes=6, similar=15, states=("CA", "TX", "NY", "AK", "AL", "FL"))
+    big = make_profile(codes=6, similar=15, states=("CA", "TX", "NY", "AK", "AL", "FL"), earlier=3)
     small = make_profile(codes=1, similar=1, states=("CA", "TX"))
+    assert soup(client.get(big.get_absolute_url())).select_one("#pay table.pay-history")
 
     with_similar = {
         path: page_queries(client, path)
         for path in (
-            url("secretaries-and-administrative-assistants"),  # 5 codes, 3 similar
             url("pharmacy-technicians"),  # 1 code, 3 similar
-            big.get_absolute_url(),
-            small.get_absolute_url(),
+            big.get_absolute_url(),  # 6 codes, 15 similar, 4 releases
+            small.get_absolute_url(),  # 1 code, 1 similar, 1 release
         )
     }
     # Without similar profiles their medians' query is skipped, no more (their headline code is
@@ -666,10 +722,14 @@ def test_a_profile_page_takes_the_same_queries_whatever_its_size(client, seeded)
     without_similar = {
         path: page_queries(client, path) for path in (url("actuaries"), url("dentists"))
     }
+    # A group BLS publishes no figure for has no headline, so no history of it to read: the
+    # history's one query is skipped, no more.
+    no_headline = page_queries(client, url("secretaries-and-administrative-assistants"))
 
     assert len(set(with_similar.values())) == 1, with_similar
     assert len(set(without_similar.values())) == 1, without_similar
     assert set(with_similar.values()).pop() - set(without_similar.values()).pop() == 1
+    assert set(with_similar.values()).pop() - no_headline == 1
 
 
 def test_a_draft_profile_is_not_found_by_the_public(staff_client, db):
@@ -685,6 +745,8 @@ def test_a_draft_profile_is_not_found_by_the_public(staff_client, db):
 
 
 def test_the_flagship_guide_shows_the_profile_sections(client, seeded):
+    add_earlier_flagship_pay()
+
     response = client.get(GUIDE_URL)
 
     assert response.status_code == 200
@@ -702,7 +764,15 @@ def test_the_flagship_guide_shows_the_profile_sections(client, seeded):
     periods = [text_of(cell) for cell in history.thead.find_all("th")[1:]]
     assert periods[-3:] == ["May 2023", "May 2024", "May 2025"]
     median_row = next(row for row in history.tbody.find_all("tr") if text_of(row.th) == "Median")
-    assert text_of(median_row.find_all("td")[-1]) == "$51,140"
+    assert [text_of(cell) for cell in median_row.find_all("td")][-3:] == [
+        "$48,780",
+        "$50,250",
+        "$51,140",
+    ]
+    assert text_of(page.select_one("#pay p.pay-change")) == (
+        "How pay changed: the national median rose 1.8%, from $50,250 in May 2024 to $51,140 "
+        "in May 2025 (before inflation)."
+    )
     assert page.find(id="outlook") is not None
     assert page.find(id="employers") is not None
     similar = page.find(id="similar")

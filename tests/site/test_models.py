@@ -7,12 +7,13 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from tests.factories import (
+    AreaPayFactory,
     CareerGuideFactory,
     CertificationFactory,
     CertifyingBodyFactory,
     GuideCertificationFactory,
+    PayReleaseFactory,
     RelatedTitleFactory,
-    SalaryBandFactory,
     TrainingStepFactory,
 )
 
@@ -68,47 +69,23 @@ def test_certification_codes_are_unique_ignoring_case():
     assert_rejected_by_database(CertificationFactory, code="cpc", slug="cpc-2")
 
 
-def test_pay_cannot_be_negative():
-    assert_rejected_by_database(SalaryBandFactory, annual_amount=Decimal("-1"))
-
-
-@pytest.mark.parametrize("percentile", [101, 250])
-def test_percentile_is_between_0_and_100(percentile):
-    assert_rejected_by_database(SalaryBandFactory, percentile=percentile)
-
-
-def test_percentile_validation_message_in_forms():
-    band = SalaryBandFactory.build(guide=CareerGuideFactory(), percentile=101)
-    with pytest.raises(ValidationError) as error:
-        band.full_clean()
-    assert "percentile" in error.value.message_dict
-
-
-def test_one_band_per_label_region_and_period():
-    guide = CareerGuideFactory()
-    SalaryBandFactory(
-        guide=guide, label="Median", region="United States", reference_period="May 2024"
-    )
+def test_one_pay_figure_per_release_code_and_area():
+    national = AreaPayFactory(soc_code="29-2072")
     assert_rejected_by_database(
-        SalaryBandFactory,
-        guide=guide,
-        label="Median",
-        region="United States",
-        reference_period="May 2024",
+        AreaPayFactory, release=national.release, soc_code="29-2072", area_code="99"
     )
-    # Another period for the same label is a different figure, and allowed.
-    SalaryBandFactory(
-        guide=guide, label="Median", region="United States", reference_period="May 2023"
+    # Another release for the same code and area is a different figure, and allowed.
+    earlier = PayReleaseFactory(code="2024A01", name="May 2024")
+    AreaPayFactory(release=earlier, soc_code="29-2072", area_code="99")
+    # So is another area (a state) in the same release.
+    AreaPayFactory(
+        release=national.release,
+        soc_code="29-2072",
+        area_type="state",
+        area_code="06",
+        area_name="California",
+        postal="CA",
     )
-
-
-def test_duplicate_band_gives_an_editor_a_clear_message():
-    guide = CareerGuideFactory()
-    SalaryBandFactory(guide=guide, label="Median", reference_period="May 2024")
-    duplicate = SalaryBandFactory.build(guide=guide, label="Median", reference_period="May 2024")
-    with pytest.raises(ValidationError) as error:
-        duplicate.full_clean()
-    assert "already has a band with this label" in str(error.value)
 
 
 def test_training_cost_range_must_be_ordered_and_non_negative():
@@ -151,3 +128,14 @@ def test_published_filter_hides_drafts():
     published = CareerGuideFactory(status="published")
     CareerGuideFactory(status="draft")
     assert list(CareerGuide.objects.published()) == [published]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("figure", ["annual_median", "annual_p10", "hourly_p90", "annual_mean"])
+def test_pay_cannot_be_negative(figure):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AreaPayFactory(**{figure: Decimal("-1")})
+    pay = AreaPayFactory.build(**{figure: Decimal("-1")})
+    pay.release.save()
+    with pytest.raises(ValidationError, match="Pay cannot be negative"):
+        pay.full_clean()

@@ -10,13 +10,16 @@ from unittest import mock
 import pytest
 
 from certifications.models import Certification
-from guides.models import FAQ, CareerGuide, SalaryBand
+from guides.models import FAQ, CareerGuide
+from occupations.models import AreaPay, AreaType, CodeLevel, PayRelease
 from tests.conftest import soup
 from tests.factories import (
+    AreaPayFactory,
     CareerGuideFactory,
     CertificationFactory,
     FAQFactory,
-    SalaryBandFactory,
+    OccupationCodeFactory,
+    OccupationFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -37,6 +40,13 @@ def json_ld(response) -> dict:
 
 def the_guide() -> CareerGuide:
     return CareerGuide.objects.get(slug="medical-records-specialist")
+
+
+def current_pay(soc_code, area_type=AreaType.NATIONAL, **where) -> AreaPay:
+    """The code's row in the site's current release (the nation's unless told)."""
+    return AreaPay.objects.get(
+        release=PayRelease.current(), soc_code=soc_code, area_type=area_type, **where
+    )
 
 
 def test_guide_page_describes_the_occupation_from_the_database(client, seeded):
@@ -69,24 +79,38 @@ def test_guide_page_describes_the_occupation_from_the_database(client, seeded):
 
 def test_estimated_salary_is_the_latest_national_distribution(client, seeded):
     guide = the_guide()
-    latest = guide.salary_bands.filter(region="United States", reference_period="May 2025")
+    latest = current_pay(guide.soc_code)
     (salary,) = json_ld(client.get(GUIDE_URL))["Occupation"]["estimatedSalary"]
 
     assert salary["@type"] == "MonetaryAmountDistribution"
     assert salary["currency"] == "USD"
     assert salary["duration"] == "P1Y"
-    assert salary["name"] == "May 2025"  # the current release
-    assert "BLS Occupational Employment and Wage Statistics" in salary["description"]
-    assert Decimal(salary["median"]) == latest.get(percentile=50).annual_amount
-    assert Decimal(salary["percentile10"]) == latest.get(percentile=10).annual_amount
-    assert Decimal(salary["percentile90"]) == latest.get(percentile=90).annual_amount
+    assert salary["name"] == "May 2025" == latest.release.name  # the current release
+    assert salary["description"] == (
+        "Annual pay, United States, May 2025 (SOC 29-2072). "
+        "Source: BLS Occupational Employment and Wage Statistics (OEWS)."
+    )
+    assert Decimal(str(salary["median"])) == latest.annual_median
+    assert Decimal(str(salary["percentile10"])) == latest.annual_p10
+    assert Decimal(str(salary["percentile90"])) == latest.annual_p90
+    # The same figure the page's quick facts give.
+    facts = soup(client.get(GUIDE_URL)).find("aside", class_="quick-facts").text
+    assert f"${latest.annual_median:,.0f} a year" in facts
 
 
 def test_all_five_percentiles_and_no_others(client):
-    guide = CareerGuideFactory()
-    for percentile, amount in [(10, 30000), (25, 38000), (50, 47000), (60, 50000), (75, 58000)]:
-        SalaryBandFactory(guide=guide, percentile=percentile, annual_amount=amount)
-    SalaryBandFactory(guide=guide, percentile=90, annual_amount=Decimal("71234.50"))
+    code = OccupationCodeFactory(soc_code="29-2072", level=CodeLevel.SINGLE)
+    guide = CareerGuideFactory(occupation=code.occupation, soc_code="29-2072")
+    AreaPayFactory(
+        soc_code="29-2072",
+        annual_mean=Decimal("49000"),  # a mean is not a percentile: left out
+        annual_p10=Decimal("30000"),
+        annual_p25=Decimal("38000"),
+        annual_median=Decimal("47000"),
+        annual_p75=Decimal("58000"),
+        annual_p90=Decimal("71234.50"),
+        hourly_p90=Decimal("34.25"),  # hourly figures are not the annual distribution
+    )
     (salary,) = json_ld(client.get(guide.get_absolute_url()))["Occupation"]["estimatedSalary"]
     numbers = {
         key: value for key, value in salary.items() if "percentile" in key or key == "median"
@@ -98,16 +122,26 @@ def test_all_five_percentiles_and_no_others(client):
         "percentile75": 58000,
         "percentile90": 71234.5,
     }
+    assert set(salary) - set(numbers) == {"@type", "name", "description", "currency", "duration"}
 
 
-def test_json_ld_follows_edits_to_bands_faqs_and_title(client, seeded):
+def test_a_figure_bls_gives_only_as_at_or_above_its_top_wage_is_left_out(client):
+    code = OccupationCodeFactory(soc_code="29-1021", level=CodeLevel.SINGLE)
+    guide = CareerGuideFactory(occupation=code.occupation, soc_code="29-1021")
+    AreaPayFactory(soc_code="29-1021", annual_p90=None, top_coded="annual_p90 hourly_p90")
+
+    (salary,) = json_ld(client.get(guide.get_absolute_url()))["Occupation"]["estimatedSalary"]
+
+    assert "percentile90" not in salary
+    assert (salary["percentile75"], salary["median"]) == (56000, 45000)
+
+
+def test_json_ld_follows_changes_to_pay_faqs_and_title(client, seeded):
     before = json_ld(client.get(GUIDE_URL))
     guide = the_guide()
-    band = guide.salary_bands.get(
-        percentile=50, region="United States", reference_period="May 2025"
-    )
-    band.annual_amount = Decimal("51999.00")
-    band.save()
+    pay = current_pay(guide.soc_code)
+    pay.annual_median = Decimal("51999.00")
+    pay.save()
     faq = guide.faqs.first()
     faq.question = "Is this a question edited in the ORM?"
     faq.answer = "Yes: **bold** in Markdown becomes plain text."
@@ -378,12 +412,40 @@ def test_every_content_page_has_open_graph_tags(client, seeded, url):
     assert meta(page, "og:url") == ORIGIN + url
 
 
-def test_band_change_reaches_a_band_in_another_region_only_on_the_page(client, seeded):
-    """State figures appear in the pay explorer, not in the national JSON-LD distribution."""
-    SalaryBandFactory(
-        guide=the_guide(), region="California", percentile=50, annual_amount=Decimal("66000")
-    )
-    assert SalaryBand.objects.filter(region="California").exists()
-    salary = json_ld(client.get(GUIDE_URL))["Occupation"]["estimatedSalary"][0]
+def test_a_change_to_a_states_pay_reaches_only_the_page(client, seeded):
+    """State figures appear in the pay section and the map, not in the national JSON-LD
+    distribution."""
+    before = json_ld(client.get(GUIDE_URL))
+    california = current_pay(the_guide().soc_code, AreaType.STATE, area_name="California")
+    california.annual_median = Decimal("66000")
+    california.save()
+
+    response = client.get(GUIDE_URL, {"state": "California"})
+    assert "$66,000" in soup(response).find(id="pay").text
+    assert json_ld(response) == before
+    salary = json_ld(response)["Occupation"]["estimatedSalary"][0]
     assert salary["median"] != 66000
     assert "United States" in salary["description"]
+    assert json_ld(response)["Occupation"]["occupationLocation"] == [
+        {"@type": "Country", "name": "United States"}
+    ]
+
+
+def test_a_guide_inside_a_group_profile_gives_its_own_codes_pay(client):
+    """A guide on one occupation of a group's profile (no profile of its own): the salary is
+    its code's, as on the page, never the group's."""
+    profile = OccupationFactory(title="Secretaries and administrative assistants")
+    for position, (code, level) in enumerate(
+        [("43-6000", CodeLevel.GROUP), ("43-6013", CodeLevel.DETAILED)]
+    ):
+        OccupationCodeFactory(occupation=profile, soc_code=code, level=level, position=position)
+    AreaPayFactory(soc_code="43-6000", annual_median=Decimal("47460"))
+    AreaPayFactory(soc_code="43-6013", annual_median=Decimal("43380"))
+    guide = CareerGuideFactory(occupation=None, soc_code="43-6013")
+
+    occupation = json_ld(client.get(guide.get_absolute_url()))["Occupation"]
+
+    (salary,) = occupation["estimatedSalary"]
+    assert salary["median"] == 43380
+    assert "(SOC 43-6013)" in salary["description"]
+    assert occupation["occupationalCategory"]["codeValue"] == "43-6013"

@@ -5,29 +5,17 @@ Exit status 1 when anything is listed, so a scheduled job (or CI) can alert some
 
 import datetime
 
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from core.freshness import ReviewState, review_state_q
+from core.freshness import STALE_AFTER_YEARS, ReviewState, review_state_q
 from core.models import reviewable_models
-from guides.models import SalaryBand
-from guides.pay import period_order
-
-STALE_AFTER_YEARS = 2
-
-
-def period_is_stale(period: str, today: datetime.date) -> bool | None:
-    """Whether a reference period such as “May 2024” (or “2024”) ended more than two years
-    before `today`; None when the period names no year."""
-    year, month, _ = period_order(period)
-    if not year:
-        return None
-    return (year, month or 12) < (today.year - STALE_AFTER_YEARS, today.month)
 
 
 class Command(BaseCommand):
     help = (
-        "List guides and certifications overdue for review and salary bands whose reference "
+        "List guides and certifications overdue for review and pay figures whose reference "
         "period is more than two years old. Exits with status 1 when anything is listed."
     )
 
@@ -62,24 +50,19 @@ class Command(BaseCommand):
             if not overdue:
                 self.stdout.write("  none")
 
-        stale, undated = [], []
-        bands = SalaryBand.objects.select_related("guide").order_by("guide__title", "position")
-        for band in bands:
-            verdict = period_is_stale(band.reference_period, today)
-            if verdict is None:
-                undated.append(band)
-            elif verdict:
-                stale.append(band)
-        problems += len(stale) + len(undated)
-        self.section(f"Salary bands older than {STALE_AFTER_YEARS} years")
-        for band in stale:
-            self.stdout.write(f"  {band.guide}: {band} from {band.source_name}")
+        # Apps that hold dated figures say which are old (AppConfig.stale_figures(today)).
+        stale = [
+            line
+            for config in apps.get_app_configs()
+            if hasattr(config, "stale_figures")
+            for line in config.stale_figures(today)
+        ]
+        problems += len(stale)
+        self.section(f"Figures older than {STALE_AFTER_YEARS} years")
+        for line in stale:
+            self.stdout.write(f"  {line}")
         if not stale:
             self.stdout.write("  none")
-        if undated:
-            self.section("Salary bands whose period has no year (fix the period)")
-            for band in undated:
-                self.stdout.write(f"  {band.guide}: {band}")
 
         if problems:
             raise CommandError(f"{problems} item(s) need attention.", returncode=1)

@@ -5,20 +5,19 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from guides.oews import (
+from occupations.oews_files import (
     OEWS_TABLES_URL,
-    BadRows,
     OEWSFileError,
-    import_release,
+    RowError,
     period_from_file_name,
 )
-from occupations.oews_files import RowError
+from occupations.oews_import import BadRows, import_release
 
 
 class Command(BaseCommand):
     help = (
         "Import a BLS OEWS release (.xlsx, .csv or .csv.gz in BLS's layout): every national and "
-        "state row as pay by area for the profiles, and salary bands for the guides' codes. "
+        "state row as pay by area, for the profiles and the guides alike. "
         "All or nothing; safe to run again (rows are matched by release, code and area)."
     )
 
@@ -51,7 +50,7 @@ class Command(BaseCommand):
                 f'Cannot tell the period from the name "{file}": give it, e.g. --period "May 2024".'
             )
         try:
-            pay, bands = import_release(
+            pay = import_release(
                 file, period, dry_run=dry_run, source_url=source_url, published=published
             )
         except BadRows as error:
@@ -60,7 +59,7 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         except (OEWSFileError, RowError) as error:
             raise CommandError(f"{error} Nothing was imported.") from error
-        for line in pay.lines() + bands.lines():
-            # Each band changed is listed from -v 2; the counts are always shown.
+        for line in pay.lines():
+            # Each reason for skipping is listed from -v 2; the counts are always shown.
             if options["verbosity"] > 1 or not line.startswith("  "):
                 self.stdout.write(line)
