@@ -110,10 +110,10 @@ class SectionSitemap(Sitemap):
     priority = 0.5
     sections = {
         "home": (GuideSitemap, CertificationSitemap),
-        "guides:list": (GuideSitemap, ProfileSitemap),
+        "careers:finder": (GuideSitemap, ProfileSitemap),
         "certifications:list": (CertificationSitemap,),
-        "explore:fields": (ProfileSitemap,),
-        "guides:pathway_map": (GuideSitemap,),
+        "careers:fields": (ProfileSitemap,),
+        "careers:pathway_map": (GuideSitemap,),
     }
 
     def items(self):

@@ -3,10 +3,7 @@ from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from certifications import urls as certification_urls
-from content_packs.views import GuideJSONView
 from core.public_pages import public_page
-from discovery import urls as discovery_urls
 
 from .health import HealthCheckView
 from .sitemaps import SITEMAPS
@@ -18,24 +15,9 @@ admin.site.index_title = "Guides and certifications"
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
-    # Slugs cannot contain ".", so "<slug>.json" and "<slug>/" never match the same path.
-    path("careers/<slug:slug>.json", GuideJSONView.as_view(), name="guide_json"),
-    path("careers/", include("explore.urls")),  # compare/ and fields/: before careers' slugs
-    path("careers/", include("guides.urls")),
-    path("careers/", include("occupations.urls")),  # reversed only: guides.views.career_page
-    # One namespace for every certification page, wherever its view lives: "compare/" (in
-    # certifications) must come before discovery's slug pattern.
-    path(
-        "certifications/",
-        include(
-            (
-                certification_urls.urlpatterns + discovery_urls.urlpatterns,
-                certification_urls.app_name,
-            )
-        ),
-    ),
+    path("careers/", include("careers.urls")),
+    path("certifications/", include("certifications.urls")),
     path("plan/", include("plans.urls")),
-    path("", include("questions.urls")),
     path("feedback/", include("feedback.urls")),
     path("search/", include("search.urls")),
     path("admin/", admin.site.urls),

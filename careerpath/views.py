@@ -2,12 +2,13 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.views.generic import TemplateView
 
+from careers.highlights import highlights
 from certifications.models import Certification
 from core.breadcrumbs import Crumb
 from core.public_pages import PublicPageMixin
-from explore.highlights import highlights
 from guides.links import link_guides
 from guides.models import CareerGuide
+from guides.selectors import attach_facts
 from occupations.models import PayRelease
 from occupations.selectors import fields_with_counts, similar_links, similar_with_pay
 
@@ -17,12 +18,15 @@ class HomeView(PublicPageMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        guides = list(
+        guides = attach_facts(
             CareerGuide.objects.published()
             .select_related("occupation")
-            .only("title", "slug", "summary", "field", "status", "featured", "occupation__slug")
+            .only(
+                "title", "slug", "summary", "detailed_code", "status", "featured",
+                "occupation__slug",
+            )
             .order_by("-featured", "title")
-        )
+        )  # fmt: skip
         featured = guides[0] if guides else None
         release = PayRelease.current()
         context.update(

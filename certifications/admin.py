@@ -4,6 +4,7 @@ from reversion.admin import VersionAdmin
 
 from certifications.models import Certification, CertifyingBody
 from editorial.publishing import NeedsReviewFilter, PublishingAdmin
+from guides.models import GuideCertification
 
 
 class CertificationInline(admin.TabularInline):
@@ -36,6 +37,16 @@ class CertifyingBodyAdmin(VersionAdmin):
     @admin.display(description="certifications", ordering="_certification_count")
     def certification_count(self, body):
         return body._certification_count
+
+
+# A certification's page also lists the guides that recommend it (the links are guides').
+class GuideLinkInline(admin.TabularInline):
+    model = GuideCertification
+    fields = ["guide", "position", "note"]
+    autocomplete_fields = ["guide"]
+    extra = 0
+    verbose_name = "guide that recommends it"
+    verbose_name_plural = "guides that recommend it"
 
 
 @admin.register(Certification)
@@ -119,5 +130,5 @@ class CertificationAdmin(PublishingAdmin):
         ),
         ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
-    # guides.admin adds the guides that recommend it (the links are guides' models).
-    inlines = []
+    # The guides that recommend it.
+    inlines = [GuideLinkInline]

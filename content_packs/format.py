@@ -25,12 +25,20 @@ from guides.models import (
 from occupations.models import Occupation
 
 FORMAT = "careerpath-content-pack"
-VERSION = 2
-# What changed in each version, for the message that refuses an older pack.
+VERSION = 3
+# What changed since each older version, for the message that refuses an older pack.
+FIELDS_FROM_DATA = (
+    'version 3 guides carry no "soc_code", "field", "entry_education", "outlook", '
+    '"outlook_source_name" or "outlook_source_url": they are read from the occupation the guide '
+    'is about ("occupation", a profile\'s slug, or "detailed_code", the code of one occupation '
+    "inside a group's profile). Delete those keys, give each guide one of the two, and set "
+    '"version": 3'
+)
 CHANGES = {
     1: "version 2 packs carry no \"salary_bands\": a guide's pay is read from BLS's data (its "
     "occupation's figures, loaded by import_ooh and import_oews), not written in the pack. "
-    'Delete each guide\'s "salary_bands" and set "version": 2',
+    'Delete each guide\'s "salary_bands"; and ' + FIELDS_FROM_DATA,
+    2: FIELDS_FROM_DATA,
 }
 
 NOT_EXPORTED = {"id", "created_at", "updated_at"}

@@ -14,7 +14,7 @@ from .export import guide_document
 JSON_OPTIONS = {"indent": 2, "sort_keys": True, "ensure_ascii": False}
 
 
-class GuideJSONView(PublicPageMixin, View):
+class CareerJSONView(PublicPageMixin, View):
     """Published guides and profiles for everyone; staff also get drafts, as on the HTML page."""
 
     def get(self, request, slug):

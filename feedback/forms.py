@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from .models import COMMENT_MAX_LENGTH
 
 # The pages that ask "Was this page useful?".
-PAGES_WITH_FEEDBACK = {"guides:detail", "certifications:detail"}
+PAGES_WITH_FEEDBACK = {"careers:detail", "certifications:detail"}
 PATH_MAX_LENGTH = 300
 NOT_A_PAGE_THAT_ASKS = _("Feedback can only be given on a guide or certification page.")
 

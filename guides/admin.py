@@ -1,8 +1,6 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from certifications import admin as certifications_admin
-from certifications.models import Certification
 from editorial.publishing import NeedsReviewFilter, PublishingAdmin
 
 from .models import (
@@ -100,8 +98,8 @@ class GuideSourceInline(CompactInline):
 class CareerGuideAdmin(PublishingAdmin):
     list_display = [
         "title",
-        "soc_code",
-        "field",
+        "occupation",
+        "detailed_code",
         "state_column",
         "featured",
         "step_count",
@@ -109,9 +107,19 @@ class CareerGuideAdmin(PublishingAdmin):
         "review_due_column",
         "updated_at",
     ]
-    list_filter = ["status", NeedsReviewFilter, "field", "featured"]
+    list_filter = ["status", NeedsReviewFilter, "occupation__field", "featured"]
     history_parts = GUIDE_PARTS
-    search_fields = ["title", "slug", "soc_code", "summary", "related_titles__title"]
+    search_fields = [
+        "title",
+        "slug",
+        "detailed_code",
+        "occupation__title",
+        "occupation__soc_codes",
+        "summary",
+        "related_titles__title",
+    ]
+    list_select_related = ["occupation"]
+    autocomplete_fields = ["occupation"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "last_reviewed"
     readonly_fields = ["created_at", "updated_at"]
@@ -119,9 +127,17 @@ class CareerGuideAdmin(PublishingAdmin):
         (None, {"fields": ["title", "slug", "featured"]}),
         ("Publishing", {"fields": [("status", "publish_at")]}),
         ("Review", {"fields": [("last_reviewed", "review_interval_months")]}),
-        ("Classification", {"fields": ["soc_code", "field", "entry_education"]}),
+        (
+            "What it is about",
+            {
+                "fields": ["occupation", "detailed_code"],
+                "description": (
+                    "Its field, codes, entry education, outlook and pay are read from the "
+                    "handbook's data for this profile or occupation, never typed here."
+                ),
+            },
+        ),
         ("About the job", {"fields": ["summary", "overview", "work_setting", "who_it_suits"]}),
-        ("Outlook", {"fields": ["outlook", "outlook_source_name", "outlook_source_url"]}),
         ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
     inlines = [
@@ -147,23 +163,3 @@ class CareerGuideAdmin(PublishingAdmin):
     @admin.display(description="training steps", ordering="_step_count")
     def step_count(self, guide):
         return guide._step_count
-
-
-class GuideLinkInline(admin.TabularInline):
-    model = GuideCertification
-    fields = ["guide", "position", "note"]
-    autocomplete_fields = ["guide"]
-    extra = 0
-    verbose_name = "guide that recommends it"
-    verbose_name_plural = "guides that recommend it"
-
-
-# A certification's admin page also lists the guides that recommend it. Those links belong to
-# guides, which certifications does not know, so the inline is added here, the way Django's
-# docs extend another app's admin: register the certification again with it.
-class CertificationAdmin(certifications_admin.CertificationAdmin):
-    inlines = [*certifications_admin.CertificationAdmin.inlines, GuideLinkInline]
-
-
-admin.site.unregister(Certification)
-admin.site.register(Certification, CertificationAdmin)

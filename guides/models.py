@@ -1,14 +1,14 @@
 import reversion
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Publishable, Reviewable
+from occupations.models import CodeLevel, OccupationCode
 
-soc_code_validator = RegexValidator(
-    r"^\d{2}-\d{4}(\.\d{2})?$", _("Use the SOC format 29-2072 (or O*NET’s 29-2072.00).")
-)
+soc_code_validator = RegexValidator(r"^\d{2}-\d{4}$", _("Use the SOC format, e.g. 43-6013."))
 
 
 # A guide's history (django-reversion) holds every part of it, so a revert restores them all.
@@ -33,14 +33,6 @@ class CareerGuide(Publishable, Reviewable):
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
-    soc_code = models.CharField(
-        "occupation code (SOC)",
-        max_length=10,
-        blank=True,
-        validators=[soc_code_validator],
-        help_text=_("US Standard Occupational Classification, e.g. 29-2072."),
-    )
-    field = models.CharField(max_length=100, db_index=True, help_text=_("e.g. Healthcare"))
     summary = models.CharField(
         "one-line summary",
         max_length=200,
@@ -49,28 +41,28 @@ class CareerGuide(Publishable, Reviewable):
     overview = models.TextField(help_text=_("What the job is and why it matters. Markdown."))
     work_setting = models.TextField(help_text=_("Where and how they work. Markdown."))
     who_it_suits = models.TextField(help_text=_("The people who enjoy this work. Markdown."))
-    entry_education = models.CharField(
-        "typical entry education",
-        max_length=200,
-        help_text=_("e.g. “Postsecondary certificate (no degree required)”."),
-    )
-    outlook = models.CharField(
-        "job outlook",
-        max_length=200,
-        blank=True,
-        help_text=_("A projection with its period, e.g. “+7% projected growth, 2024–34”."),
-    )
-    outlook_source_name = models.CharField(max_length=200, blank=True)
-    outlook_source_url = models.URLField(max_length=500, blank=True)
+    # What the guide is about: a whole handbook profile, or one occupation inside a group's
+    # profile. Every fact (field, codes, education, outlook, pay) is read from there.
     occupation = models.OneToOneField(
         "occupations.Occupation",
-        on_delete=models.SET_NULL,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="guide",
         help_text=_(
-            "The handbook profile this guide goes deeper on: its facts, pay by state and "
-            "similar occupations appear on the guide, and the profile's address leads here."
+            "The handbook profile this guide goes deeper on: its facts, pay and similar "
+            "occupations appear on the guide, and the profile's address leads here."
+        ),
+    )
+    detailed_code = models.CharField(
+        "occupation inside a group (SOC)",
+        max_length=7,
+        blank=True,
+        validators=[soc_code_validator],
+        help_text=_(
+            "Instead of a profile: the code of the one occupation inside a group's profile "
+            "the guide is about, e.g. 43-6013 (medical secretaries) in secretaries and "
+            "administrative assistants. Its own figures appear, and the group's profile is linked."
         ),
     )
     last_reviewed = models.DateField(help_text=_("When an editor last checked the whole guide."))
@@ -81,12 +73,40 @@ class CareerGuide(Publishable, Reviewable):
     class Meta:
         ordering = ["title"]
         permissions = [("publish_careerguide", "Can publish, schedule and unpublish career guides")]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(occupation__isnull=False) & models.Q(detailed_code=""))
+                | (models.Q(occupation__isnull=True) & ~models.Q(detailed_code="")),
+                name="guide_is_about_a_profile_or_an_occupation_in_one",
+                violation_error_message=_(
+                    "Choose the handbook profile the guide is about, or give the code of the "
+                    "occupation inside a group's profile; one of the two, not both."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("guides:detail", kwargs={"slug": self.slug})
+        return reverse("careers:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.detailed_code and not self._code_lines().exists():
+            raise ValidationError(
+                {
+                    "detailed_code": _(
+                        "No handbook profile has an occupation with this code: use the code "
+                        "of one of the occupations a group's profile lists."
+                    )
+                }
+            )
+
+    def _code_lines(self):
+        return OccupationCode.objects.filter(
+            soc_code=self.detailed_code, level=CodeLevel.DETAILED
+        ).select_related("occupation__field")
 
 
 class GuideChild(models.Model):

@@ -15,6 +15,7 @@ from decimal import Decimal
 from occupations.models import AreaPay, AreaType, PayRelease
 
 from .models import CareerGuide, MoveKind, PathwayMove
+from .selectors import attach_facts
 
 NODE_WIDTH = 216
 NODE_HEIGHT = 96
@@ -287,16 +288,16 @@ def route(edge: Edge, ports: dict) -> Edge:
 
 def family_map(user, around=None) -> PathwayMap | None:
     """The map of the careers connected to `around` (a guide), or to the featured guide; None
-    when that career has no moves. Four queries, however many careers there are."""
+    when that career has no moves. Seven queries (the guides and their facts, the moves,
+    the release, the pay), however many careers there are."""
     guides = {
         guide.pk: guide
-        for guide in CareerGuide.objects.visible_to(user)
-        .select_related("occupation")
-        .only(
-            "title", "slug", "soc_code", "entry_education", "featured", "status", "publish_at",
-            "occupation__entry_education", "occupation__pay_code",
+        for guide in attach_facts(
+            CareerGuide.objects.visible_to(user).only(
+                "title", "slug", "occupation", "detailed_code", "featured", "status", "publish_at"
+            )
         )
-    }  # fmt: skip
+    }
     moves = list(
         PathwayMove.objects.filter(guide__in=guides, to_guide__in=guides).order_by("position", "pk")
     )
@@ -308,7 +309,7 @@ def family_map(user, around=None) -> PathwayMap | None:
     if len(members) < 2:
         return None
     release = PayRelease.current()
-    codes = {pay_code(guides[pk]) for pk in members} - {""}
+    codes = {guides[pk].facts.pay_code for pk in members} - {""}
     pays = {}
     if release is not None and codes:
         rows = AreaPay.objects.filter(
@@ -318,18 +319,14 @@ def family_map(user, around=None) -> PathwayMap | None:
     nodes = []
     for pk in members:
         guide = guides[pk]
-        pay = pays.get(pay_code(guide))
-        occupation = guide.occupation
+        pay = pays.get(guide.facts.pay_code)
         nodes.append(
             Node(
                 guide=guide,
                 median=pay.annual_median if pay else None,
                 top_coded=bool(pay and "annual_median" in pay.top_coded),
-                education=(
-                    occupation.get_entry_education_display()
-                    if occupation is not None and occupation.entry_education
-                    else guide.entry_education
-                ),
+                education=guide.facts.education
+                + (" (for the whole group)" if guide.facts.education_is_the_groups else ""),
                 current=around is not None and pk == around.pk,
             )
         )
@@ -338,10 +335,3 @@ def family_map(user, around=None) -> PathwayMap | None:
     result.release = release
     result.current = next((node for node in result.nodes if node.current), None)
     return result
-
-
-def pay_code(guide) -> str:
-    """The SOC code whose national median the node shows: the guide's own, else its profile's."""
-    if guide.soc_code:
-        return guide.soc_code
-    return guide.occupation.pay_code if guide.occupation is not None else ""

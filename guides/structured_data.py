@@ -38,14 +38,15 @@ def occupation(request, guide, page, pay, certification_links) -> dict:
         "description": guide.summary,
         "url": page_url,
         "mainEntityOfPage": page,
-        "educationRequirements": guide.entry_education,
     }
-    if guide.soc_code:
-        data["occupationalCategory"] = {
-            "@type": "CategoryCode",
-            "codeValue": guide.soc_code,
-            "inCodeSet": SOC_CODE_SET,
-        }
+    facts = guide.facts  # from the handbook's data (guides.selectors)
+    if facts.education:
+        data["educationRequirements"] = facts.education
+    if codes := facts.soc_codes:
+        data["occupationalCategory"] = [
+            {"@type": "CategoryCode", "codeValue": code, "inCodeSet": SOC_CODE_SET}
+            for code in codes
+        ]
     if related := [related.title for related in guide.related_titles.all()]:
         data["alternateName"] = related
     if duties := [plain_text(duty.text) for duty in guide.duties.all()]:

@@ -75,7 +75,7 @@ class Field(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("explore:field", kwargs={"slug": self.slug})
+        return reverse("careers:field", kwargs={"slug": self.slug})
 
     @property
     def ooh_url(self) -> str:
@@ -158,7 +158,7 @@ class Occupation(Publishable):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("occupations:detail", kwargs={"slug": self.slug})
+        return reverse("careers:detail", kwargs={"slug": self.slug})
 
     @property
     def group_code(self):

@@ -1,11 +1,16 @@
 """Read helpers other apps use: a profile with everything its page shows, its similar
-profiles, national medians for a list of profiles, the fields with their careers."""
+profiles, national medians for a list of profiles, the fields with their careers, and the
+context of a profile's sections (which a guide's page shows too)."""
+
+from urllib.parse import urlencode
 
 from django.db.models import Count, Prefetch
 
 from core.models import published_q
 
-from .models import AreaPay, AreaType, Field, Occupation, SimilarOccupation
+from .models import AreaPay, AreaType, Field, Occupation, PayRelease, SimilarOccupation
+from .pay import career_pay, sort_states
+from .state_map import state_map
 
 
 def profile_queryset(user):
@@ -59,3 +64,60 @@ def fields_with_counts():
         .filter(careers__gt=0)
         .order_by("name")
     )
+
+
+def profile_context(request, occupation, page_url: str, codes=None) -> dict:
+    """What a profile's sections need; a guide shows the same sections, for its profile or,
+    when it is about one occupation inside a group's profile, for that occupation's `codes`
+    (then without the profile's similar occupations)."""
+    release = PayRelease.current()
+    codes = occupation.codes.all() if codes is None else codes
+    pay = career_pay(codes, request.GET.get("state", ""), release)
+    order = "median" if request.GET.get("sort") == "median" else "state"
+    # Only a state the page knows goes back into its links: never what a visitor typed.
+    keep = {"state": pay.state.area_name} if pay.state else {}
+    # Tiles lead to the state beside the nation where that compares like with like (the
+    # headline's own code); otherwise to the state's row in the table.
+    to_rows = pay.map_code is not None and pay.map_code != pay.headline_code
+    return {
+        "occupation": occupation,
+        "career_pay": pay,
+        "state_error": "state" in request.GET
+        and bool(request.GET["state"])
+        and pay.national is not None
+        and not to_rows
+        and pay.state is None,
+        "state_rows": sort_states(pay.states, order),
+        "state_sort": order,
+        "state_picker": bool(pay.states) and not to_rows and pay.national is not None,
+        "tiles_lead_to_rows": to_rows,
+        "sort_by_median_url": f"{page_url}?{urlencode({**keep, 'sort': 'median'})}#pay-by-state",
+        "sort_by_state_url": f"{page_url}?{urlencode({**keep, 'sort': 'state'})}#pay-by-state",
+        "state_map": state_map(
+            pay.states, lambda postal: _state_link(page_url, pay.states, postal, to_rows)
+        ),
+        "state_map_caption": _map_caption(release, to_rows),
+        "similar": similar_with_pay(occupation, release) if occupation else [],
+        "page_url": page_url,
+    }
+
+
+def _map_caption(release, to_rows: bool) -> str:
+    if release is None:
+        return ""
+    where = "its row in the table below" if to_rows else "that state’s figures beside the nation’s"
+    return (
+        f"Median annual pay by state, {release.name} ({release.source_name}); darker tiles "
+        f"pay more. Each tile links to {where}; the table below lists every state."
+    )
+
+
+def _state_link(page_url, states, postal, to_rows=False) -> str:
+    """A state's tile leads to its figures beside the nation's (or its table row); a state
+    without figures, to the table, which says which states BLS published none for."""
+    name = next((row.area_name for row in states if row.postal == postal), "")
+    if not name:
+        return "#pay-by-state"
+    if to_rows:
+        return f"#state-{postal}"
+    return f"{page_url}?{urlencode({'state': name})}#pay"

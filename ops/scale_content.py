@@ -52,6 +52,8 @@ def copied_profile(profile: dict, k: int, codes: dict) -> dict:
     profile["url"] = f"{profile['url']}?copy={k}"
     for entry in profile["soc_codes"]:
         entry["soc_code"] = codes[k, entry["soc_code"]]
+    for entry in (profile.get("pay_2024") or {}).get("detailed", []):
+        entry["soc_code"] = codes.get((k, entry["soc_code"]), entry["soc_code"])
     for similar in profile["similar"]:
         similar["slug"] = f"{similar['slug']}-x{k}"
         similar["url"] = f"{similar['url']}?copy={k}"
@@ -74,8 +76,8 @@ def copied_guide(guide: dict, k: int, codes: dict, real_codes: set[str]) -> dict
     guide["slug"] = f"{guide['slug']}-x{k}"
     guide["title"] = f"{guide['title']} (synthetic copy {k})"
     guide["featured"] = False
-    if guide.get("soc_code") in real_codes:
-        guide["soc_code"] = codes[k, guide["soc_code"]]
+    if guide.get("detailed_code") in real_codes:
+        guide["detailed_code"] = codes[k, guide["detailed_code"]]
     return guide
 
 

@@ -18,6 +18,7 @@ It prints what it edited and what it found, and exits 1 on any difference. About
 import argparse
 import json
 import os
+import re
 import secrets
 import shutil
 import subprocess
@@ -144,6 +145,14 @@ def read_pages(tree: Path, database: Path, state: dict) -> dict:
     return shell(tree, database, code)
 
 
+def quick_facts(html: str) -> str:
+    """The guide's header line and quick facts as text: what the facts read from the data say."""
+    parts = re.findall(
+        r'<header class="guide-header.*?</p>|<aside class="quick-facts.*?</aside>', html, re.S
+    )
+    return " ".join(re.sub(r"<[^>]+>", " ", " ".join(parts)).split())
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--from", dest="before", default=BEFORE, help="the older commit")
@@ -177,6 +186,9 @@ def main(argv=None) -> int:
             print(f"  {url}: {now['status']}, {kept} pay figures kept, {len(lost)} gone")
             if lost and "/plan/" not in url:
                 problems.append(f"{url}: figures no longer shown: {', '.join(lost)}")
+        for url in ("/careers/medical-records-specialist/", "/careers/medical-secretary/"):
+            print(f"  {url} quick facts, before: {quick_facts(before[url]['text'])}")
+            print(f"  {' ' * len(url)} quick facts, after:  {quick_facts(after[url]['text'])}")
         guide = after["/careers/medical-records-specialist/"]["text"]
         for what, text in (("summary", SUMMARY), ("FAQ answer", ANSWER)):
             if text not in guide:

@@ -12,7 +12,7 @@ from django.views.generic import TemplateView
 from icalendar import Calendar, Event
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
-from guides.views import GuideSubpageMixin
+from guides.selectors import GuideSubpageMixin
 
 from .forms import plan_formset
 from .plan import PlanStore

@@ -5,7 +5,7 @@ from django.shortcuts import redirect
 from django.views.generic import FormView, TemplateView
 
 from core.throttle import Throttle
-from guides.views import GuideSubpageMixin
+from guides.selectors import GuideSubpageMixin
 
 from .forms import AskQuestionForm
 
@@ -42,7 +42,7 @@ class AskQuestionView(GuideQuestionMixin, FormView):
         else:
             form.instance.guide = self.guide
             form.save()
-        return redirect("questions:thanks", slug=self.guide.slug)
+        return redirect("careers:ask_thanks", slug=self.guide.slug)
 
 
 class QuestionThanksView(GuideQuestionMixin, TemplateView):

@@ -51,14 +51,14 @@ class CareerGuideFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Career {n}")
     slug = factory.Sequence(lambda n: f"career-{n}")
-    soc_code = "29-2072"
-    field = "Healthcare"
+    # A guide is about a handbook profile (or, with `occupation=None`, one occupation inside a
+    # group's profile: give its `detailed_code`).
+    occupation = factory.SubFactory("tests.factories.OccupationFactory")
     status = "published"
     summary = factory.Faker("sentence")
     overview = factory.Faker("paragraph")
     work_setting = factory.Faker("paragraph")
     who_it_suits = factory.Faker("paragraph")
-    entry_education = "Postsecondary certificate"
     last_reviewed = datetime.date(2026, 11, 1)
 
 

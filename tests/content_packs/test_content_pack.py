@@ -25,7 +25,8 @@ from guides.models import (
     RelatedTitle,
     TrainingStep,
 )
-from occupations.models import AreaPay, PayRelease
+from guides.selectors import attach_facts
+from occupations.models import AreaPay, CodeLevel, OccupationCode, PayRelease
 from tests.factories import (
     CareerGuideFactory,
     CertificationFactory,
@@ -37,6 +38,15 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 SLUG = "medical-records-specialist"
+# What a version 2 pack's guides carried and version 3 reads from the occupation's data.
+FIELDS_FROM_DATA = (
+    "soc_code",
+    "field",
+    "entry_education",
+    "outlook",
+    "outlook_source_name",
+    "outlook_source_url",
+)
 
 
 def flagship_at(pack: dict) -> int:
@@ -46,6 +56,11 @@ def flagship_at(pack: dict) -> int:
 
 def flagship_of(pack: dict) -> dict:
     return pack["guides"][flagship_at(pack)]
+
+
+def detailed_code_in(pack: dict) -> str:
+    """The code of a guide in the pack about one occupation inside a group's profile."""
+    return next(guide["detailed_code"] for guide in pack["guides"] if guide["detailed_code"])
 
 
 def certification_of(pack: dict, code: str) -> dict:
@@ -199,7 +214,11 @@ def test_dry_run_reports_and_saves_nothing(seeded, tmp_path):
     pack = json.loads(before)
     flagship_of(pack)["summary"] = "Would change."
     new_guide = copy.deepcopy(flagship_of(pack))
-    new_guide.update(slug="new-guide", title="New guide", occupation=None)  # one guide a profile
+    # One guide a profile: the new one is about one occupation inside a group's profile.
+    line = OccupationCode.objects.filter(level=CodeLevel.DETAILED).order_by("soc_code").first()
+    new_guide.update(
+        slug="new-guide", title="New guide", occupation=None, detailed_code=line.soc_code
+    )
     pack["guides"].append(new_guide)
     pack["certifying_bodies"].append(
         {
@@ -258,8 +277,18 @@ def break_pack(pack, how):
         guide["training_steps"][1]["position"] = -1  # the JSON type is right, the value is not
     elif how == "bad choice":
         guide["tools"][0]["kind"] = "hammer"
-    elif how == "bad soc code":
-        guide["soc_code"] = "292072"
+    elif how == "bad detailed code":
+        guide.update(occupation=None, detailed_code="436013")
+    elif how == "unknown detailed code":
+        guide.update(occupation=None, detailed_code="43-9999")  # no profile lists it
+    elif how == "unknown occupation":
+        guide["occupation"] = "no-such-profile"
+    elif how == "about a profile and an occupation in one":
+        guide["detailed_code"] = detailed_code_in(pack)
+    elif how == "about nothing":
+        guide.update(occupation=None, detailed_code="")
+    elif how == "facts in a version 3 pack":
+        guide.update(dict.fromkeys(FIELDS_FROM_DATA, ""))
     elif how == "duplicate child":
         guide["related_titles"][1]["title"] = guide["related_titles"][0]["title"]
     elif how == "duplicate slug":
@@ -273,7 +302,7 @@ def break_pack(pack, how):
 
 # "{g}" stands for the flagship's place among the pack's guides, "{n}" for one after the last.
 MALFORMED = {
-    "wrong version": "version: this site reads version 2 packs; this pack is version 99",
+    "wrong version": "version: this site reads version 3 packs; this pack is version 99",
     "wrong format": 'format: expected "careerpath-content-pack"',
     "missing top-level key": "missing key(s): certifications",
     "not a list": "guides: expected a list, found an object",
@@ -291,7 +320,24 @@ MALFORMED = {
         "guides[{g}].training_steps[1].position: Ensure this value is greater than or equal to 0"
     ),
     "bad choice": "guides[{g}].tools[0].kind: Value 'hammer' is not a valid choice.",
-    "bad soc code": "guides[{g}].soc_code: Use the SOC format",
+    "bad detailed code": "guides[{g}].detailed_code: Use the SOC format",
+    "unknown detailed code": (
+        "guides[{g}].detailed_code: No handbook profile has an occupation with this code: use "
+        "the code of one of the occupations a group's profile lists."
+    ),
+    "unknown occupation": 'guides[{g}].occupation: no occupation "no-such-profile"',
+    "about a profile and an occupation in one": (
+        "guides[{g}]: Choose the handbook profile the guide is about, or give the code of the "
+        "occupation inside a group's profile; one of the two, not both."
+    ),
+    "about nothing": (
+        "guides[{g}]: Choose the handbook profile the guide is about, or give the code of the "
+        "occupation inside a group's profile; one of the two, not both."
+    ),
+    "facts in a version 3 pack": (
+        "guides[{g}]: unexpected key(s): entry_education, field, outlook, outlook_source_name, "
+        "outlook_source_url, soc_code"
+    ),
     "duplicate child": "guides[{g}].related_titles[1]",
     "duplicate slug": 'guides[{n}].slug: "medical-records-specialist" is also used by guides[{g}]',
     "null where not allowed": "guides[{g}].summary: must not be null",
@@ -395,7 +441,10 @@ def test_json_view_serves_a_published_guide(client, seeded):
     assert data["version"] == VERSION
     guide = CareerGuide.objects.get(slug=SLUG)
     assert data["guide"]["title"] == guide.title
-    assert data["guide"]["soc_code"] == "29-2072"
+    # What the guide is about travels; the facts read from there (codes, field...) do not.
+    assert data["guide"]["occupation"] == guide.occupation.slug
+    assert data["guide"]["detailed_code"] == ""
+    assert not set(FIELDS_FROM_DATA) & set(data["guide"])
     assert "salary_bands" not in data["guide"]  # pay is the occupation's, not the guide's
     rung = guide.progression.get(median_pay__isnull=False)  # a figure a part carries
     assert {
@@ -535,12 +584,36 @@ def test_what_an_import_changes_is_a_version_in_each_items_history(seeded, tmp_p
     assert "A better answer." in faqs
 
 
-# Version 1 packs (they carried each guide's salary bands) ---------------------------------------
+# Older packs: version 1 carried each guide's salary bands, versions 1 and 2 its classification
+# and outlook --------------------------------------------------------------------------------------
+
+
+def version_2(pack: dict) -> dict:
+    """A pack as version 2 wrote it: each guide with its own code, field, entry education and
+    outlook (what the site showed), and no "detailed_code"."""
+    pack = copy.deepcopy(pack)
+    pack["version"] = 2
+    slugs = [guide["slug"] for guide in pack["guides"]]
+    on_site = {g.slug: g for g in attach_facts(CareerGuide.objects.filter(slug__in=slugs))}
+    for guide in pack["guides"]:
+        facts = on_site[guide["slug"]].facts
+        del guide["detailed_code"]
+        percent = facts.outlook_percent
+        guide.update(
+            soc_code=facts.pay_code,
+            field=facts.field_name,
+            entry_education=facts.education,
+            outlook="" if percent is None else f"{percent:+d}% projected employment growth",
+            outlook_source_name="BLS Employment Projections, 2024–34",
+            outlook_source_url=facts.profile.ooh_url,
+        )
+    assert set(FIELDS_FROM_DATA) <= set(pack["guides"][0])
+    return pack
 
 
 def version_1(pack: dict) -> dict:
-    """A pack as version 1 wrote it: each guide with its own salary bands."""
-    pack = copy.deepcopy(pack)
+    """A pack as version 1 wrote it: version 2's guides, each with its own salary bands."""
+    pack = version_2(pack)
     pack["version"] = 1
     for guide in pack["guides"]:
         guide["salary_bands"] = [
@@ -560,6 +633,9 @@ def version_1(pack: dict) -> dict:
     return pack
 
 
+OLDER = {1: version_1, 2: version_2}
+
+
 def pay_rows() -> list:
     return [
         *PayRelease.objects.order_by("pk").values_list(),
@@ -567,34 +643,44 @@ def pay_rows() -> list:
     ]
 
 
-def assert_refused_as_version_1(message: str) -> None:
-    assert "version: this site reads version 2 packs; this pack is version 1:" in message
-    assert '"salary_bands"' in message  # what changed, and what to do about it
-    assert '"version": 2' in message
+def assert_refused_as_older(message: str, version: int) -> None:
+    assert f"version: this site reads version 3 packs; this pack is version {version}:" in message
+    # What changed, and what to do about it.
+    if version == 1:
+        assert '"salary_bands"' in message
+    for key in FIELDS_FROM_DATA:
+        assert f'"{key}"' in message, key
+    assert '"occupation"' in message
+    assert '"detailed_code"' in message
+    assert '"version": 3' in message
     assert "nothing was saved" in message.lower()
 
 
-def test_a_version_1_pack_is_refused_by_import_naming_what_changed(seeded, tmp_path):
+@pytest.mark.parametrize("version", OLDER)
+def test_an_older_pack_is_refused_by_import_naming_what_changed(seeded, tmp_path, version):
     before, pay = export(), pay_rows()
-    pack = version_1(json.loads(before))
+    pack = OLDER[version](json.loads(before))
     flagship_of(pack)["summary"] = "Would change."
 
     with pytest.raises(CommandError) as error:
         import_pack(tmp_path, pack)
 
-    assert_refused_as_version_1(str(error.value))
+    assert_refused_as_older(str(error.value), version)
     assert export() == before
-    assert pay_rows() == pay  # its bands did not become pay figures either
+    assert pay_rows() == pay  # version 1's bands did not become pay figures either
 
 
 @pytest.mark.parametrize("old", ["previous", "new"])
-def test_a_version_1_pack_is_refused_by_update_content_naming_what_changed(seeded, tmp_path, old):
+@pytest.mark.parametrize("version", OLDER)
+def test_an_older_pack_is_refused_by_update_content_naming_what_changed(
+    seeded, tmp_path, version, old
+):
     before, pay = export(), pay_rows()
     shipped = json.loads((content_dir() / "guides" / f"{SLUG}.json").read_text(encoding="utf-8"))
     corrected = copy.deepcopy(shipped)
     corrected["guides"][0]["summary"] = "A corrected summary."
     packs = {"previous": shipped, "new": corrected}
-    packs[old] = version_1(packs[old])
+    packs[old] = OLDER[version](packs[old])
     for name, pack in packs.items():
         (tmp_path / f"{name}.json").write_text(json.dumps(pack), encoding="utf-8")
 
@@ -609,6 +695,6 @@ def test_a_version_1_pack_is_refused_by_update_content_naming_what_changed(seede
 
     message = str(error.value)
     assert f"{old}.json: version:" in message  # the file to fix
-    assert_refused_as_version_1(message)
+    assert_refused_as_older(message, version)
     assert export() == before
     assert pay_rows() == pay

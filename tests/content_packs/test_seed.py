@@ -13,7 +13,8 @@ from django.core.management import call_command
 from certifications.models import Certification, CertifyingBody
 from content_packs.validate import content_dir
 from guides.models import CareerGuide
-from occupations.models import AreaPay, PayRelease
+from guides.selectors import attach_facts
+from occupations.models import AreaPay, CodeLevel, PayRelease
 from occupations.pay import career_pay
 from tests.factories import AreaPayFactory, PayReleaseFactory
 
@@ -45,7 +46,6 @@ def pay_snapshot() -> str:
 def test_seed_loads_every_part_of_the_guide(seeded):
     guide = CareerGuide.objects.get(slug="medical-records-specialist")
     assert guide.is_published
-    assert guide.soc_code == "29-2072"
     assert guide.duties.count() == 7  # the six the facts list, and O*NET's further tasks
     assert guide.related_titles.count() == 7
     assert guide.training_steps.count() == 4
@@ -53,14 +53,35 @@ def test_seed_loads_every_part_of_the_guide(seeded):
     assert guide.tools.exists()
     assert guide.progression.exists()
     assert guide.sources.exists()
-    # Its pay is read from the handbook profile the pack names (see the next test).
+    # It is about the handbook profile the pack names: its code (and so its pay, see the next
+    # test) is the profile's.
     assert guide.occupation.slug == "medical-records-and-health-information-technicians"
-    assert guide.occupation.codes.first().soc_code == guide.soc_code
+    assert guide.detailed_code == ""
+    facts = attach_facts([guide])[0].facts
+    assert facts.profile == guide.occupation
+    assert facts.soc_codes == [code.soc_code for code in guide.occupation.codes.all()]
+    assert facts.soc_codes == ["29-2072"]
+    assert facts.pay_code == "29-2072"
     assert [link.certification.code for link in guide.recommended_certifications.all()] == [
         "CCA",
         "CPC",
         "RHIT",
     ]
+
+
+def test_guides_about_one_occupation_in_a_group_are_seeded_with_its_code(seeded):
+    """Medical secretaries have no profile of their own: the pack gives the code of their line
+    in the group's profile (secretaries and administrative assistants), and no profile."""
+    for slug in ("medical-secretary", "billing-and-posting-clerk"):
+        shipped = json.loads((content_dir() / "guides" / f"{slug}.json").read_text("utf-8"))
+        code = shipped["guides"][0]["detailed_code"]
+        assert code
+        guide = CareerGuide.objects.get(slug=slug)
+        assert (guide.occupation, guide.detailed_code) == (None, code)
+        facts = attach_facts([guide])[0].facts
+        assert facts.line.level == CodeLevel.DETAILED
+        assert facts.soc_codes == [code]
+        assert facts.profile == facts.line.occupation
 
 
 def test_the_seed_writes_no_pay_and_the_guide_reads_its_occupations(db):

@@ -9,12 +9,13 @@ from django.urls import NoReverseMatch, reverse
 
 from certifications.models import Certification
 from guides.models import CareerGuide
-from occupations.models import AreaPay, AreaType
+from occupations.models import AreaPay, AreaType, CodeLevel, OccupationCode
 from tests.conftest import soup
 from tests.factories import (
     AreaPayFactory,
     CareerGuideFactory,
     CertificationFactory,
+    OccupationFactory,
     complete_guide,
 )
 
@@ -116,6 +117,7 @@ def test_the_salary_band_list_is_gone_from_admin(admin_client):
 
 def test_superuser_creates_a_whole_guide_without_leaving_admin(admin_client):
     cert = CertificationFactory(code="CPC", slug="cpc")
+    profile = OccupationFactory(title="Health information technologists")
     manager = CareerGuideFactory(title="Health Information Manager", slug="him-manager")
     add_url = reverse("admin:guides_careerguide_add")
     data = form_data(admin_client.get(add_url), new_rows=1)
@@ -125,9 +127,7 @@ def test_superuser_creates_a_whole_guide_without_leaving_admin(admin_client):
             "slug": "health-information-technician",
             "status": "published",
             "last_reviewed": "2026-11-20",
-            "soc_code": "29-9021",
-            "field": "Healthcare",
-            "entry_education": "Associate degree",
+            "occupation": str(profile.pk),  # its field, codes, education and pay are read there
             "summary": "Manage health data.",
             "overview": "Overview.",
             "work_setting": "Hospitals.",
@@ -167,6 +167,7 @@ def test_superuser_creates_a_whole_guide_without_leaving_admin(admin_client):
     for prefix in GUIDE_INLINE_PREFIXES:
         assert getattr(guide, prefix).count() == 1, prefix
     assert guide.moves.get().to_guide == manager
+    assert (guide.occupation, guide.detailed_code) == (profile, "")
     assert Client().get(guide.get_absolute_url()).status_code == 200
 
 
@@ -258,7 +259,8 @@ def test_the_guide_form_stays_editable_with_every_states_pay_imported(admin_clie
 
     call_command("import_oews", str(OEWS_SAMPLE), "--period", "May 2025", stdout=io.StringIO())
     guide = CareerGuide.objects.get(slug="medical-records-specialist")
-    state_pay = AreaPay.objects.filter(soc_code=guide.soc_code).exclude(area_type=AreaType.NATIONAL)
+    codes = guide.occupation.codes.values_list("soc_code", flat=True)
+    state_pay = AreaPay.objects.filter(soc_code__in=codes).exclude(area_type=AreaType.NATIONAL)
     states = list(state_pay.order_by("pk").values_list())
     assert states
     url = reverse("admin:guides_careerguide_change", args=[guide.pk])
@@ -271,3 +273,111 @@ def test_the_guide_form_stays_editable_with_every_states_pay_imported(admin_clie
 
     assert response.status_code == 302, soup(response).select(".errorlist")
     assert list(state_pay.order_by("pk").values_list()) == states
+
+
+# What a guide is about -------------------------------------------------------------------------
+
+# The fields a guide no longer holds: they are read from what it is about.
+FIELDS_FROM_DATA = [
+    "soc_code",
+    "field",
+    "entry_education",
+    "outlook",
+    "outlook_source_name",
+    "outlook_source_url",
+]
+ABOUT_ONE_OF_THE_TWO = (
+    "Choose the handbook profile the guide is about, or give the code of the occupation inside "
+    "a group's profile; one of the two, not both."
+)
+NO_SUCH_OCCUPATION = (
+    "No handbook profile has an occupation with this code: use the code of one of the "
+    "occupations a group's profile lists."
+)
+
+
+def fieldset(page, heading: str):
+    return page.find(["h2", "legend"], string=heading).find_parent("fieldset")
+
+
+@pytest.mark.parametrize("slug", ["medical-records-specialist", "medical-secretary"])
+def test_the_guide_form_asks_what_it_is_about_and_no_facts(admin_client, seeded, slug):
+    guide = CareerGuide.objects.get(slug=slug)
+    response = admin_client.get(reverse("admin:guides_careerguide_change", args=[guide.pk]))
+    assert response.status_code == 200
+    page = soup(response)
+    about = fieldset(page, "What it is about")
+    assert "never typed here" in about.text
+    occupation = about.find("select", attrs={"name": "occupation"})
+    assert "admin-autocomplete" in occupation["class"]
+    chosen = occupation.find("option", selected=True)
+    if guide.occupation is not None:
+        assert (chosen["value"], chosen.text) == (str(guide.occupation.pk), str(guide.occupation))
+    else:
+        assert chosen is None or chosen["value"] == ""
+    code = about.find("input", attrs={"name": "detailed_code"})
+    assert code.get("value", "") == guide.detailed_code
+    assert (guide.occupation is None) == bool(guide.detailed_code)
+    for heading in ("Classification", "Outlook"):
+        assert not page.find(["h2", "legend"], string=heading), heading
+    data = form_data(response)
+    assert not [name for name in FIELDS_FROM_DATA if name in data]
+
+
+def test_the_guide_list_shows_and_filters_what_each_guide_is_about(admin_client, seeded):
+    url = reverse("admin:guides_careerguide_changelist")
+    page = soup(admin_client.get(url))
+    flagship = CareerGuide.objects.get(slug="medical-records-specialist")
+    secretary = CareerGuide.objects.get(slug="medical-secretary")
+    row = page.find("a", string=flagship.title).find_parent("tr")
+    assert row.select_one("td.field-occupation").text == str(flagship.occupation)
+    row = page.find("a", string=secretary.title).find_parent("tr")
+    assert row.select_one("td.field-detailed_code").text == secretary.detailed_code
+    field = flagship.occupation.field
+    filtered = soup(admin_client.get(url, {"occupation__field__id__exact": field.pk}))
+    titles = {a.text for a in filtered.select("#result_list th.field-title a")}
+    assert titles == set(
+        CareerGuide.objects.filter(occupation__field=field).values_list("title", flat=True)
+    )
+    assert flagship.title in titles
+    assert secretary.title not in titles
+
+
+@pytest.mark.parametrize("about", ["neither", "both", "an unknown occupation"])
+def test_saving_a_guide_about_the_wrong_things_explains_and_keeps_what_was_typed(
+    admin_client, seeded, about
+):
+    guide = CareerGuide.objects.get(slug="medical-records-specialist")
+    url = reverse("admin:guides_careerguide_change", args=[guide.pk])
+    data = form_data(admin_client.get(url))
+    data["summary"] = "An edited summary that must survive the error"
+    line = OccupationCode.objects.filter(level=CodeLevel.DETAILED).order_by("soc_code").first()
+    data.update(
+        {
+            "neither": {"occupation": "", "detailed_code": ""},
+            "both": {"detailed_code": line.soc_code},
+            "an unknown occupation": {"occupation": "", "detailed_code": "43-9999"},
+        }[about]
+    )
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    page = soup(response)
+    errors = [" ".join(item.text.split()) for item in page.select(".errorlist li")]
+    if about == "an unknown occupation":
+        assert errors == [NO_SUCH_OCCUPATION]
+        assert page.select_one(".field-detailed_code .errorlist")  # next to the field
+    else:
+        assert errors == [ABOUT_ONE_OF_THE_TWO]
+    assert page.find("input", attrs={"name": "summary"})["value"] == data["summary"]
+    code = page.find("input", attrs={"name": "detailed_code"})
+    assert code.get("value", "") == data["detailed_code"]
+    chosen = page.find("select", attrs={"name": "occupation"}).find("option", selected=True)
+    assert (chosen["value"] if chosen else "") == data["occupation"]
+    saved = CareerGuide.objects.get(pk=guide.pk)
+    assert (saved.summary, saved.occupation, saved.detailed_code) == (
+        guide.summary,
+        guide.occupation,
+        "",
+    )

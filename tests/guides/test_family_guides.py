@@ -17,7 +17,15 @@ from django.urls import reverse
 from content_packs.validate import content_dir
 from core.markdown import render_markdown
 from guides.models import CareerGuide
-from occupations.models import AreaPay, AreaType, OccupationCode, PayRelease
+from occupations.models import (
+    AreaPay,
+    AreaType,
+    CodeLevel,
+    EntryEducation,
+    OccupationCode,
+    OutlookLabel,
+    PayRelease,
+)
 from questions.models import SubmittedQuestion
 from tests.conftest import soup
 from tests.family_pages import FAMILY, NEIGHBOURS
@@ -37,10 +45,49 @@ def plain(markdown_text: str) -> str:
     return BeautifulSoup(html, "html.parser").get_text(" ", strip=True)
 
 
-def national(guide):
-    return AreaPay.objects.get(
-        release=PayRelease.current(), area_type=AreaType.NATIONAL, soc_code=guide.soc_code
+def about(guide):
+    """What the guide is about, from the handbook's data: (its profile, None), or, for one
+    occupation inside a group's profile, (the group's profile, that occupation's line)."""
+    if guide.occupation is not None:
+        return guide.occupation, None
+    line = OccupationCode.objects.select_related("occupation__field").get(
+        soc_code=guide.detailed_code, level=CodeLevel.DETAILED
     )
+    return line.occupation, line
+
+
+def codes_of(guide) -> list[str]:
+    profile, line = about(guide)
+    return [line.soc_code] if line else [code.soc_code for code in profile.codes.all()]
+
+
+def national(guide):
+    """The nation's current pay for the guide: its profile's headline code, or its line's."""
+    profile, line = about(guide)
+    return AreaPay.objects.get(
+        release=PayRelease.current(),
+        area_type=AreaType.NATIONAL,
+        soc_code=line.soc_code if line else profile.pay_code,
+    )
+
+
+def text_of(node) -> str:
+    return " ".join(node.get_text().split())
+
+
+def header_line(page) -> str:
+    return text_of(page.find("header", class_="guide-header").p)
+
+
+def fact(page, term):
+    """The quick facts' answer (<dd>) to `term`."""
+    dt = page.find("aside", class_="quick-facts").find("dt", string=term)
+    assert dt is not None, term
+    return dt.find_next_sibling("dd")
+
+
+def signed(percent: int) -> str:
+    return f"+{percent}" if percent > 0 else str(percent)
 
 
 PERCENTILE_FIELDS = [
@@ -127,12 +174,35 @@ def test_pay_is_the_current_release_with_its_source_and_period(client, seeded, s
 
 
 @pytest.mark.parametrize("slug", FAMILY)
+def test_the_header_and_quick_facts_give_the_handbooks_facts(client, seeded, slug):
+    guide, page = guide_page(client, slug)
+    profile, line = about(guide)
+    codes = ", ".join(codes_of(guide))  # the profile's codes, or the one line's
+    assert header_line(page) == f"{profile.field.name} career guide · SOC {codes}"
+    assert profile.entry_education
+    education = profile.get_entry_education_display()
+    if line is not None:  # BLS gives the group's education, and the page says so
+        education += f" for {profile.title.lower()} as a group (BLS, Occupational Outlook Handbook)"
+    assert text_of(fact(page, "Typical entry education")) == education
+
+
+@pytest.mark.parametrize("slug", FAMILY)
 def test_the_outlook_names_its_source_and_period(client, seeded, slug):
     guide, page = guide_page(client, slug)
-    assert "2024–34" in guide.outlook
-    facts = page.find("aside", class_="quick-facts")
-    assert guide.outlook in facts.text
-    assert facts.find("a", string=guide.outlook_source_name)["href"] == guide.outlook_source_url
+    profile, line = about(guide)
+    # The profile's projection and BLS's words for it; one occupation inside a group has its
+    # own line's change, and BLS gives no words for it.
+    percent = line.change_percent if line else profile.outlook_percent
+    assert percent is not None
+    label = "" if line else f" ({profile.get_outlook_label_display().lower()})"
+    outlook_fact = fact(page, "Job outlook, 2024–34")
+    assert text_of(outlook_fact) == (
+        f"{signed(percent)}% projected employment change{label} "
+        "(BLS Employment Projections, 2024–34)"
+    )
+    assert outlook_fact.find("a", string="BLS Employment Projections, 2024–34")["href"] == (
+        profile.ooh_url
+    )
     outlook = page.find(id="outlook")
     assert outlook is not None
     assert "2034" in outlook.text
@@ -141,7 +211,7 @@ def test_the_outlook_names_its_source_and_period(client, seeded, slug):
 @pytest.mark.parametrize("slug", ["medical-secretary", "billing-and-posting-clerk"])
 def test_a_guide_inside_a_group_profile_shows_its_own_line_never_the_groups(client, seeded, slug):
     guide, page = guide_page(client, slug)
-    line = OccupationCode.objects.select_related("occupation").get(soc_code=guide.soc_code)
+    _, line = about(guide)
     outlook = page.find(id="outlook")
     assert f"{line.jobs:,}" in outlook.text
     assert f"{line.projected_jobs:,}" in outlook.text
@@ -165,6 +235,71 @@ def test_a_guide_inside_a_group_profile_shows_its_own_line_never_the_groups(clie
         assert f"{line.occupation.openings_per_year:,}" not in text
     # And the group profile is still its own page, not redirected to this guide.
     assert Client().get(line.occupation.get_absolute_url()).status_code == 200
+
+
+def test_the_guide_follows_its_profile_one_fact_one_place(client, seeded):
+    """The guide stores none of its profile's facts: change the profile (or its field) and
+    the guide's header, quick facts and JSON-LD say the new facts."""
+    guide = CareerGuide.objects.get(slug="medical-records-specialist")
+    profile = guide.occupation
+    before = soup(client.get(guide.get_absolute_url()))
+    assert profile.entry_education != EntryEducation.ASSOCIATES
+    assert profile.outlook_label != OutlookLabel.DECLINE
+    profile.entry_education = EntryEducation.ASSOCIATES
+    profile.outlook_percent = -(profile.outlook_percent or 0) - 3
+    profile.outlook_label = OutlookLabel.DECLINE
+    profile.save()
+    field = profile.field
+    field.name = f"{field.name} and Records"
+    field.save()
+    profile.refresh_from_db()
+
+    guide, page = guide_page(client, guide.slug)
+
+    assert header_line(page) == f"{field.name} career guide · SOC {', '.join(codes_of(guide))}"
+    assert header_line(page) != header_line(before)
+    education = text_of(fact(page, "Typical entry education"))
+    assert education == profile.get_entry_education_display()
+    assert education != text_of(fact(before, "Typical entry education"))
+    assert text_of(fact(page, "Job outlook, 2024–34")) == (
+        f"{profile.outlook_percent}% projected employment change "
+        f"({profile.get_outlook_label_display().lower()}) (BLS Employment Projections, 2024–34)"
+    )
+    data = json.loads(page.find("script", type="application/ld+json").string)
+    occupation = next(node for node in data["@graph"] if node["@type"] == "Occupation")
+    assert occupation["educationRequirements"] == education
+
+
+def test_a_guide_inside_a_group_follows_its_line_and_the_groups_profile(client, seeded):
+    """A guide on one occupation inside a group's profile reads its code and outlook from its
+    own line, its field and education from the group's profile: change them and it follows."""
+    guide = CareerGuide.objects.get(slug="medical-secretary")
+    profile, line = about(guide)
+    line.change_percent = (line.change_percent or 0) + 9
+    line.save()
+    profile.entry_education = EntryEducation.ASSOCIATES
+    profile.outlook_percent = line.change_percent + 11  # the group's: never the guide's
+    profile.save()
+    profile.refresh_from_db()
+
+    guide, page = guide_page(client, guide.slug)
+
+    assert header_line(page) == f"{profile.field.name} career guide · SOC {line.soc_code}"
+    others = profile.codes.exclude(pk=line.pk).values_list("soc_code", flat=True)
+    assert others
+    assert not any(code in header_line(page) for code in others)
+    assert text_of(fact(page, "Typical entry education")) == (
+        f"{profile.get_entry_education_display()} for {profile.title.lower()} as a group "
+        "(BLS, Occupational Outlook Handbook)"
+    )
+    outlook = text_of(fact(page, "Job outlook, 2024–34"))
+    assert outlook == (
+        f"{signed(line.change_percent)}% projected employment change "
+        "(BLS Employment Projections, 2024–34)"
+    )
+    facts = text_of(page.find("aside", class_="quick-facts"))
+    assert f"{profile.outlook_percent}%" not in facts
+    assert profile.get_outlook_label_display().lower() not in facts
 
 
 @pytest.mark.parametrize("slug", NEIGHBOURS)
@@ -202,7 +337,11 @@ def test_the_guide_has_json_ld_for_the_occupation_and_its_faqs(client, seeded, s
     data = json.loads(page.find("script", type="application/ld+json").string)
     nodes = {node["@type"]: node for node in data["@graph"]}
     assert nodes["Occupation"]["name"] == guide.title
-    assert nodes["Occupation"]["occupationalCategory"]["codeValue"] == guide.soc_code
+    assert [
+        category["codeValue"] for category in nodes["Occupation"]["occupationalCategory"]
+    ] == codes_of(guide)
+    profile, _ = about(guide)
+    assert nodes["Occupation"]["educationRequirements"] == profile.get_entry_education_display()
     assert len(nodes["FAQPage"]["mainEntity"]) == guide.faqs.count()
 
 

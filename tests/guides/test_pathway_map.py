@@ -9,7 +9,14 @@ from django.test.utils import CaptureQueriesContext
 
 from guides.models import CareerGuide, MoveKind, PathwayMove
 from guides.pathway_map import NODE_HEIGHT, NODE_WIDTH, Node, layout, short_education
-from occupations.models import AreaPay, AreaType, Occupation, PayRelease
+from occupations.models import (
+    AreaPay,
+    AreaType,
+    CodeLevel,
+    EntryEducation,
+    OccupationCode,
+    PayRelease,
+)
 from tests.conftest import forget_everything_cached, soup
 from tests.factories import CareerGuideFactory, PathwayMoveFactory
 from tests.family_pages import FAMILY
@@ -19,11 +26,27 @@ pytestmark = pytest.mark.django_db
 MAP = "/careers/pathway-map/"
 
 
+def group_line(guide):
+    """For a guide on one occupation inside a group's profile: that occupation's line."""
+    return OccupationCode.objects.select_related("occupation").get(
+        soc_code=guide.detailed_code, level=CodeLevel.DETAILED
+    )
+
+
 def national_median(guide):
+    """The national median of the guide's code: its profile's headline code, or its line's."""
+    code = guide.detailed_code or guide.occupation.pay_code
     row = AreaPay.objects.get(
-        release=PayRelease.current(), area_type=AreaType.NATIONAL, soc_code=guide.soc_code
+        release=PayRelease.current(), area_type=AreaType.NATIONAL, soc_code=code
     )
     return f"${row.annual_median:,.0f}"
+
+
+def education(guide):
+    """The entry education the map gives: its profile's, or its group's, labelled as such."""
+    if guide.occupation is not None:
+        return guide.occupation.get_entry_education_display()
+    return group_line(guide).occupation.get_entry_education_display() + " (for the whole group)"
 
 
 def test_the_map_draws_all_seven_careers_as_links_with_pay_and_education(client, seeded):
@@ -37,13 +60,31 @@ def test_the_map_draws_all_seven_careers_as_links_with_pay_and_education(client,
         assert node is not None, slug
         texts = [t.text for t in node.find_all("text")]
         assert f"{national_median(guide)} median" in texts, (slug, texts)
-        education = (
-            guide.occupation.get_entry_education_display()
-            if guide.occupation
-            else guide.entry_education
-        )
-        assert texts[-1] == short_education(education), (slug, texts)
-        assert education.startswith(texts[-1].rstrip("…"))
+        assert texts[-1] == short_education(education(guide)), (slug, texts)
+        assert education(guide).startswith(texts[-1].rstrip("…"))
+
+
+def test_the_map_reads_each_careers_education_from_the_handbook(client, seeded):
+    """One fact, one place: change a profile's education and the map follows, for a guide on
+    the profile and for one on an occupation inside a group's profile alike."""
+    flagship = CareerGuide.objects.get(slug="medical-records-specialist")
+    secretary = CareerGuide.objects.get(slug="medical-secretary")
+    for profile in (flagship.occupation, group_line(secretary).occupation):
+        assert profile.entry_education != EntryEducation.ASSOCIATES
+        profile.entry_education = EntryEducation.ASSOCIATES
+        profile.save()
+
+    page = soup(client.get(MAP))
+
+    table = page.find("h2", string="The careers on the map").find_next("table")
+    rows = {row.th.text.strip(): row.find_all("td")[-1].text.strip() for row in table.tbody("tr")}
+    associates = str(EntryEducation.ASSOCIATES.label)
+    assert rows[flagship.title] == associates
+    assert rows[secretary.title] == f"{associates} (for the whole group)"
+    svg = page.find("svg", class_="pathway-map")
+    for guide in (flagship, secretary):
+        node = svg.find("a", href=guide.get_absolute_url())
+        assert node.find_all("text")[-1].text == short_education(associates)
 
 
 def test_the_map_has_no_script_and_one_numbered_line_per_move(client, seeded):
@@ -94,6 +135,8 @@ def test_the_careers_table_gives_each_median_with_its_release(client, seeded):
     for slug in FAMILY:
         guide = CareerGuide.objects.get(slug=slug)
         assert national_median(guide) in rows[guide.title].text
+        # The whole education text, where the drawing has room for a shortened one.
+        assert rows[guide.title].find_all("td")[-1].text.strip() == education(guide), slug
 
 
 def test_every_move_rests_on_the_handbooks_own_statements(seeded):
@@ -111,7 +154,7 @@ def test_every_move_rests_on_the_handbooks_own_statements(seeded):
 
 
 def profile_of(guide):
-    return guide.occupation or Occupation.objects.get(codes__soc_code=guide.soc_code)
+    return guide.occupation or group_line(guide).occupation
 
 
 @pytest.mark.parametrize("slug", FAMILY)

@@ -105,9 +105,7 @@ def profile_with_code(soc_code=CODE, **fields):
 def guide():
     """A guide on the medical records specialists' profile (code 29-2072), without any pay."""
     occupation = profile_with_code(title="Medical records specialists")
-    return CareerGuideFactory(
-        title="Medical Records Specialist", occupation=occupation, soc_code=CODE
-    )
+    return CareerGuideFactory(title="Medical Records Specialist", occupation=occupation)
 
 
 @pytest.fixture
@@ -779,7 +777,7 @@ def group_profile():
 
 
 def test_a_guide_inside_a_group_profile_has_its_own_codes_pay_not_the_groups(client, group_profile):
-    guide = CareerGuideFactory(title="Medical Secretary", occupation=None, soc_code="43-6013")
+    guide = CareerGuideFactory(title="Medical Secretary", occupation=None, detailed_code="43-6013")
 
     response = client.get(guide.get_absolute_url())
 

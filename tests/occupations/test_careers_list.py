@@ -1,6 +1,6 @@
 """/careers/: every published handbook profile, 40 a page, with its field and national median.
 
-(The finder's filters and sorts: tests/explore/test_finder.py.)"""
+(The finder's filters and sorts: tests/careers/test_finder.py.)"""
 
 import csv
 import json

@@ -8,7 +8,14 @@ from decimal import Decimal
 import pytest
 from django.core.management import CommandError, call_command
 
-from occupations.models import NATIONAL_AREA_NAME, AreaPay, AreaType, ImportRun, PayRelease
+from occupations.models import (
+    NATIONAL_AREA_NAME,
+    AreaPay,
+    AreaType,
+    CodeLevel,
+    ImportRun,
+    PayRelease,
+)
 from occupations.oews_import import WAGE_COLUMNS, BadRows, import_release
 from tests.conftest import OEWS_SAMPLE, soup
 from tests.factories import CareerGuideFactory, OccupationCodeFactory, OccupationFactory
@@ -72,8 +79,11 @@ def guide_for(code, *, own_profile=True):
     """A published guide whose pay is `code`'s: through its own profile, or (own_profile=False)
     as the one occupation of a handbook profile it is not linked to (the handbook line)."""
     occupation = OccupationFactory()
-    OccupationCodeFactory(occupation=occupation, soc_code=code)
-    return CareerGuideFactory(soc_code=code, occupation=occupation if own_profile else None)
+    if own_profile:
+        OccupationCodeFactory(occupation=occupation, soc_code=code)
+        return CareerGuideFactory(occupation=occupation)
+    OccupationCodeFactory(occupation=occupation, soc_code=code, level=CodeLevel.DETAILED)
+    return CareerGuideFactory(occupation=None, detailed_code=code)
 
 
 def guide_page(client, guide, **query):

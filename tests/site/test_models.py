@@ -5,13 +5,18 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
 
+from guides.models import CareerGuide
+from occupations.models import CodeLevel
 from tests.factories import (
     AreaPayFactory,
     CareerGuideFactory,
     CertificationFactory,
     CertifyingBodyFactory,
     GuideCertificationFactory,
+    OccupationCodeFactory,
+    OccupationFactory,
     PayReleaseFactory,
     RelatedTitleFactory,
     TrainingStepFactory,
@@ -107,12 +112,83 @@ def test_related_titles_are_unique_per_guide():
     assert_rejected_by_database(RelatedTitleFactory, guide=related.guide, title="Coder")
 
 
-def test_soc_code_format_is_validated():
-    guide = CareerGuideFactory.build(soc_code="292072")
+# What a guide is about: a whole handbook profile, or one occupation inside a group's profile.
+ABOUT_ONE_OF_THE_TWO = (
+    "Choose the handbook profile the guide is about, or give the code of the occupation inside "
+    "a group's profile; one of the two, not both."
+)
+NO_SUCH_OCCUPATION = (
+    "No handbook profile has an occupation with this code: use the code of one of the "
+    "occupations a group's profile lists."
+)
+
+
+def detailed_line(soc_code="43-6013"):
+    """One occupation's line inside a group's handbook profile."""
+    return OccupationCodeFactory(soc_code=soc_code, level=CodeLevel.DETAILED)
+
+
+def test_detailed_code_format_is_validated():
+    detailed_line()
+    for code in ("436013", "43-6013.00"):  # the SOC format only (O*NET's suffix is not SOC's)
+        guide = CareerGuideFactory.build(occupation=None, detailed_code=code)
+        with pytest.raises(ValidationError) as error:
+            guide.full_clean()
+        assert "Use the SOC format" in " ".join(error.value.message_dict["detailed_code"])
+    CareerGuideFactory.build(occupation=None, detailed_code="43-6013").full_clean()
+
+
+def test_a_guide_is_about_a_profile_or_an_occupation_in_one_never_both_nor_neither():
+    line = detailed_line()
+    assert_rejected_by_database(CareerGuideFactory, occupation=None, detailed_code="")
+    assert_rejected_by_database(CareerGuideFactory, detailed_code=line.soc_code)  # and a profile
+    assert not CareerGuide.objects.exists()
+    about_a_profile = CareerGuideFactory()
+    about_an_occupation = CareerGuideFactory(occupation=None, detailed_code=line.soc_code)
+    assert (about_a_profile.occupation is not None, about_a_profile.detailed_code) == (True, "")
+    assert CareerGuide.objects.filter(occupation=None, detailed_code="43-6013").get() == (
+        about_an_occupation
+    )
+
+
+@pytest.mark.parametrize("about", ["both", "neither"])
+def test_model_validation_names_the_rule_before_the_database_does(about):
+    line = detailed_line()
+    if about == "both":
+        guide = CareerGuideFactory.build(
+            occupation=OccupationFactory(), detailed_code=line.soc_code
+        )
+    else:
+        guide = CareerGuideFactory.build(occupation=None, detailed_code="")
     with pytest.raises(ValidationError) as error:
         guide.full_clean()
-    assert "soc_code" in error.value.message_dict
-    CareerGuideFactory.build(soc_code="29-2072.00").full_clean(validate_unique=False)
+    assert error.value.message_dict == {"__all__": [ABOUT_ONE_OF_THE_TWO]}
+
+
+def test_a_guide_about_one_occupation_needs_a_code_a_profile_lists_as_detailed():
+    guide = CareerGuideFactory.build(occupation=None, detailed_code="43-6013")
+    with pytest.raises(ValidationError) as error:
+        guide.full_clean()  # no profile lists it
+    assert error.value.message_dict == {"detailed_code": [NO_SUCH_OCCUPATION]}
+
+    OccupationCodeFactory(soc_code="43-6013", level=CodeLevel.SINGLE)  # a whole profile's code
+    with pytest.raises(ValidationError) as error:
+        guide.full_clean()
+    assert error.value.message_dict == {"detailed_code": [NO_SUCH_OCCUPATION]}
+
+    detailed_line("43-6013")  # listed as one occupation inside a group's profile
+    guide.full_clean()
+    guide.save()
+    assert CareerGuide.objects.get(detailed_code="43-6013") == guide
+
+
+def test_a_profile_with_a_guide_cannot_be_deleted():
+    guide = CareerGuideFactory()
+    with pytest.raises(ProtectedError), transaction.atomic():
+        guide.occupation.delete()
+    guide.refresh_from_db()
+    assert guide.occupation is not None
+    OccupationFactory().delete()  # a profile no guide is about can go
 
 
 def test_children_follow_their_position():

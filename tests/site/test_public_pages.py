@@ -12,12 +12,13 @@ from certifications.models import Certification
 from core.content_version import forget_content_version
 from core.templatetags.sources import source_link
 from guides.models import CareerGuide
-from occupations.models import AreaPay
+from occupations.models import AreaPay, CodeLevel, OccupationCode
 from tests.conftest import soup
 from tests.factories import (
     CareerGuideFactory,
     CertificationFactory,
     GuideCertificationFactory,
+    OccupationCodeFactory,
     ProgressionStepFactory,
     complete_guide,
 )
@@ -70,10 +71,16 @@ def test_no_page_loads_anything_from_another_host(client, seeded):
             assert urlparse(ref).netloc in ("", "testserver"), (url, ref)
 
 
+def text_of(tag) -> str:
+    return " ".join(tag.text.split())
+
+
 def test_home_features_the_guide_and_links_certifications(client, seeded):
     page = soup(client.get("/"))
     featured = page.find(attrs={"aria-labelledby": "featured-heading"})
     assert featured.find("a", href=GUIDE_URL)
+    field = CareerGuide.objects.get(slug="medical-records-specialist").occupation.field
+    assert text_of(featured.find(id="featured-heading")) == f"Featured pathway · {field.name}"
     assert page.find("a", href="/certifications/")
     assert page.find("a", href="/certifications/cpc/")
 
@@ -124,17 +131,53 @@ def test_quick_facts_show_median_with_period_education_and_certifications(client
     assert "$51,140" in facts  # OEWS May 2025, the current release
     assert "May 2025" in facts
     assert "OEWS" in facts
-    assert "Postsecondary nondegree award" in facts
+    guide = CareerGuide.objects.get(slug="medical-records-specialist")
+    assert guide.occupation.get_entry_education_display() in facts  # the profile's, BLS's
     assert "CPC" in facts
     assert "RHIT" in facts
     assert "CCA" in facts
 
 
-def test_quick_facts_link_the_job_outlooks_source(client, seeded):
-    facts = soup(client.get(GUIDE_URL)).find("aside", class_="quick-facts")
-    guide = CareerGuide.objects.get(slug="medical-records-specialist")
-    source = facts.find("a", string=guide.outlook_source_name)
-    assert source["href"] == guide.outlook_source_url
+PROJECTIONS = "BLS Employment Projections, 2024–34"
+
+
+@pytest.mark.parametrize("slug", ["medical-records-specialist", "medical-secretary"])
+def test_quick_facts_give_what_the_guide_is_about_and_link_the_job_outlooks_source(
+    client, seeded, slug
+):
+    """A guide's field, codes, education and outlook are read from its handbook profile, or, for
+    one occupation inside a group's profile, from that occupation's line (the education is the
+    group's, and says so)."""
+    guide = CareerGuide.objects.get(slug=slug)
+    assert (guide.occupation is None) == (slug == "medical-secretary")
+    if guide.occupation is not None:
+        profile = guide.occupation
+        codes = [code.soc_code for code in profile.codes.all()]
+        percent = profile.outlook_percent
+        label = f" ({profile.get_outlook_label_display().lower()})"
+        whose = ""
+    else:
+        line = OccupationCode.objects.get(soc_code=guide.detailed_code, level=CodeLevel.DETAILED)
+        profile = line.occupation
+        codes = [line.soc_code]
+        percent = line.change_percent
+        label = ""  # BLS labels a profile's outlook, not its lines'
+        whose = f" for {profile.title.lower()} as a group (BLS, Occupational Outlook Handbook)"
+    page = soup(client.get(guide.get_absolute_url()))
+
+    header = page.find("header", class_="guide-header").p
+    assert text_of(header) == f"{profile.field.name} career guide · SOC {', '.join(codes)}"
+    aside = page.find("aside", class_="quick-facts")
+    facts = {text_of(term): term.find_next_sibling("dd") for term in aside.find_all("dt")}
+    education = profile.get_entry_education_display()
+    assert text_of(facts["Typical entry education"]) == f"{education}{whose}"
+    outlook = facts["Job outlook, 2024–34"]
+    sign = "+" if percent > 0 else ""
+    assert text_of(outlook) == (
+        f"{sign}{percent}% projected employment change{label} ({PROJECTIONS})"
+    )
+    source = outlook.find("a", string=PROJECTIONS)
+    assert source["href"] == profile.ooh_url
 
 
 def test_certification_cards_give_their_figures_source_and_date(client, seeded):
@@ -259,24 +302,31 @@ def test_custom_500_page():
 
 
 # Uncached: the content version, the guide, one query per kind of child (9, moves included),
-# the handbook line of a guide with a soc_code and no linked profile (OccupationCode, 1), the
-# current pay release for the pay sections (PayRelease, 2: there is none here, so career_pay
-# looks once more; no AreaPay: no profile has the guide's code), and the pathway map panel's
-# family_map (the guides and their moves, 2; PayRelease/AreaPay only when the guide has moves,
-# which complete_guide's has not): 16, however many children there are. Cached: only the
-# content version (at most once a second per process).
-GUIDE_PAGE_QUERIES = 16
+# what it is about (a profile: joined to the guide, then the parts of it the page shows, its
+# codes, largest employers and similar occupations, 3; one occupation in a group's profile: its
+# line with that profile, and the profile's codes, 2), the current pay release for the pay
+# sections (PayRelease, 2: there is none here, so career_pay looks once more; no AreaPay), and
+# the pathway map panel's family_map (the guides, their facts from guides.selectors.attach_facts
+# (a profile and its codes, 2, or an occupation's line, 1) and their moves; PayRelease/AreaPay
+# only when the guide has moves, which complete_guide's has not): 20 or 18, however many
+# children there are. Cached: only the content version (at most once a second per process).
+GUIDE_PAGE_QUERIES = {"profile": 20, "occupation in a group": 18}
 CACHED_PAGE_QUERIES = 1
 
 
+@pytest.mark.parametrize("about", GUIDE_PAGE_QUERIES)
 @pytest.mark.parametrize("children_each", [1, 3])
 def test_guide_page_query_count_does_not_grow_with_content(
-    client, django_assert_num_queries, children_each, settings
+    client, django_assert_num_queries, children_each, about, settings
 ):
     settings.PAGE_CACHE_ENABLED = True
-    guide = complete_guide(children_each=children_each)
+    if about == "profile":
+        guide = complete_guide(children_each=children_each)
+    else:
+        line = OccupationCodeFactory(level=CodeLevel.DETAILED)
+        guide = complete_guide(children_each, occupation=None, detailed_code=line.soc_code)
     forget_content_version()
-    with django_assert_num_queries(GUIDE_PAGE_QUERIES):
+    with django_assert_num_queries(GUIDE_PAGE_QUERIES[about]):
         response = client.get(guide.get_absolute_url())
     forget_content_version()
     with django_assert_num_queries(CACHED_PAGE_QUERIES):
@@ -289,8 +339,11 @@ def test_guide_page_query_count_does_not_grow_with_content(
 
 
 def test_lists_link_to_details(client, seeded):
-    careers = soup(client.get(reverse("guides:list")))
+    careers = soup(client.get(reverse("careers:finder")))
     assert careers.find("a", href=GUIDE_URL)
+    card = careers.find("a", href=GUIDE_URL).find_parent("article")
+    field = CareerGuide.objects.get(slug="medical-records-specialist").occupation.field
+    assert text_of(card.find("p", class_="small")) == field.name  # the profile's field
     certs = soup(client.get(reverse("certifications:list")))
     for slug in ("cpc", "rhit", "cca"):
         assert certs.find("a", href=f"/certifications/{slug}/")

@@ -11,7 +11,7 @@ import pytest
 
 from certifications.models import Certification
 from guides.models import FAQ, CareerGuide
-from occupations.models import AreaPay, AreaType, CodeLevel, PayRelease
+from occupations.models import AreaPay, AreaType, CodeLevel, EntryEducation, PayRelease
 from tests.conftest import soup
 from tests.factories import (
     AreaPayFactory,
@@ -59,12 +59,16 @@ def test_guide_page_describes_the_occupation_from_the_database(client, seeded):
     assert occupation["name"] == guide.title
     assert occupation["description"] == guide.summary
     assert occupation["url"] == ORIGIN + GUIDE_URL
-    assert occupation["occupationalCategory"] == {
-        "@type": "CategoryCode",
-        "codeValue": guide.soc_code,
-        "inCodeSet": "https://www.bls.gov/soc/",
-    }
-    assert occupation["educationRequirements"] == guide.entry_education
+    # The codes and the education are the handbook profile's, read from the data.
+    profile = guide.occupation
+    codes = [code.soc_code for code in profile.codes.all()]
+    assert codes
+    assert occupation["occupationalCategory"] == [
+        {"@type": "CategoryCode", "codeValue": code, "inCodeSet": "https://www.bls.gov/soc/"}
+        for code in codes
+    ]
+    assert profile.entry_education
+    assert occupation["educationRequirements"] == profile.get_entry_education_display()
     assert len(occupation["responsibilities"]) == guide.duties.count()
     assert occupation["responsibilities"][0].startswith("Gather patients")
     assert occupation["responsibilities"][-1] == "Keep every record complete."  # plain text
@@ -79,7 +83,7 @@ def test_guide_page_describes_the_occupation_from_the_database(client, seeded):
 
 def test_estimated_salary_is_the_latest_national_distribution(client, seeded):
     guide = the_guide()
-    latest = current_pay(guide.soc_code)
+    latest = current_pay(guide.occupation.pay_code)
     (salary,) = json_ld(client.get(GUIDE_URL))["Occupation"]["estimatedSalary"]
 
     assert salary["@type"] == "MonetaryAmountDistribution"
@@ -100,7 +104,7 @@ def test_estimated_salary_is_the_latest_national_distribution(client, seeded):
 
 def test_all_five_percentiles_and_no_others(client):
     code = OccupationCodeFactory(soc_code="29-2072", level=CodeLevel.SINGLE)
-    guide = CareerGuideFactory(occupation=code.occupation, soc_code="29-2072")
+    guide = CareerGuideFactory(occupation=code.occupation)
     AreaPayFactory(
         soc_code="29-2072",
         annual_mean=Decimal("49000"),  # a mean is not a percentile: left out
@@ -127,7 +131,7 @@ def test_all_five_percentiles_and_no_others(client):
 
 def test_a_figure_bls_gives_only_as_at_or_above_its_top_wage_is_left_out(client):
     code = OccupationCodeFactory(soc_code="29-1021", level=CodeLevel.SINGLE)
-    guide = CareerGuideFactory(occupation=code.occupation, soc_code="29-1021")
+    guide = CareerGuideFactory(occupation=code.occupation)
     AreaPayFactory(soc_code="29-1021", annual_p90=None, top_coded="annual_p90 hourly_p90")
 
     (salary,) = json_ld(client.get(guide.get_absolute_url()))["Occupation"]["estimatedSalary"]
@@ -139,7 +143,7 @@ def test_a_figure_bls_gives_only_as_at_or_above_its_top_wage_is_left_out(client)
 def test_json_ld_follows_changes_to_pay_faqs_and_title(client, seeded):
     before = json_ld(client.get(GUIDE_URL))
     guide = the_guide()
-    pay = current_pay(guide.soc_code)
+    pay = current_pay(guide.occupation.pay_code)
     pay.annual_median = Decimal("51999.00")
     pay.save()
     faq = guide.faqs.first()
@@ -183,7 +187,8 @@ def test_breadcrumbs_are_absolute_and_match_the_page(client, seeded):
 
 
 def test_a_guide_without_pay_or_faqs_leaves_them_out(client):
-    guide = CareerGuideFactory(soc_code="")
+    guide = CareerGuideFactory()  # its profile has no codes, so no pay either
+    assert not guide.occupation.codes.exists()
     graph = json_ld(client.get(guide.get_absolute_url()))
     assert "FAQPage" not in graph
     assert "estimatedSalary" not in graph["Occupation"]
@@ -311,10 +316,15 @@ def test_sitemap_lists_published_pages_only_each_with_lastmod(client, seeded):
     # The packs ship several guides and certifications: every published one is listed.
     guides = {guide.get_absolute_url() for guide in CareerGuide.objects.published()}
     certifications = {cert.get_absolute_url() for cert in Certification.objects.published()}
+    # A profile is covered (left out) only by a published guide: the draft guide's profile
+    # is still its own page.
     profiles = {
         profile.get_absolute_url()
-        for profile in Occupation.objects.published().filter(guide__isnull=True)
+        for profile in Occupation.objects.published().exclude(
+            guide__in=CareerGuide.objects.published()
+        )
     }
+    assert draft_guide.occupation.get_absolute_url() in profiles
     fields = {
         field.get_absolute_url()
         for field in Field.objects.filter(occupations__in=Occupation.objects.published())
@@ -416,7 +426,9 @@ def test_a_change_to_a_states_pay_reaches_only_the_page(client, seeded):
     """State figures appear in the pay section and the map, not in the national JSON-LD
     distribution."""
     before = json_ld(client.get(GUIDE_URL))
-    california = current_pay(the_guide().soc_code, AreaType.STATE, area_name="California")
+    california = current_pay(
+        the_guide().occupation.pay_code, AreaType.STATE, area_name="California"
+    )
     california.annual_median = Decimal("66000")
     california.save()
 
@@ -441,11 +453,58 @@ def test_a_guide_inside_a_group_profile_gives_its_own_codes_pay(client):
         OccupationCodeFactory(occupation=profile, soc_code=code, level=level, position=position)
     AreaPayFactory(soc_code="43-6000", annual_median=Decimal("47460"))
     AreaPayFactory(soc_code="43-6013", annual_median=Decimal("43380"))
-    guide = CareerGuideFactory(occupation=None, soc_code="43-6013")
+    guide = CareerGuideFactory(occupation=None, detailed_code="43-6013")
 
     occupation = json_ld(client.get(guide.get_absolute_url()))["Occupation"]
 
     (salary,) = occupation["estimatedSalary"]
     assert salary["median"] == 43380
     assert "(SOC 43-6013)" in salary["description"]
-    assert occupation["occupationalCategory"]["codeValue"] == "43-6013"
+    # Its one code, not the group's codes.
+    assert occupation["occupationalCategory"] == [category("43-6013")]
+    # Its education is the group's: BLS gives none for one occupation inside a group.
+    assert occupation["educationRequirements"] == profile.get_entry_education_display()
+
+
+def category(code) -> dict:
+    return {"@type": "CategoryCode", "codeValue": code, "inCodeSet": "https://www.bls.gov/soc/"}
+
+
+def test_a_guide_on_a_group_profile_gives_every_code_of_the_profile_in_its_order(client):
+    profile = OccupationFactory(entry_education=EntryEducation.HIGH_SCHOOL)
+    for position, code, level in [
+        (2, "43-6013", CodeLevel.DETAILED),
+        (0, "43-6000", CodeLevel.GROUP),
+        (1, "43-6011", CodeLevel.DETAILED),
+    ]:
+        OccupationCodeFactory(occupation=profile, soc_code=code, level=level, position=position)
+    guide = CareerGuideFactory(occupation=profile)
+
+    occupation = json_ld(client.get(guide.get_absolute_url()))["Occupation"]
+
+    assert occupation["occupationalCategory"] == [
+        category("43-6000"),
+        category("43-6011"),
+        category("43-6013"),
+    ]
+
+
+def test_education_requirements_follow_the_profile(client):
+    guide = CareerGuideFactory(occupation__entry_education=EntryEducation.HIGH_SCHOOL)
+    profile = guide.occupation
+
+    def education():
+        return json_ld(client.get(guide.get_absolute_url()))["Occupation"].get(
+            "educationRequirements"
+        )
+
+    before = profile.get_entry_education_display()
+    assert education() == before
+
+    profile.entry_education = EntryEducation.ASSOCIATES
+    profile.save()  # one fact, one place: the guide's JSON-LD follows the profile
+    assert education() == profile.get_entry_education_display() != before
+
+    profile.entry_education = ""  # the handbook gives none: nothing is claimed
+    profile.save()
+    assert education() is None

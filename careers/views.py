@@ -1,20 +1,59 @@
-from django.shortcuts import get_object_or_404
+"""The /careers/ section's pages but the finder (finder.py): each career's page (a guide, or
+else its handbook profile), the pathway map, the fields, careers side by side."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.generic import ListView, TemplateView
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
-from core.public_pages import PublicPageMixin
+from core.public_pages import PublicPageMixin, mark_for
+from guides.models import CareerGuide
+from guides.pathway_map import family_map
+from guides.views import GuideDetailView
 from occupations.filters import with_pay
 from occupations.models import Field, Occupation, PayRelease
 from occupations.selectors import fields_with_counts
+from occupations.views import OccupationDetailView
 
 from .comparison import MAX_CAREERS, compare
+
+
+def career_page(request, slug):
+    """/careers/<slug>/: the guide with this slug; else the handbook profile of that name, or,
+    when a guide covers that profile, a permanent redirect to the guide (one page per career)."""
+    try:
+        return GuideDetailView.as_view()(request, slug=slug)
+    except Http404:
+        pass  # no guide of that name: a profile, perhaps
+    guides = CareerGuide.objects.visible_to(request.user)
+    guide = guides.filter(occupation__slug=slug).only("slug").first()
+    if guide is not None:
+        query = request.GET.urlencode()  # ?state=… leads to the same figures on the guide
+        response = redirect(
+            guide.get_absolute_url() + (f"?{query}" if query else ""), permanent=True
+        )
+        mark_for(request, response)
+        return response
+    return OccupationDetailView.as_view()(request, slug=slug)
+
+
+class PathwayMapView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
+    """/careers/pathway-map/: how the featured guide's family of careers connect."""
+
+    template_name = "careers/pathway_map.html"
+
+    def get_breadcrumbs(self):
+        return [Crumb("Careers", reverse("careers:finder")), Crumb("Pathway map")]
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "map": family_map(self.request.user)}
 
 
 class CompareCareersView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
     """/careers/compare/?c=<slug>&c=<slug>[&state=<name>]: two to four careers side by side."""
 
-    template_name = "explore/compare.html"
+    template_name = "careers/compare.html"
 
     def shows_visitor_input(self) -> bool:
         """A comparison that left something out says so: not a page to keep for others."""
@@ -23,7 +62,7 @@ class CompareCareersView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
         return bool(context.get("state_unknown") or (comparison and comparison.unknown))
 
     def get_breadcrumbs(self):
-        return [Crumb("Careers", reverse("guides:list")), Crumb("Compare careers")]
+        return [Crumb("Careers", reverse("careers:finder")), Crumb("Compare careers")]
 
     def get_context_data(self, **kwargs):
         release = PayRelease.current()
@@ -49,11 +88,11 @@ class CompareCareersView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
 class FieldListView(PublicPageMixin, BreadcrumbsMixin, ListView):
     """/careers/fields/: the handbook's 25 fields, each with how many careers it holds."""
 
-    template_name = "explore/field_list.html"
+    template_name = "careers/field_list.html"
     context_object_name = "fields"
 
     def get_breadcrumbs(self):
-        return [Crumb("Careers", reverse("guides:list")), Crumb("Fields")]
+        return [Crumb("Careers", reverse("careers:finder")), Crumb("Fields")]
 
     def get_queryset(self):
         return fields_with_counts()
@@ -62,7 +101,7 @@ class FieldListView(PublicPageMixin, BreadcrumbsMixin, ListView):
 class FieldDetailView(PublicPageMixin, BreadcrumbsMixin, ListView):
     """/careers/fields/<slug>/: one field's careers with median pay, education and outlook."""
 
-    template_name = "explore/field_detail.html"
+    template_name = "careers/field_detail.html"
     context_object_name = "occupations"
 
     def get(self, request, *args, **kwargs):
@@ -72,8 +111,8 @@ class FieldDetailView(PublicPageMixin, BreadcrumbsMixin, ListView):
 
     def get_breadcrumbs(self):
         return [
-            Crumb("Careers", reverse("guides:list")),
-            Crumb("Fields", reverse("explore:fields")),
+            Crumb("Careers", reverse("careers:finder")),
+            Crumb("Fields", reverse("careers:fields")),
             Crumb(self.field.name),
         ]
 
@@ -91,5 +130,5 @@ class FieldDetailView(PublicPageMixin, BreadcrumbsMixin, ListView):
             **super().get_context_data(**kwargs),
             "field": self.field,
             "release": self.release,
-            "finder_url": f"{reverse('guides:list')}?field={self.field.slug}",
+            "finder_url": f"{reverse('careers:finder')}?field={self.field.slug}",
         }

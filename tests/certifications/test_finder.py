@@ -5,8 +5,8 @@ import re
 import pytest
 from django.test import Client
 
+from certifications.finder import Status
 from certifications.models import Certification, Education, Experience, Program, Setting
-from discovery.finder import Status
 from guides.models import CareerGuide
 from tests.conftest import soup
 
