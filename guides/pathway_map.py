@@ -288,7 +288,7 @@ def route(edge: Edge, ports: dict) -> Edge:
 
 def family_map(user, around=None) -> PathwayMap | None:
     """The map of the careers connected to `around` (a guide), or to the featured guide; None
-    when that career has no moves. Seven queries (the guides and their facts, the moves,
+    when that career has no moves. Six queries (the guides and their facts, the moves,
     the release, the pay), however many careers there are."""
     guides = {
         guide.pk: guide

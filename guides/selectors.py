@@ -67,8 +67,9 @@ class GuideFacts:
 
 
 def attach_facts(guides) -> list:
-    """Give each guide `facts` (GuideFacts): three queries at most (the profiles, their codes,
-    the detailed lines), for any number of guides."""
+    """Give each guide `facts` (GuideFacts) for a list: its field, education, outlook and pay
+    code, in two queries at most (the profiles, the detailed lines) for any number of guides.
+    Lists need no SOC codes; a guide's own page builds its facts with its profile's codes."""
     guides = list(guides)
     profiles = {
         profile.pk: profile
@@ -76,7 +77,6 @@ def attach_facts(guides) -> list:
             pk__in={guide.occupation_id for guide in guides if guide.occupation_id}
         )
         .select_related("field")
-        .prefetch_related("codes")
     }
     wanted = {guide.detailed_code for guide in guides if guide.detailed_code}
     lines = {}

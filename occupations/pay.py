@@ -123,11 +123,15 @@ def release_pay(release, codes) -> dict[tuple[str, str], AreaPay]:
     return {(row.soc_code, row.area_name): row for row in rows}
 
 
-def career_pay(codes, state_name: str = "", release=None) -> CareerPay:
+CURRENT = object()  # career_pay's default: the current release, looked up
+
+
+def career_pay(codes, state_name: str = "", release=CURRENT) -> CareerPay:
     """Pay for a career whose codes are `codes` (a profile's, or the one detailed code a guide
     inside a group profile is about): the first code is the headline when it is the group's or
     the only one."""
-    release = release or PayRelease.current()
+    if release is CURRENT:
+        release = PayRelease.current()
     codes = list(codes)
     rows = release_pay(release, [code.soc_code for code in codes])
     result = CareerPay(release=release)

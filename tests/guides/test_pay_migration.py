@@ -1,4 +1,4 @@
-"""guides 0009 and 0010: a guide's salary bands become pay figures of AreaPay, and its copies
+"""guides 0009 to 0012: a guide's salary bands become pay figures of AreaPay, and its copies
 of its occupation's facts give way to a link to the data, losing nothing and coming back when
 migrated backwards. Run on the database as it was before, then migrated up again."""
 
@@ -190,10 +190,10 @@ def test_band_versions_leave_the_guides_revisions_for_an_archive_and_come_back(b
     assert not back.get_model("reversion", "Revision").objects.filter(pk=archived.pk).exists()
 
 
-# guides 0010: the guide's facts are read from its occupation ----------------------------------
+# guides 0010 to 0012: the guide's facts are read from its occupation ---------------------------
 
 PAY_IN_ONE_TABLE = [*BEFORE[1:], ("guides", "0009_pay_in_one_table")]
-FACTS_FROM_DATA = [("guides", "0010_guide_facts_from_the_data")]
+FACTS_FROM_DATA = [("guides", "0012_guide_facts_from_the_data")]
 
 
 @pytest.fixture

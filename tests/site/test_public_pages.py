@@ -305,12 +305,11 @@ def test_custom_500_page():
 # what it is about (a profile: joined to the guide, then the parts of it the page shows, its
 # codes, largest employers and similar occupations, 3; one occupation in a group's profile: its
 # line with that profile, and the profile's codes, 2), the current pay release for the pay
-# sections (PayRelease, 2: there is none here, so career_pay looks once more; no AreaPay), and
-# the pathway map panel's family_map (the guides, their facts from guides.selectors.attach_facts
-# (a profile and its codes, 2, or an occupation's line, 1) and their moves; PayRelease/AreaPay
-# only when the guide has moves, which complete_guide's has not): 20 or 18, however many
-# children there are. Cached: only the content version (at most once a second per process).
-GUIDE_PAGE_QUERIES = {"profile": 20, "occupation in a group": 18}
+# sections (PayRelease, 1; there is none here, so no AreaPay), and the pathway map panel's
+# family_map (the guides, their facts from guides.selectors.attach_facts (a profile, 1, or an
+# occupation's line, 1) and their moves; PayRelease/AreaPay only when the guide has moves,
+# which complete_guide's has not): 18 or 17, however many children there are. Cached: only the content version (at most once a second per process).
+GUIDE_PAGE_QUERIES = {"profile": 18, "occupation in a group": 17}
 CACHED_PAGE_QUERIES = 1
 
 
