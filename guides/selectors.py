@@ -75,8 +75,7 @@ def attach_facts(guides) -> list:
         profile.pk: profile
         for profile in Occupation.objects.filter(
             pk__in={guide.occupation_id for guide in guides if guide.occupation_id}
-        )
-        .select_related("field")
+        ).select_related("field")
     }
     wanted = {guide.detailed_code for guide in guides if guide.detailed_code}
     lines = {}

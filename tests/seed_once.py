@@ -10,6 +10,10 @@ leave, and nothing leaks between tests.
 The rows are written back only onto the database they were taken from: if the tables Django
 fills itself (content types, permissions) differ, as after a transactional test's flush, or a
 row cannot go back (a test made a clashing row first), the commands simply run again.
+
+Transactional tests (the browser tests' live server) commit, and the database is flushed after
+each; for them `DatabaseCopy` keeps every table's rows once seeded and puts the whole database
+back, content types and permissions included, in place of whatever the flush left.
 """
 
 import json
@@ -110,29 +114,57 @@ class Snapshot:
         # (a test made one first) fails to go in, and the commands run instead.
         for value in change.cleared:
             cursor.execute(f"DELETE FROM {table} WHERE {key} = %s", [value])  # noqa: S608
-        columns = ", ".join(connection.ops.quote_name(column) for column in change.columns)
-        row_marks = "(" + ", ".join(["%s"] * len(change.columns)) + ")"
-        # Many rows a statement (one round trip each), within SQLite's limit on parameters.
-        per_statement = max(1, 30_000 // len(change.columns))
-        for start in range(0, len(change.written), per_statement):
-            chunk = change.written[start : start + per_statement]
-            cursor.execute(
-                f"INSERT INTO {table} ({columns}) VALUES "  # noqa: S608
-                + ", ".join([row_marks] * len(chunk)),
-                [value for row in chunk for value in row],
-            )
+        insert(cursor, change.table, change.columns, change.written)
 
     def _reset_sequences(self, cursor) -> None:
-        """Rows went in with their own ids: PostgreSQL's sequences must move past them (SQLite
-        keeps its counters itself)."""
-        tables = {change.table for change in self.changes}
-        models = [
-            model
-            for model in apps.get_models(include_auto_created=True)
-            if model._meta.db_table in tables
-        ]
-        for statement in connection.ops.sequence_reset_sql(no_style(), models):
-            cursor.execute(statement)
+        reset_sequences(cursor, {change.table for change in self.changes})
+
+
+def insert(cursor, name: str, columns: list[str], rows: list[tuple]) -> None:
+    table = connection.ops.quote_name(name)
+    names = ", ".join(connection.ops.quote_name(column) for column in columns)
+    row_marks = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    # Many rows a statement (one round trip each), within SQLite's limit on parameters.
+    per_statement = max(1, 30_000 // len(columns))
+    for start in range(0, len(rows), per_statement):
+        chunk = rows[start : start + per_statement]
+        cursor.execute(
+            f"INSERT INTO {table} ({names}) VALUES "  # noqa: S608
+            + ", ".join([row_marks] * len(chunk)),
+            [value for row in chunk for value in row],
+        )
+
+
+def reset_sequences(cursor, tables: set[str]) -> None:
+    """Rows went in with their own ids: PostgreSQL's sequences must move past them (SQLite
+    keeps its counters itself)."""
+    models = [
+        model
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.db_table in tables
+    ]
+    for statement in connection.ops.sequence_reset_sql(no_style(), models):
+        cursor.execute(statement)
+
+
+class DatabaseCopy:
+    """Every table's rows as they are now, to put the whole database back later: after a
+    transactional test's flush, which empties the tables and makes new content types and
+    permissions, this is the same database again, ids and all."""
+
+    def __init__(self):
+        self.tables = capture()
+
+    def restore(self) -> None:
+        # Django's foreign keys are checked at commit (deferred), so the order does not matter.
+        with transaction.atomic(), connection.cursor() as cursor:
+            names = connection.introspection.table_names(cursor)
+            for name in names:
+                if name not in SKIPPED_TABLES:
+                    cursor.execute(f"DELETE FROM {connection.ops.quote_name(name)}")  # noqa: S608
+            for name, table in self.tables.items():
+                insert(cursor, name, table.columns, list(table.rows.values()))
+            reset_sequences(cursor, set(self.tables))
 
 
 _snapshots: dict[str, Snapshot] = {}

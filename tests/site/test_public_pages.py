@@ -308,7 +308,8 @@ def test_custom_500_page():
 # sections (PayRelease, 1; there is none here, so no AreaPay), and the pathway map panel's
 # family_map (the guides, their facts from guides.selectors.attach_facts (a profile, 1, or an
 # occupation's line, 1) and their moves; PayRelease/AreaPay only when the guide has moves,
-# which complete_guide's has not): 18 or 17, however many children there are. Cached: only the content version (at most once a second per process).
+# which complete_guide's has not): 18 or 17, however many children there are. Cached: only the
+# content version (at most once a second per process).
 GUIDE_PAGE_QUERIES = {"profile": 18, "occupation in a group": 17}
 CACHED_PAGE_QUERIES = 1
 
