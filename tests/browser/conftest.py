@@ -33,9 +33,6 @@ CHROMIUM_ARGS = [
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
 
-_skip_reason = None
-
-
 def _browser_unavailable() -> str | None:
     if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
         return f"Chromium not found at {CHROMIUM} (install Debian's 'chromium' package)"
@@ -56,10 +53,9 @@ def _keep_browser_files_in_project():
 
 @pytest.fixture(scope="session")
 def browser():
-    global _skip_reason
-    _skip_reason = _browser_unavailable()
-    if _skip_reason:
-        pytest.skip(f"BROWSER TESTS SKIPPED: {_skip_reason}")
+    reason = _browser_unavailable()
+    if reason:
+        pytest.skip(f"BROWSER TESTS SKIPPED: {reason}")
     from playwright.sync_api import sync_playwright
 
     _keep_browser_files_in_project()
@@ -128,10 +124,15 @@ def seeded_site(live_server, transactional_db):
 
 
 def pytest_terminal_summary(terminalreporter):
-    if _skip_reason:
+    # Read from the reports, not from this process's state: under pytest-xdist the skips
+    # happen in the workers and only their reports reach the process that prints this.
+    reasons = {
+        str(report.longrepr[-1]).partition("BROWSER TESTS SKIPPED: ")[2]
+        for report in terminalreporter.stats.get("skipped", [])
+        if isinstance(report.longrepr, tuple) and "BROWSER TESTS SKIPPED" in report.longrepr[-1]
+    }
+    for reason in sorted(reasons):
         banner = "!" * 78
         terminalreporter.write_line(banner, red=True, bold=True)
-        terminalreporter.write_line(
-            f"BROWSER TESTS WERE SKIPPED: {_skip_reason}", red=True, bold=True
-        )
+        terminalreporter.write_line(f"BROWSER TESTS WERE SKIPPED: {reason}", red=True, bold=True)
         terminalreporter.write_line(banner, red=True, bold=True)
