@@ -33,6 +33,7 @@ CHROMIUM_ARGS = [
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
 
+
 def _browser_unavailable() -> str | None:
     if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
         return f"Chromium not found at {CHROMIUM} (install Debian's 'chromium' package)"
