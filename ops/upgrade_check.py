@@ -2,7 +2,9 @@
 one with nothing lost.
 
 On the older commit (`--from`, by default the last one before pay moved to one table) it builds
-a SQLite site as `make seed` does, then edits it the ways people do: an editor changes the
+a site as `make seed` does, in a SQLite file, or with DATABASE_URL set to PostgreSQL in a
+throwaway database beside the one it names (`<name>_upgrade_check`, made afresh and dropped
+after; the named database is never touched), then edits it the ways people do: an editor changes the
 flagship's summary and an FAQ answer in a revision (as the admin saves), a visitor asks a
 question and starts a pathway plan (kept in their session). It reads the pages a visitor sees.
 Then, on this checkout, it migrates the same database, runs the seed again (as `make run`
@@ -24,7 +26,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -109,10 +113,10 @@ print(json.dumps({
 """
 
 
-def run(tree: Path, database: Path, *args, capture=False) -> str:
+def run(tree: Path, database: str, *args, capture=False) -> str:
     env = {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{database}",
+        "DATABASE_URL": database,
         "DJANGO_DEBUG": "1",
         "DJANGO_SECRET_KEY": SECRET_KEY,  # one key for both sites: the sessions stay readable
     }
@@ -128,7 +132,7 @@ def run(tree: Path, database: Path, *args, capture=False) -> str:
     return result.stdout if capture else ""
 
 
-def shell(tree: Path, database: Path, code: str) -> dict:
+def shell(tree: Path, database: str, code: str) -> dict:
     out = run(tree, database, "shell", "-c", code, capture=True)
     return json.loads(out.strip().splitlines()[-1])
 
@@ -140,7 +144,7 @@ def seed(tree: Path, database: Path) -> None:
     run(tree, database, "import_oews", "data/oews/oews_M2025_nat_st.csv.gz")
 
 
-def read_pages(tree: Path, database: Path, state: dict) -> dict:
+def read_pages(tree: Path, database: str, state: dict) -> dict:
     code = f"PAGES = {PAGES!r}\nstate = {state!r}\n" + READ
     return shell(tree, database, code)
 
@@ -153,26 +157,53 @@ def quick_facts(html: str) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", " ".join(parts)).split())
 
 
+@contextmanager
+def throwaway_database(folder: str):
+    """The site's database URL: a SQLite file in `folder`, or, when DATABASE_URL is PostgreSQL,
+    a database of its own on that server, dropped afterwards."""
+    given = urlsplit(os.environ.get("DATABASE_URL", ""))
+    if not given.scheme.startswith("postgres"):
+        yield f"sqlite:///{Path(folder) / 'site.sqlite3'}"
+        return
+    import psycopg
+    from psycopg import sql
+
+    name = given.path.lstrip("/") + "_upgrade_check"
+    server = given._replace(path="/postgres").geturl()
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+        connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield given._replace(path=f"/{name}").geturl()
+    finally:
+        with psycopg.connect(server, autocommit=True) as connection:
+            connection.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--from", dest="before", default=BEFORE, help="the older commit")
     args = parser.parse_args(argv)
     problems: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="upgrade-check-") as folder:
-        old_tree, database = Path(folder) / "old", Path(folder) / "site.sqlite3"
+    with (
+        tempfile.TemporaryDirectory(prefix="upgrade-check-") as folder,
+        throwaway_database(folder) as database,
+    ):
+        old_tree = Path(folder) / "old"
         old_tree.mkdir()
         git, tar = shutil.which("git") or "git", shutil.which("tar") or "tar"
         archive = subprocess.run(  # noqa: S603 (git archive of a commit named on the command line)
             [git, "archive", args.before], cwd=ROOT, check=True, capture_output=True
         ).stdout
         subprocess.run([tar, "-x", "-C", str(old_tree)], input=archive, check=True)  # noqa: S603
-        print(f"Older site: {args.before}, seeded and edited.")
+        print(f"Older site: {args.before}, seeded and edited ({urlsplit(database).scheme}).")
         seed(old_tree, database)
         state = shell(old_tree, database, EDIT)
         print(f"  edited: the flagship's summary, the answer to “{state['faq']}”;")
         print("  asked a question; started a plan in a session.")
         before = read_pages(old_tree, database, state)
-        shutil.copy(database, Path(folder) / "before.sqlite3")
 
         print("This checkout: migrate, then seed as make run does.")
         seed(ROOT, database)
