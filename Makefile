@@ -22,15 +22,17 @@ run: $(VENV)/.synced migrate seed
 	@echo ""
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-# Tests run in parallel, one worker per CPU (pytest-xdist); TEST_WORKERS=0 runs them in one process.
+# Tests run in parallel, one worker per CPU (pytest-xdist), a test file to a worker so that a
+# module's expensive fixture is built once; TEST_WORKERS=0 runs them in one process.
 TEST_WORKERS ?= auto
+PYTEST := $(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile
 
 test: $(VENV)/.synced browser html-validator
-	$(VENV)/bin/pytest -n $(TEST_WORKERS)
+	$(PYTEST)
 
 # The loop while working: everything but the browser tests (docs/testing.md).
 test-fast: $(VENV)/.synced html-validator
-	$(VENV)/bin/pytest -n $(TEST_WORKERS) --ignore=tests/browser -q
+	$(PYTEST) --ignore=tests/browser -q
 
 # Debian's Chromium for the browser tests (skipped, loudly, where it cannot be installed).
 browser:
