@@ -106,6 +106,7 @@ seed: $(VENV)/.synced
 	$(MANAGE) import_ooh
 	$(MANAGE) seed_content
 	$(MANAGE) import_oews data/oews/oews_M2025_nat_st.csv.gz
+	$(MANAGE) import_onet
 
 superuser: $(VENV)/.synced
 	$(MANAGE) createsuperuser

@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from editorial.publishing import PublishingAdmin
 
+from . import onet_admin  # noqa: F401 (O*NET's admin, in a module of its own)
 from .models import (
     OCCUPATION_PARTS,
     AreaPay,

@@ -1,3 +1,5 @@
+from importlib import import_module
+
 from django.apps import AppConfig
 
 
@@ -6,6 +8,12 @@ class OccupationsConfig(AppConfig):
     # editorial.roles: Editors and Publishers work on these models. A profile's parts are
     # imported facts (read-only in the admin), so nobody removes them by hand.
     editorial_content = True
+
+    def import_models(self):
+        super().import_models()
+        # O*NET's data on what the work is lives in a module of its own (models.py is the
+        # handbook and pay); importing it here registers its models with this app.
+        import_module(f"{self.name}.onet_models")
 
     def ready(self):
         from core.content_version import track

@@ -82,8 +82,7 @@ class Field(models.Model):
         return f"https://www.bls.gov/ooh/{self.slug}/home.htm"
 
 
-# A profile's history (django-reversion) holds its parts, so a revert restores them all.
-OCCUPATION_PARTS = ("codes", "employers", "similar_links")
+OCCUPATION_PARTS = ("codes", "employers", "similar_links")  # in its history: a revert restores all
 
 
 @reversion.register(follow=OCCUPATION_PARTS)
@@ -377,9 +376,11 @@ class AreaPay(models.Model):
 
 
 class ImportRun(models.Model):
-    """One run of import_ooh or import_oews, with its report: the history of imported data."""
+    """One run of an import (ooh, oews, onet), with its report: the history of imported data."""
 
-    kind = models.CharField(max_length=10, choices=[("ooh", "OOH"), ("oews", "OEWS")])
+    kind = models.CharField(
+        max_length=10, choices=[("ooh", "OOH"), ("oews", "OEWS"), ("onet", "O*NET")]
+    )
     file_name = models.CharField(max_length=200)
     file_sha256 = models.CharField(max_length=64)
     ran_at = models.DateTimeField(auto_now_add=True)

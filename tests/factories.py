@@ -8,6 +8,7 @@ import factory
 from certifications.models import Certification, CertifyingBody
 from guides import models as guide_models
 from occupations import models as occupation_models
+from occupations import onet_models
 
 
 class CertifyingBodyFactory(factory.django.DjangoModelFactory):
@@ -252,3 +253,93 @@ class AreaPayFactory(factory.django.DjangoModelFactory):
     annual_p75 = Decimal("56000")
     annual_p90 = Decimal("70000")
     hourly_median = Decimal("21.63")
+
+
+class OnetReleaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = onet_models.OnetRelease
+        django_get_or_create = ["version"]
+
+    version = "30.1"
+    name = "O*NET 30.1 Database"
+    released = "December 2025"
+    skills_version = "29.3"
+    file_sha256 = "0" * 64
+
+
+class OnetOccupationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = onet_models.OnetOccupation
+        skip_postgeneration_save = True
+
+    release = factory.SubFactory(OnetReleaseFactory)
+    code = factory.Sequence(lambda n: f"29-{2000 + n:04d}.00")
+    title = factory.Sequence(lambda n: f"O*NET occupation {n}")
+    job_zone = 3
+    interests = factory.LazyFunction(
+        lambda: {"R": "2", "I": "4", "A": "1", "S": "3", "E": "2", "C": "6.5"}
+    )
+    high_points = "CI"
+    careers = factory.RelatedFactory(
+        "tests.factories.OnetCareerCodeFactory",
+        factory_related_name="occupation",
+        soc_code=factory.LazyAttribute(lambda o: o.factory_parent.code[:7]),
+    )
+
+
+class OnetCareerCodeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = onet_models.OnetCareerCode
+
+    occupation = factory.SubFactory(OnetOccupationFactory, careers=None)
+    soc_code = factory.LazyAttribute(lambda o: o.occupation.code[:7])
+
+
+class OnetTitleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = onet_models.OnetTitle
+
+    occupation = factory.SubFactory(OnetOccupationFactory)
+    kind = onet_models.TitleKind.ALTERNATE
+    title = factory.Sequence(lambda n: f"Job title {n}")
+
+
+class TechnologyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = onet_models.Technology
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Product {n}")
+    slug = factory.LazyAttribute(lambda t: t.name.lower().replace(" ", "-"))
+    commodity_code = "43232610"
+    commodity_title = "Medical software"
+
+
+class OnetTechnologyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = onet_models.OnetTechnology
+
+    occupation = factory.SubFactory(OnetOccupationFactory)
+    technology = factory.SubFactory(TechnologyFactory)
+
+
+class OnetRatingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = onet_models.OnetRating
+
+    occupation = factory.SubFactory(OnetOccupationFactory)
+    kind = onet_models.RatingKind.SKILL
+    element_id = factory.Sequence(lambda n: f"2.A.1.{n}")
+    name = factory.Sequence(lambda n: f"Skill {n}")
+    importance = Decimal("3.50")
+    level = Decimal("4.00")
+
+
+class OnetRelatedFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = onet_models.OnetRelated
+
+    occupation = factory.SubFactory(OnetOccupationFactory)
+    related = factory.SubFactory(OnetOccupationFactory)
+    tier = "Primary-Short"
+    index = factory.Sequence(lambda n: n + 1)
