@@ -11,6 +11,7 @@ from core.models import published_q
 from .models import AreaPay, AreaType, Field, Occupation, PayRelease, SimilarOccupation
 from .pay import career_pay, sort_states
 from .state_map import state_map
+from .work import career_work
 
 
 def profile_queryset(user):
@@ -79,6 +80,11 @@ def profile_context(request, occupation, page_url: str, codes=None) -> dict:
     # Tiles lead to the state beside the nation where that compares like with like (the
     # headline's own code); otherwise to the state's row in the table.
     to_rows = pay.map_code is not None and pay.map_code != pay.headline_code
+    similar = similar_with_pay(occupation, release) if occupation else []
+    work = career_work(codes, request.GET.get("onet", ""), release, national_medians)
+    if work is not None:  # O*NET's related careers join the handbook's similar ones, no repeats
+        shown = {profile.pk for profile, _pay in similar} | {getattr(occupation, "pk", None)}
+        work.related = [(p, pay) for p, pay in work.related if p.pk not in shown]
     return {
         "occupation": occupation,
         "career_pay": pay,
@@ -97,7 +103,8 @@ def profile_context(request, occupation, page_url: str, codes=None) -> dict:
             pay.states, lambda postal: _state_link(page_url, pay.states, postal, to_rows)
         ),
         "state_map_caption": _map_caption(release, to_rows),
-        "similar": similar_with_pay(occupation, release) if occupation else [],
+        "similar": similar,
+        "work": work,
         "page_url": page_url,
     }
 

@@ -15,6 +15,7 @@ from tests.seed_once import seed_once
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 OOH_SAMPLE = FIXTURES / "ooh" / "sample.json"
 OEWS_SAMPLE = FIXTURES / "ooh" / "oews_M2025_sample.csv"
+ONET_SAMPLE = FIXTURES / "onet"
 
 
 def forget_everything_cached():
@@ -58,16 +59,31 @@ def seeded_packs(db):
     seed_once("handbook sample and packs", seed)
 
 
+def onet_sample_file(folder: Path) -> Path:
+    """What scripts/extract_onet.py writes from the O*NET sample (tests/fixtures/onet)."""
+    from tests.site.test_extract_onet import HANDBOOK, SAMPLE, extract_onet
+
+    path = folder / extract_onet.OUTPUT_NAME
+    path.write_text(extract_onet.canonical_json(extract_onet.extract(SAMPLE, HANDBOOK)))
+    return path
+
+
+@pytest.fixture(scope="session")
+def onet_sample(tmp_path_factory) -> Path:
+    return onet_sample_file(tmp_path_factory.mktemp("onet"))
+
+
 @pytest.fixture
-def seeded(seeded_packs):
+def seeded(seeded_packs, onet_sample):
     """The flagship content, loaded the way `make run` loads it: the packs, then OEWS May 2025
-    (a sample: the sample profiles' codes, the nation and a few states)."""
-    seed_once(
-        "OEWS May 2025 sample, after the packs",
-        lambda: call_command(
-            "import_oews", str(OEWS_SAMPLE), "--period", "May 2025", stdout=io.StringIO()
-        ),
-    )
+    (a sample: the sample profiles' codes, the nation and a few states), then O*NET's data
+    (a sample: tests/fixtures/onet)."""
+
+    def seed():
+        call_command("import_oews", str(OEWS_SAMPLE), "--period", "May 2025", stdout=io.StringIO())
+        call_command("import_onet", str(onet_sample), stdout=io.StringIO())
+
+    seed_once("OEWS May 2025 and O*NET samples, after the packs", seed)
 
 
 @pytest.fixture

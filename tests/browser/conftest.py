@@ -101,7 +101,7 @@ _seeded_copy = None
 
 
 @pytest.fixture
-def seeded_site(live_server, transactional_db):
+def seeded_site(live_server, transactional_db, tmp_path_factory):
     """The live server with the content loaded as `make run` loads it (a sample of the
     handbook's profiles and of OEWS May 2025: tests/fixtures/ooh). The commands run for the
     first test; later tests get the whole database put back as they left it (each test's
@@ -114,12 +114,14 @@ def seeded_site(live_server, transactional_db):
 
     from django.core.management import call_command
 
-    from tests.conftest import OEWS_SAMPLE, OOH_SAMPLE
+    from tests.conftest import OEWS_SAMPLE, OOH_SAMPLE, onet_sample_file
     from tests.seed_once import DatabaseCopy
 
     call_command("import_ooh", str(OOH_SAMPLE), stdout=io.StringIO())
     call_command("seed_content", stdout=io.StringIO())
     call_command("import_oews", str(OEWS_SAMPLE), "--period", "May 2025", stdout=io.StringIO())
+    onet = onet_sample_file(tmp_path_factory.mktemp("onet"))
+    call_command("import_onet", str(onet), stdout=io.StringIO())
     _seeded_copy = DatabaseCopy()
     return live_server
 

@@ -1,0 +1,225 @@
+"""What the work is, for one career page: the O*NET data of the career's codes, as the page's
+sections show it (also called, tools and technology, skills and knowledge, interests,
+preparation, related careers), read in a fixed number of queries whatever the career.
+
+A career with several codes (a group profile) shows the O*NET occupation of its largest code by
+employment, says so, and lets the visitor choose another (`?onet=<code>`, in the address, so
+the page stays the same for everyone who asks for it).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from core.models import published_q
+
+from .models import Occupation, OccupationCode
+from .onet_models import (
+    RIASEC,
+    OnetCareerCode,
+    OnetRating,
+    OnetRelated,
+    OnetTechnology,
+    OnetTitle,
+    RatingKind,
+    TitleKind,
+)
+
+SHOWN_TITLES = 12
+SHOWN_RATINGS = 8
+SHOWN_RELATED = 8
+# O*NET's five job zones, in the site's own words.
+JOB_ZONES = {
+    1: "Little or no preparation: a few days to a few months of training on the job.",
+    2: "Some preparation: usually a high school diploma, and months to a year of training or "
+    "experience.",
+    3: "Medium preparation: usually vocational training, an associate's degree or a "
+    "certificate, and one to two years of experience or training.",
+    4: "Considerable preparation: most people have a bachelor's degree and several years of "
+    "experience.",
+    5: "Extensive preparation: most people have a graduate degree, and many have years of "
+    "experience beyond it.",
+}
+# O*NET's "Required Level of Education" categories, said briefly.
+EDUCATION_LEVELS = {
+    "1": "Less than a high school diploma",
+    "2": "High school diploma or equivalent",
+    "3": "Postsecondary certificate",
+    "4": "Some college courses",
+    "5": "Associate's degree",
+    "6": "Bachelor's degree",
+    "7": "Post-baccalaureate certificate",
+    "8": "Master's degree",
+    "9": "Post-master's certificate",
+    "10": "First professional degree",
+    "11": "Doctoral degree",
+    "12": "Post-doctoral training",
+}
+INTEREST_WORDS = {
+    "R": "hands-on work with tools, machines, plants or animals",
+    "I": "working out problems with ideas, facts and analysis",
+    "A": "creating, designing and expressing ideas",
+    "S": "helping, teaching and caring for people",
+    "E": "leading, persuading and making business decisions",
+    "C": "working with data, records and procedures in an orderly way",
+}
+
+
+@dataclass
+class Rating:
+    name: str
+    element_id: str
+    importance: Decimal
+    level: Decimal | None
+
+    @property
+    def url(self) -> str:
+        return f"https://www.onetonline.org/find/descriptor/result/{self.element_id}"
+
+
+@dataclass
+class Interest:
+    letter: str
+    score: Decimal
+    high_point: int | None  # 1 for the strongest, 2, 3
+
+    @property
+    def name(self):
+        return RIASEC[self.letter]
+
+    @property
+    def words(self) -> str:
+        return INTEREST_WORDS[self.letter]
+
+
+@dataclass
+class CareerWork:
+    occupation: object  # OnetOccupation
+    members: list = field(default_factory=list)  # [(OnetOccupation, jobs)] when several
+    chosen_missing: bool = False  # the address asked for an occupation this career lacks
+    reported_titles: list = field(default_factory=list)
+    alternate_titles: list = field(default_factory=list)
+    technology: list = field(default_factory=list)  # [(kind of product, [OnetTechnology])]
+    skills: list = field(default_factory=list)
+    knowledge: list = field(default_factory=list)
+    related: list = field(default_factory=list)  # [(Occupation, its national AreaPay)]
+
+    @property
+    def release(self):
+        return self.occupation.release
+
+    @property
+    def interests(self) -> list[Interest]:
+        points = self.occupation.high_points
+        scores = [
+            Interest(letter, Decimal(score), points.index(letter) + 1 if letter in points else None)
+            for letter, score in self.occupation.interests.items()
+        ]
+        return sorted(scores, key=lambda i: "RIASEC".index(i.letter))
+
+    @property
+    def high_points(self) -> list[Interest]:
+        by_letter = {i.letter: i for i in self.interests}
+        return [by_letter[letter] for letter in self.occupation.high_points if letter in by_letter]
+
+    @property
+    def job_zone_words(self) -> str:
+        return JOB_ZONES.get(self.occupation.job_zone, "")
+
+    @property
+    def education(self) -> list[tuple[str, Decimal]]:
+        shares = self.occupation.education
+        return [
+            (EDUCATION_LEVELS[category], Decimal(shares[category]))
+            for category in sorted(shares, key=int)
+            if category in EDUCATION_LEVELS and Decimal(shares[category]) >= 1
+        ]
+
+    @property
+    def rating_groups(self) -> list[tuple[str, list]]:
+        groups = (("Skills", self.skills), ("Knowledge", self.knowledge))
+        return [(heading, ratings) for heading, ratings in groups if ratings]
+
+    @property
+    def hot_technology(self) -> int:
+        return sum(use.hot for _kind, uses in self.technology for use in uses)
+
+
+def career_work(codes, chosen: str, release, national_medians) -> CareerWork | None:
+    """The O*NET data for a career with these `OccupationCode`s (None when O*NET has none)."""
+    jobs = {code.soc_code: code.jobs or 0 for code in codes}
+    links = list(
+        OnetCareerCode.objects.filter(soc_code__in=jobs)
+        .select_related("occupation__release")
+        .order_by("occupation__code")
+    )
+    if not links:
+        return None
+    members = {}
+    for link in links:
+        size = max(members.get(link.occupation, 0), jobs.get(link.soc_code, 0))
+        members[link.occupation] = size
+    # The largest by employment; within one SOC code, O*NET's own ".00" before its finer ones.
+    ranked = sorted(members.items(), key=lambda item: (-item[1], item[0].code))
+    by_code = {occupation.code: occupation for occupation in members}
+    occupation = by_code.get(chosen) or ranked[0][0]
+    work = CareerWork(
+        occupation=occupation,
+        members=ranked if len(ranked) > 1 else [],
+        chosen_missing=bool(chosen) and chosen not in by_code,
+    )
+    for title in OnetTitle.objects.filter(occupation=occupation, hidden=False):
+        if title.kind == TitleKind.REPORTED:
+            work.reported_titles.append(title.title)
+        elif title.title not in work.reported_titles:
+            work.alternate_titles.append(title.title)
+    work.reported_titles = work.reported_titles[:SHOWN_TITLES]
+    work.alternate_titles = work.alternate_titles[:SHOWN_TITLES]
+    groups = defaultdict(list)
+    uses = OnetTechnology.objects.filter(occupation=occupation, hidden=False)
+    for use in uses.select_related("technology"):
+        groups[use.technology.commodity_title].append(use)
+    # Kinds with a hot technology first, then by size: what employers ask for comes first.
+    work.technology = sorted(
+        groups.items(), key=lambda item: (-any(u.hot for u in item[1]), -len(item[1]), item[0])
+    )
+    ratings = OnetRating.objects.filter(
+        occupation=occupation, hidden=False, importance__isnull=False
+    ).order_by("-importance", "name")
+    for rating in ratings:
+        kept = work.skills if rating.kind == RatingKind.SKILL else work.knowledge
+        if len(kept) < SHOWN_RATINGS:
+            kept.append(Rating(rating.name, rating.element_id, rating.importance, rating.level))
+    work.related = _related(occupation, codes, release, national_medians)
+    return work
+
+
+def _related(occupation, codes, release, national_medians) -> list:
+    """O*NET's related occupations as the site's careers, closest first, without this one."""
+    related_codes = list(
+        OnetRelated.objects.filter(occupation=occupation, hidden=False)
+        .order_by("index")
+        .values_list("related__careers__soc_code", flat=True)
+    )
+    own = {code.soc_code for code in codes}
+    order = {}
+    for soc in related_codes:
+        if soc and soc not in own:
+            order.setdefault(soc, len(order))
+    if not order:
+        return []
+    profiles = list(
+        Occupation.objects.filter(published_q(), codes__soc_code__in=order)
+        .exclude(codes__soc_code__in=own)
+        .distinct()
+        .only("title", "slug", "pay_code")
+    )
+    rank = {}
+    for profile_id, soc in OccupationCode.objects.filter(
+        occupation__in=profiles, soc_code__in=order
+    ).values_list("occupation_id", "soc_code"):
+        rank[profile_id] = min(rank.get(profile_id, len(order)), order[soc])
+    ranked = sorted(profiles, key=lambda profile: (rank.get(profile.pk, len(order)), profile.title))
+    chosen = ranked[:SHOWN_RELATED]
+    medians = national_medians(chosen, release)
+    return [(profile, medians.get(profile.pk)) for profile in chosen]
