@@ -14,16 +14,17 @@ from core.structured_data import (
 )
 from occupations.models import NATIONAL_AREA_NAME
 from occupations.structured_data import distribution
+from occupations.work_data import add_work
 
 SOC_CODE_SET = "https://www.bls.gov/soc/"
 
 
-def guide_structured_data(request, guide, *, pay, certification_links, breadcrumbs):
+def guide_structured_data(request, guide, *, pay, certification_links, breadcrumbs, work=None):
     page_url = absolute(request, guide.get_absolute_url())
     breadcrumb = breadcrumb_list(request, breadcrumbs, page_url)
     page = web_page(page_url, guide.title, guide.last_reviewed, breadcrumb)
     return graph(
-        occupation(request, guide, page, pay, certification_links),
+        add_work(occupation(request, guide, page, pay, certification_links), work),
         faq_page(guide, page_url),
         breadcrumb,
     )

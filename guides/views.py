@@ -91,6 +91,7 @@ class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
                 pay=context["career_pay"],
                 certification_links=context["certification_links"],
                 breadcrumbs=context["breadcrumbs"],
+                work=context["work"],
             )
         )
         return context

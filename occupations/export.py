@@ -2,6 +2,9 @@
 the source and period of each part (the guides' JSON is their content pack: content_packs)."""
 
 from .models import OOH_NAME, AreaPay, PayRelease
+from .selectors import national_medians
+from .work import career_work
+from .work_data import work_document
 
 FORMAT = "careerpath-profile"
 VERSION = 1
@@ -87,4 +90,6 @@ def profile_document(occupation) -> dict:
             "areas": [pay_row(row) for row in rows],
         },
         "similar": [link.similar.slug for link in occupation.similar_links.all()],
+        # What the work is, from O*NET (with its credit), as the page shows it.
+        "work": work_document(career_work(codes, "", release, national_medians)),
     }

@@ -4,6 +4,7 @@ current release), WebPage and BreadcrumbList, from the same figures the page sho
 from core.structured_data import absolute, breadcrumb_list, graph, web_page
 
 from .models import NATIONAL_AREA_NAME, OOH_NAME
+from .work_data import add_work
 
 SOC_CODE_SET = "https://www.bls.gov/soc/"
 PERCENTILES = {
@@ -15,7 +16,7 @@ PERCENTILES = {
 }
 
 
-def profile_structured_data(request, occupation, pay, breadcrumbs) -> dict:
+def profile_structured_data(request, occupation, pay, breadcrumbs, work=None) -> dict:
     page_url = absolute(request, occupation.get_absolute_url())
     breadcrumb = breadcrumb_list(request, breadcrumbs, page_url)
     page = web_page(page_url, occupation.title, occupation.ooh_modified, breadcrumb)
@@ -46,7 +47,7 @@ def profile_structured_data(request, occupation, pay, breadcrumbs) -> dict:
             f"{occupation.summary} Outlook 2024–34: {occupation.outlook_percent:+d}% "
             f"({occupation.get_outlook_label_display().lower()}; {OOH_NAME})."
         )
-    return graph(data, breadcrumb)
+    return graph(add_work(data, work), breadcrumb)
 
 
 def distribution(area_pay, release) -> dict | None:

@@ -35,7 +35,11 @@ class OccupationDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
         self.state_error = context["state_error"]
         context["structured_data"] = json_ld_script(
             profile_structured_data(
-                self.request, self.object, context["career_pay"], context["breadcrumbs"]
+                self.request,
+                self.object,
+                context["career_pay"],
+                context["breadcrumbs"],
+                context["work"],
             )
         )
         return context

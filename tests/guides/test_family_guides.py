@@ -338,7 +338,9 @@ def test_the_guide_has_json_ld_for_the_occupation_and_its_faqs(client, seeded, s
     nodes = {node["@type"]: node for node in data["@graph"]}
     assert nodes["Occupation"]["name"] == guide.title
     assert [
-        category["codeValue"] for category in nodes["Occupation"]["occupationalCategory"]
+        category["codeValue"]
+        for category in nodes["Occupation"]["occupationalCategory"]
+        if category["inCodeSet"] == "https://www.bls.gov/soc/"  # O*NET's code follows
     ] == codes_of(guide)
     profile, _ = about(guide)
     assert nodes["Occupation"]["educationRequirements"] == profile.get_entry_education_display()

@@ -118,3 +118,28 @@ def test_the_query_count_does_not_grow_with_the_data(client, seeded):
         OnetRatingFactory(occupation=dentists, kind="knowledge")
     OnetRelatedFactory(occupation=dentists, related=OnetOccupation.objects.get(code="29-2072.00"))
     assert count() == before
+
+
+def test_the_careers_json_carries_the_work_with_its_credit(client, seeded):
+    document = client.get("/careers/dentists.json").json()
+    work = document["work"]
+    assert work["onet_soc_code"] == "29-1021.00"
+    assert work["source"]["version"] == "30.1"
+    assert "USDOL/ETA" in work["source"]["credit"]
+    assert work["skills"][0]["importance"] >= work["skills"][-1]["importance"]
+    assert client.get("/careers/military-careers.json").json()["work"] is None
+
+
+def test_the_json_ld_names_skills_titles_the_onet_code_and_the_dataset(client, seeded):
+    import json
+
+    for url in ("/careers/dentists/", FLAGSHIP):
+        script = soup(client.get(url)).find("script", type="application/ld+json")
+        occupation = json.loads(script.string)["@graph"][0]
+        assert occupation["occupationalCategory"][-1]["inCodeSet"].startswith(
+            "https://www.onetcenter.org/"
+        )
+        dataset = occupation["mainEntityOfPage"]["isBasedOn"]
+        assert dataset["name"] == "O*NET 30.1 Database"
+        assert "CC BY 4.0" in dataset["creditText"]
+    assert "Certified Professional Coder (CPC)" in occupation["alternateName"]
