@@ -77,6 +77,13 @@ class Rating:
         return f"https://www.onetonline.org/find/descriptor/result/{self.element_id}"
 
 
+@dataclass(frozen=True)
+class Product:
+    name: str
+    hot: bool
+    in_demand: bool
+
+
 @dataclass
 class Interest:
     letter: str
@@ -176,9 +183,11 @@ def career_work(codes, chosen: str, release, national_medians) -> CareerWork | N
     work.reported_titles = work.reported_titles[:SHOWN_TITLES]
     work.alternate_titles = work.alternate_titles[:SHOWN_TITLES]
     groups = defaultdict(list)
-    uses = OnetTechnology.objects.filter(occupation=occupation, hidden=False)
-    for use in uses.select_related("technology"):
-        groups[use.technology.commodity_title].append(use)
+    uses = OnetTechnology.objects.filter(occupation=occupation, hidden=False).values_list(
+        "technology__name", "technology__commodity_title", "hot", "in_demand"
+    )
+    for name, kind, hot, in_demand in uses:  # plain rows: a long list costs no model objects
+        groups[kind].append(Product(name, hot, in_demand))
     # Kinds with a hot technology first, then by size: what employers ask for comes first.
     work.technology = sorted(
         groups.items(), key=lambda item: (-any(u.hot for u in item[1]), -len(item[1]), item[0])

@@ -32,7 +32,7 @@ def work_document(work) -> dict | None:
         "interest_high_points": list(onet.high_points),
         "also_called": {"reported": work.reported_titles, "alternate": work.alternate_titles},
         "technology": [
-            {"name": use.technology.name, "kind": kind, "hot": use.hot, "in_demand": use.in_demand}
+            {"name": use.name, "kind": kind, "hot": use.hot, "in_demand": use.in_demand}
             for kind, uses in work.technology
             for use in uses
         ],
