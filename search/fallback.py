@@ -5,8 +5,18 @@ import re
 
 from django.db.models import Exists, OuterRef, Q
 
-from .kinds import GUIDES, KINDS, MAX_PER_KIND, RELATED_TITLES, WEIGHTS, Kind, Result
-from .text import START, STOP, excluded_words, plain, result, stem, strip_markers, words
+from .job_titles import profiles_by_job_names
+from .kinds import GUIDES, KINDS, MAX_PER_KIND, PROFILES, RELATED_TITLES, WEIGHTS, Kind, Result
+from .text import (
+    START,
+    STOP,
+    excluded_words,
+    plain,
+    result,
+    stem,
+    strip_markers,
+    words,
+)
 
 
 def search_simple(query: str, *, loose: bool) -> list[Result]:
@@ -18,12 +28,15 @@ def search_simple(query: str, *, loose: bool) -> list[Result]:
     excluded = [_word_pattern(word) for word in excluded_words(query)]
     highlighter = re.compile("|".join(pattern.pattern + r"\w*" for pattern in patterns), re.I)
     results = []
+    named = profiles_by_job_names(query, loose=loose)
     for kind in KINDS:
         rows = kind.queryset()
         conditions = [_contains_word(kind, word) for word in stems]
         combined = conditions[0]
         for condition in conditions[1:]:
             combined = (combined | condition) if loose else (combined & condition)
+        if kind is PROFILES and named:
+            combined |= Q(pk__in=list(named))  # the names employers use (search/job_titles.py)
         rows = rows.filter(combined)
         if kind is GUIDES:
             rows = rows.prefetch_related("related_titles")
@@ -42,20 +55,23 @@ def search_simple(query: str, *, loose: bool) -> list[Result]:
                 max((w for w, text in weighted if pattern.search(text)), default=0.0)
                 for pattern in patterns
             ]
-            if not any(scores) or (not loose and not all(scores)):
+            points, name = named.get(obj.pk, (0.0, "")) if kind is PROFILES else (0.0, "")
+            if not name and (not any(scores) or (not loose and not all(scores))):
                 continue  # the database matched inside a word, not at its start
-            title = ": ".join(getattr(obj, name) for name in kind.title_fields)
+            title = ": ".join(getattr(obj, field) for field in kind.title_fields)
             snippet = _excerpt(
-                [plain(getattr(obj, name)) for name in kind.snippet_fields], highlighter
+                [plain(getattr(obj, field)) for field in kind.snippet_fields], highlighter
             ) or kind.fallback(obj)
+            if name:
+                snippet = name + snippet
             found.append(
                 result(
                     kind,
                     obj,
                     _mark_all(title, highlighter),
                     snippet,
-                    sum(scores),
-                    matches_all=all(scores),
+                    sum(scores) + points,
+                    matches_all=all(scores) or bool(name),
                 )
             )
         found.sort(key=lambda result: -result.score)

@@ -6,7 +6,8 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db.models import F, FloatField, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 
-from .kinds import CONFIG, GUIDES, KINDS, MAX_PER_KIND, RELATED_TITLES, Kind, Result
+from .job_titles import profiles_by_job_names
+from .kinds import CONFIG, GUIDES, KINDS, MAX_PER_KIND, PROFILES, RELATED_TITLES, Kind, Result
 from .text import START, STOP, plain, result, strip_markers, words
 
 
@@ -22,6 +23,7 @@ def search_postgresql(query: str, *, loose: bool) -> list[Result]:
         ts_query = SearchQuery(query, search_type="websearch", config=CONFIG)
 
     results = []
+    named = profiles_by_job_names(query, loose=loose)
     for kind in KINDS:
         rows = kind.queryset().alias(document=kind.vector())
         rank = SearchRank(F("document"), ts_query)
@@ -40,6 +42,9 @@ def search_postgresql(query: str, *, loose: bool) -> list[Result]:
                 Value(0.0),
                 output_field=FloatField(),
             )
+        elif kind is PROFILES and named:
+            # Also found by the names employers use for the work (search/job_titles.py).
+            rows = rows.filter(Q(document=ts_query) | Q(pk__in=list(named)))
         else:
             rows = rows.filter(document=ts_query)
         rows = rows.annotate(
@@ -66,8 +71,12 @@ def search_postgresql(query: str, *, loose: bool) -> list[Result]:
         ).order_by("-rank", "pk")[:MAX_PER_KIND]
         for obj in rows:
             snippet = _with_ellipses(plain(obj.snippet_marked), kind, obj)
+            points, name = named.get(obj.pk, (0.0, "")) if kind is PROFILES else (0.0, "")
+            if name:
+                snippet = name + snippet
+            score = obj.rank + points
             results.append(
-                result(kind, obj, obj.title_marked, snippet, obj.rank, matches_all=not loose)
+                result(kind, obj, obj.title_marked, snippet, score, matches_all=not loose)
             )
     return results
 

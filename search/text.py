@@ -88,6 +88,16 @@ def result(kind: Kind, obj, title: str, snippet: str, score: float, *, matches_a
     )
 
 
+def also_called(name: str) -> str:
+    """A snippet's lead when a profile was found by a name employers use for its work."""
+    return f"Also called {START}{name}{STOP}. "
+
+
+def uses(product: str) -> str:
+    """A snippet's lead when a profile was found by a product people in the job use."""
+    return f"Uses {START}{product}{STOP}. "
+
+
 def marked_html(text: str) -> SafeString:
     """Escape `text`, turning each START…STOP span into <mark>…</mark> (always balanced)."""
     head, *rest = (text or "").split(START)
