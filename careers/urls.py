@@ -1,5 +1,5 @@
 """The /careers/ section, in the order its patterns are tried: words first ("compare",
-"fields", "pathway-map" are no career's address), then a career's own pages."""
+"fields", "pathway-map", "technology" are no career's address), then a career's own pages."""
 
 from django.urls import path
 
@@ -8,6 +8,7 @@ from questions.views import AskQuestionView, QuestionThanksView
 
 from . import views
 from .finder import FinderView
+from .technology import TechnologyView
 
 app_name = "careers"
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("fields/", views.FieldListView.as_view(), name="fields"),
     path("fields/<slug:slug>/", views.FieldDetailView.as_view(), name="field"),
     path("pathway-map/", views.PathwayMapView.as_view(), name="pathway_map"),
+    path("technology/<slug:slug>/", TechnologyView.as_view(), name="technology"),
     # Slugs cannot contain ".", so "<slug>.json" and "<slug>/" never match the same path.
     path("<slug:slug>.json", CareerJSONView.as_view(), name="json"),
     # A guide, or the handbook profile of that name (views.career_page).

@@ -9,6 +9,7 @@ replaces the occupations and everything under them in one transaction.
 
 import reversion
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 CREDIT = (
@@ -162,6 +163,9 @@ class Technology(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("careers:technology", kwargs={"slug": self.slug})
 
 
 @reversion.register()

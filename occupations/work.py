@@ -80,6 +80,7 @@ class Rating:
 @dataclass(frozen=True)
 class Product:
     name: str
+    slug: str
     hot: bool
     in_demand: bool
 
@@ -184,10 +185,10 @@ def career_work(codes, chosen: str, release, national_medians) -> CareerWork | N
     work.alternate_titles = work.alternate_titles[:SHOWN_TITLES]
     groups = defaultdict(list)
     uses = OnetTechnology.objects.filter(occupation=occupation, hidden=False).values_list(
-        "technology__name", "technology__commodity_title", "hot", "in_demand"
+        "technology__name", "technology__slug", "technology__commodity_title", "hot", "in_demand"
     )
-    for name, kind, hot, in_demand in uses:  # plain rows: a long list costs no model objects
-        groups[kind].append(Product(name, hot, in_demand))
+    for name, slug, kind, hot, in_demand in uses:  # plain rows: a long list costs no objects
+        groups[kind].append(Product(name, slug, hot, in_demand))
     # Kinds with a hot technology first, then by size: what employers ask for comes first.
     work.technology = sorted(
         groups.items(), key=lambda item: (-any(u.hot for u in item[1]), -len(item[1]), item[0])

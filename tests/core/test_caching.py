@@ -312,10 +312,12 @@ def test_private_pages_keep_django_s_random_gzip_padding(seeded):
     planner = Client(headers={"accept-encoding": "gzip"})
     planner.post(reverse("plans:start", args=["medical-records-specialist"]))
     planner.get("/plan/")
-    first, second = planner.get(GUIDE_URL), planner.get(GUIDE_URL)
-    assert first["Content-Encoding"] == "gzip"
-    assert gzip.decompress(first.content) == gzip.decompress(second.content)
-    assert first.content != second.content  # BREACH mitigation kept for pages with a session
+    responses = [planner.get(GUIDE_URL) for _ in range(4)]
+    assert all(response["Content-Encoding"] == "gzip" for response in responses)
+    assert len({gzip.decompress(response.content) for response in responses}) == 1
+    # BREACH mitigation kept for pages with a session: Django pads each one with 0 to 100
+    # random bytes, so two in a row are alike one time in 101; four alike, never in practice.
+    assert len({response.content for response in responses}) > 1
 
 
 @override_settings(ALLOWED_HOSTS=["careers.example", "www.careers.example"])

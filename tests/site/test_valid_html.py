@@ -53,6 +53,7 @@ PUBLIC_PAGES = {
     "search error": "/search/?q=" + "x" * 201,
     "fields": "/careers/fields/",
     "field": "/careers/fields/healthcare/",
+    "technology": "/careers/technology/epic-systems/",
     "finder with filters": "/careers/?education=postsecondary_nondegree&sort=-median&state=Texas",
     "career finder error": "/careers/?pay_min=90000&pay_max=10",
     "compare careers": "/careers/compare/?c=actuaries&c=medical-assistants&state=Texas",
