@@ -18,14 +18,19 @@ FOCUS_STATE = """() => {
 }"""
 
 # What Tab should reach: visible controls and scrolling tables (tabindex=0, so a keyboard can
-# scroll them), minus the spam trap (tabindex=-1) and all but the first radio button of a group
-# (arrow keys move within a group, as in every browser).
+# scroll them), minus the spam trap (tabindex=-1), what a closed <details> holds (its summary
+# is reached; the rest once opened) and all but the first radio button of a group (arrow keys
+# move within a group, as in every browser).
 INTERACTIVE = """() => {
   const radioGroups = new Set();
   return [...document.querySelectorAll(
       'a[href], button, summary, input, select, textarea, [tabindex="0"]')]
     .filter(el => el.offsetParent !== null || el.matches('.skip-link'))
     .filter(el => el.getAttribute('tabindex') !== '-1' && el.type !== 'hidden')
+    .filter(el => {
+      const closed = el.closest('details:not([open])');
+      return !closed || closed.querySelector(':scope > summary').contains(el);
+    })
     .filter(el => {
       if (el.type !== 'radio') return true;
       if (radioGroups.has(el.name)) return false;
