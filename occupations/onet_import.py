@@ -139,9 +139,8 @@ def _technologies(data: dict) -> dict[str, Technology]:
             slug, number = f"{base}-{number}", number + 1
         taken.add(slug)
         code = wanted[name]
-        new.append(Technology(name=name, slug=slug, commodity_code=code))
-    for technology in new:
-        technology.commodity_title = data["commodities"][technology.commodity_code]
+        title = data["commodities"][code]
+        new.append(Technology(name=name, slug=slug, commodity_code=code, commodity_title=title))
     Technology.objects.bulk_create(new, batch_size=BATCH)
     return {t.name: t for t in Technology.objects.filter(name__in=wanted)}
 
