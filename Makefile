@@ -100,10 +100,11 @@ format: $(VENV)/.synced
 migrate: $(VENV)/.synced
 	$(MANAGE) migrate --noinput
 
-# The handbook's profiles, then the content packs (the flagship names its profile), then the
+# The handbook's profiles and the site's duties for them, then the content packs (the flagship names its profile), then the
 # current OEWS release (bulk inserts; a second run finds nothing to change).
 seed: $(VENV)/.synced
 	$(MANAGE) import_ooh
+	$(MANAGE) import_duties
 	$(MANAGE) seed_content
 	$(MANAGE) import_oews data/oews/oews_M2025_nat_st.csv.gz
 	$(MANAGE) import_onet

@@ -1,7 +1,8 @@
 """sitemap.xml: an index of one sitemap per section (sitemap-<section>.xml), Django's own way
 of splitting a large site: each section's file holds at most `limit` addresses and pages on
 with ?p=2 beyond that, and the index lists every page of every section. The sections: the home
-page and the lists, every published guide, handbook profile and certification.
+page and the lists, every published guide, handbook profile and certification, and every
+product a career's O*NET data names (/careers/technology/<slug>/).
 
 Drafts are never listed. An item's lastmod is the later of its last save (`updated_at`, which
 every edit in admin or import changes) and the date an editor last checked its facts.
@@ -21,6 +22,7 @@ from certifications.models import Certification
 from core.models import published_q
 from guides.models import CareerGuide
 from occupations.models import Field, Occupation
+from occupations.onet_models import OnetRelease, OnetTechnology, Technology
 
 
 def _at_midnight(day: datetime.date) -> datetime.datetime:
@@ -104,6 +106,27 @@ class FieldSitemap(Sitemap):
         return field.newest
 
 
+class TechnologySitemap(Sitemap):
+    """Products O*NET names in some career's work, as fresh as the O*NET import; a product
+    whose every use an editor hid is left out (its page lists no career)."""
+
+    priority = 0.3
+    limit = 5000
+
+    def items(self):
+        shown = OnetTechnology.objects.filter(hidden=False).values("technology_id")
+        return Technology.objects.filter(pk__in=shown).only("slug").order_by("slug")
+
+    def lastmod(self, technology):
+        return self.get_latest_lastmod()
+
+    def get_latest_lastmod(self):
+        if not hasattr(self, "_imported"):
+            release = OnetRelease.current()
+            self._imported = release.imported if release else None
+        return self._imported
+
+
 class SectionSitemap(Sitemap):
     """The home page and the lists: as fresh as the newest thing they show."""
 
@@ -134,4 +157,5 @@ SITEMAPS = {
     "profiles": ProfileSitemap,
     "fields": FieldSitemap,
     "certifications": CertificationSitemap,
+    "technology": TechnologySitemap,
 }

@@ -21,6 +21,31 @@ from .models import CareerGuide
 PROJECTIONS = "BLS Employment Projections, 2024–34"
 
 
+def handbook_line(guide, user):
+    """For a guide on one occupation inside a handbook profile of a group (medical secretaries
+    in Secretaries and administrative assistants): that occupation's own line of the profile,
+    with its projections; the profile itself is linked, not redirected."""
+    if not guide.detailed_code:
+        return None
+    profiles = Occupation.objects.visible_to(user)
+    return (
+        OccupationCode.objects.filter(
+            soc_code=guide.detailed_code, level=CodeLevel.DETAILED, occupation__in=profiles
+        )
+        .select_related("occupation__field")
+        .prefetch_related("occupation__codes")
+        .first()
+    )
+
+
+def guide_codes(guide, user) -> list:
+    """The `OccupationCode`s a guide's figures and O*NET data are read for."""
+    if guide.occupation is not None:
+        return list(guide.occupation.codes.all())
+    line = handbook_line(guide, user)
+    return [line] if line else []
+
+
 @dataclass
 class GuideFacts:
     profile: Occupation | None = None

@@ -9,9 +9,6 @@ from core.structured_data import json_ld_script
 from occupations.models import (
     AreaPay,
     AreaType,
-    CodeLevel,
-    Occupation,
-    OccupationCode,
     PayRelease,
 )
 from occupations.selectors import profile_context, similar_links
@@ -19,7 +16,7 @@ from occupations.selectors import profile_context, similar_links
 from .links import link_guides
 from .models import GUIDE_PARTS, CareerGuide, GuideCertification, ProgressionStep
 from .pathway_map import family_map
-from .selectors import GuideFacts
+from .selectors import GuideFacts, handbook_line
 from .structured_data import guide_structured_data
 
 
@@ -72,7 +69,7 @@ class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
         )
         # The profile's sections, pay included; a guide on one occupation inside a group's
         # profile shows that occupation's line and pay, without the group's other sections.
-        line = None if guide.occupation else self.handbook_line(guide)
+        line = None if guide.occupation else handbook_line(guide, self.request.user)
         guide.facts = GuideFacts(profile=line.occupation if line else guide.occupation, line=line)
         codes = [line] if line else ([] if guide.occupation is None else None)
         context.update(profile_context(self.request, guide.occupation, self.request.path, codes))
@@ -95,22 +92,6 @@ class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
             )
         )
         return context
-
-    def handbook_line(self, guide):
-        """For a guide on one occupation inside a handbook profile of a group (medical
-        secretaries in Secretaries and administrative assistants): that occupation's own line
-        of the profile, with its projections; the profile itself is linked, not redirected."""
-        if not guide.detailed_code:
-            return None
-        profiles = Occupation.objects.visible_to(self.request.user)
-        return (
-            OccupationCode.objects.filter(
-                soc_code=guide.detailed_code, level=CodeLevel.DETAILED, occupation__in=profiles
-            )
-            .select_related("occupation__field")
-            .prefetch_related("occupation__codes")
-            .first()
-        )
 
     @staticmethod
     def add_ladder_pay(guide):

@@ -3,6 +3,7 @@ from django.contrib import admin
 from editorial.publishing import PublishingAdmin
 
 from . import onet_admin  # noqa: F401 (O*NET's admin, in a module of its own)
+from .duties import Duty
 from .models import (
     OCCUPATION_PARTS,
     AreaPay,
@@ -32,6 +33,15 @@ class ImportedInline(admin.TabularInline):
         return False
 
 
+class DutyInline(admin.TabularInline):
+    """The site's own duties: editors write, reorder and remove them (imports never do)."""
+
+    model = Duty
+    extra = 0
+    fields = ["position", "text"]
+    ordering = ["position", "pk"]
+
+
 class OccupationCodeInline(ImportedInline):
     model = OccupationCode
     fields = ["soc_code", "title", "level", "jobs", "projected_jobs", "change_percent", "change"]
@@ -54,7 +64,7 @@ class OccupationAdmin(PublishingAdmin):
     list_filter = ["status", "field", "entry_education", "work_experience", "outlook_label"]
     list_select_related = ["field"]
     search_fields = ["title", "slug", "codes__soc_code", "summary"]
-    inlines = [OccupationCodeInline, LargestEmployerInline, SimilarOccupationInline]
+    inlines = [DutyInline, OccupationCodeInline, LargestEmployerInline, SimilarOccupationInline]
     history_parts = OCCUPATION_PARTS
     fieldsets = [
         (None, {"fields": ["title", "summary", "status", "publish_at"]}),

@@ -14,6 +14,7 @@ class OccupationsConfig(AppConfig):
         # O*NET's data on what the work is lives in a module of its own (models.py is the
         # handbook and pay); importing it here registers its models with this app.
         import_module(f"{self.name}.onet_models")
+        import_module(f"{self.name}.duties")  # the site's own duties for each profile
 
     def ready(self):
         from core.content_version import track

@@ -51,6 +51,8 @@ def profile_document(occupation) -> dict:
         "slug": occupation.slug,
         "title": occupation.title,
         "summary": occupation.summary,
+        # The site's own words, like the summary (written from the handbook and O*NET's tasks).
+        "duties": [duty.text for duty in occupation.duties.all()],
         "field": occupation.field.name,
         "soc_codes": [
             {

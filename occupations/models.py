@@ -1,9 +1,9 @@
 """Every occupation of the BLS Occupational Outlook Handbook, and OEWS pay for its SOC codes.
 
-A profile (`Occupation`) holds the facts BLS publishes for it, as imported by `import_ooh`
-from data/ooh/, and one text of the site's own: its summary, which an editor may rewrite and
-no import overwrites. Pay (`AreaPay`) is one row per OEWS release, SOC code and area (the
-nation, each state), imported by `import_oews` from a file in BLS's OEWS layout.
+A profile (`Occupation`) holds the facts BLS publishes for it, imported by `import_ooh` from
+data/ooh/, and a summary in the site's own words that an editor may rewrite and no import
+overwrites (its duties: occupations.duties). Pay (`AreaPay`) is one row per OEWS release, SOC
+code and area (the nation, each state), imported by `import_oews` from BLS's OEWS layout.
 """
 
 import reversion
@@ -82,7 +82,7 @@ class Field(models.Model):
         return f"https://www.bls.gov/ooh/{self.slug}/home.htm"
 
 
-OCCUPATION_PARTS = ("codes", "employers", "similar_links")  # in its history: a revert restores all
+OCCUPATION_PARTS = ("codes", "employers", "similar_links", "duties")  # a revert restores all
 
 
 @reversion.register(follow=OCCUPATION_PARTS)

@@ -21,6 +21,7 @@ def profile_queryset(user):
         .select_related("field")
         .prefetch_related(
             "codes",
+            "duties",
             "employers",
             Prefetch("similar_links", queryset=similar_links(user)),
         )

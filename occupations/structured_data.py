@@ -29,6 +29,8 @@ def profile_structured_data(request, occupation, pay, breadcrumbs, work=None) ->
         "mainEntityOfPage": page,
         "sameAs": occupation.ooh_url,
     }
+    if duties := [duty.text for duty in occupation.duties.all()]:
+        data["responsibilities"] = duties
     if occupation.entry_education:
         data["educationRequirements"] = occupation.get_entry_education_display()
     if occupation.work_experience:

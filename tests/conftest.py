@@ -42,7 +42,9 @@ def fresh_cache():
 
 
 def import_handbook_sample():
+    """The sample's profiles, with the site's own duties as they ship (data/ooh/duties.json)."""
     call_command("import_ooh", str(OOH_SAMPLE), stdout=io.StringIO())
+    call_command("import_duties", stdout=io.StringIO())
 
 
 @pytest.fixture

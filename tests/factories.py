@@ -9,6 +9,7 @@ from certifications.models import Certification, CertifyingBody
 from guides import models as guide_models
 from occupations import models as occupation_models
 from occupations import onet_models
+from occupations.duties import Duty
 
 
 class CertifyingBodyFactory(factory.django.DjangoModelFactory):
@@ -223,6 +224,15 @@ class OccupationCodeFactory(factory.django.DjangoModelFactory):
     title = factory.LazyAttribute(lambda code: code.occupation.title)
     level = occupation_models.CodeLevel.SINGLE
     jobs = 100_000
+
+
+class DutyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Duty
+
+    occupation = factory.SubFactory(OccupationFactory)
+    position = factory.Sequence(int)
+    text = factory.Sequence(lambda n: f"Do example task number {n} carefully and on time.")
 
 
 class PayReleaseFactory(factory.django.DjangoModelFactory):

@@ -130,6 +130,18 @@ def test_the_careers_json_carries_the_work_with_its_credit(client, seeded):
     assert client.get("/careers/military-careers.json").json()["work"] is None
 
 
+def test_a_guides_json_carries_the_work_of_its_occupation_with_its_credit(client, seeded):
+    """A guide's .json is its content pack with the same O*NET data its page shows; a guide on
+    one occupation inside a group (medical secretaries) has that occupation's."""
+    flagship = client.get("/careers/medical-records-specialist.json").json()
+    assert flagship["guide"]["slug"] == "medical-records-specialist"
+    assert flagship["work"]["onet_soc_code"] == "29-2072.00"
+    assert "Epic Systems" in [use["name"] for use in flagship["work"]["technology"]]
+    assert "USDOL/ETA" in flagship["work"]["source"]["credit"]
+    secretary = client.get("/careers/medical-secretary.json").json()
+    assert secretary["work"]["onet_soc_code"].startswith("43-6013")
+
+
 def test_the_json_ld_names_skills_titles_the_onet_code_and_the_dataset(client, seeded):
     import json
 

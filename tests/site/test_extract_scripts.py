@@ -809,12 +809,33 @@ PAGE = (
 )
 
 
-def write_summary_check(tmp_path, summary):
+TASKS = (
+    "O*NET-SOC Code\tTask ID\tTask\tTask Type\n"
+    "15-2011.00\t1\tAscertain premium rates required and cash reserves necessary to ensure "
+    "payment of future benefits.\tCore\n"
+)
+
+
+def write_summary_check(tmp_path, summary, duties=None):
+    """The checker's arguments for one profile (actuaries, 15-2011) with this summary and duties."""
     (tmp_path / "html").mkdir()
     (tmp_path / "html" / "actuaries.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "Task Statements.txt").write_text(TASKS, encoding="utf-8")
     summaries = tmp_path / "summaries.json"
     summaries.write_text(json.dumps({"summaries": {"actuaries": summary}}), encoding="utf-8")
-    return ["--source", str(tmp_path), "--summaries", str(summaries)]
+    duties_file = tmp_path / "duties.json"
+    duties_file.write_text(json.dumps({"duties": duties or {}}), encoding="utf-8")
+    profiles = tmp_path / "profiles.json"
+    profiles.write_text(
+        json.dumps(
+            {"occupations": [{"slug": "actuaries", "soc_codes": [{"soc_code": "15-2011"}]}]}
+        ),
+        encoding="utf-8",
+    )
+    return [
+        *("--source", str(tmp_path), "--summaries", str(summaries), "--onet", str(tmp_path)),
+        *("--duties", str(duties_file), "--profiles", str(profiles)),
+    ]
 
 
 def test_a_summary_that_copies_six_words_of_the_page_fails(tmp_path, capsys):
@@ -828,7 +849,43 @@ def test_a_summary_that_copies_six_words_of_the_page_fails(tmp_path, capsys):
 def test_a_summary_in_the_sites_own_words_passes(tmp_path, capsys):
     own = "Actuaries put a price on risk, so insurers and pension funds can set premiums."
     assert check_summaries.main(write_summary_check(tmp_path, own)) == 0
-    assert "1 summaries checked, 0 to rewrite" in capsys.readouterr().out
+    assert "1 summaries and 0 profiles' duties checked, 0 to rewrite" in capsys.readouterr().out
+
+
+SUMMARY = "Actuaries put a price on risk, so insurers and pension funds can set premiums."
+OWN_DUTIES = [
+    "Work out what a policy should cost from how likely a claim is.",
+    "Build models of death, illness and accident rates.",
+    "Explain the numbers to managers who set prices.",
+    "Check that a pension fund holds enough money to pay what it owes.",
+]
+
+
+def test_duties_in_the_sites_own_words_pass(tmp_path, capsys):
+    args = write_summary_check(tmp_path, SUMMARY, {"actuaries": OWN_DUTIES})
+    assert check_summaries.main(args) == 0
+    assert "1 profiles' duties checked, 0 to rewrite" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("duty", "problem"),
+    [
+        ("Use mathematics, statistics, and financial theory daily.", "BLS's words"),
+        ("Ascertain premium rates required and cash reserves for a plan.", "O*NET's words"),
+        ("Price risk.", "11 characters (30–200)"),
+        ("Price risk for insurers. Then explain it.", "not one sentence"),
+    ],
+    ids=["handbook", "onet-task", "short", "two-sentences"],
+)
+def test_a_duty_that_copies_a_source_or_is_not_one_sentence_fails(tmp_path, capsys, duty, problem):
+    args = write_summary_check(tmp_path, SUMMARY, {"actuaries": [*OWN_DUTIES, duty]})
+    assert check_summaries.main(args) == 1
+    assert f"actuaries: duty 5: {problem}" in capsys.readouterr().out
+
+
+def test_a_profile_needs_four_to_eight_duties():
+    assert check_summaries.duty_problems(OWN_DUTIES[:3], "", []) == ["3 duties (4–8)"]
+    assert check_summaries.duty_problems(OWN_DUTIES * 3, "", []) == ["12 duties (4–8)"]
 
 
 def test_summaries_must_be_one_or_two_sentences_of_sensible_length():

@@ -329,6 +329,13 @@ def test_sitemap_lists_published_pages_only_each_with_lastmod(client, seeded):
         field.get_absolute_url()
         for field in Field.objects.filter(occupations__in=Occupation.objects.published())
     }
+    from occupations.onet_models import Technology
+
+    technology = {
+        product.get_absolute_url()
+        for product in Technology.objects.filter(uses__hidden=False).distinct()
+    }
+    assert technology
     expected = {
         "/",
         "/careers/",
@@ -343,6 +350,7 @@ def test_sitemap_lists_published_pages_only_each_with_lastmod(client, seeded):
         *certifications,
         *profiles,
         *fields,
+        *technology,
     }
     assert set(entries) == {ORIGIN + path for path in expected}
     assert ORIGIN + draft_guide.get_absolute_url() not in entries
@@ -367,6 +375,15 @@ def test_sitemap_lastmod_is_the_later_of_review_and_last_save(client):
     guide.save()  # an edit today is newer than the review date
     today = CareerGuide.objects.get(pk=guide.pk).updated_at.date().isoformat()
     assert sitemap_entries(client)[ORIGIN + guide.get_absolute_url()] == today
+
+
+def test_a_product_whose_every_use_is_hidden_is_not_in_the_sitemap(client, seeded):
+    from occupations.onet_models import OnetTechnology, Technology
+
+    epic = Technology.objects.get(name="Epic Systems")
+    assert ORIGIN + epic.get_absolute_url() in sitemap_entries(client)
+    OnetTechnology.objects.filter(technology=epic).update(hidden=True)
+    assert ORIGIN + epic.get_absolute_url() not in sitemap_entries(client)
 
 
 @pytest.mark.parametrize("section", ["guides", "profiles", "certifications"])
