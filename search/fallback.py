@@ -58,6 +58,9 @@ def search_simple(query: str, *, loose: bool) -> list[Result]:
             points, name = named.get(obj.pk, (0.0, "")) if kind is PROFILES else (0.0, "")
             if not name and (not any(scores) or (not loose and not all(scores))):
                 continue  # the database matched inside a word, not at its start
+            if name and not loose and not all(scores):
+                scores = [0.0]  # found by a name it is called or a product: "systems" alone in
+                # its title does not put Computer systems analysts first for "Epic Systems"
             title = ": ".join(getattr(obj, field) for field in kind.title_fields)
             snippet = _excerpt(
                 [plain(getattr(obj, field)) for field in kind.snippet_fields], highlighter

@@ -3,7 +3,8 @@
 ranked just below a match in its own title.
 
 Two queries whatever the search: the titles and products that match, with the SOC codes of
-their O*NET occupations, then the profiles that carry those codes.
+their O*NET occupations (and, for a product, how many tools of its kind the occupation lists),
+then the profiles that carry those codes.
 """
 
 import re
@@ -11,7 +12,8 @@ from collections import defaultdict
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from occupations.models import OccupationCode
 from occupations.onet_models import OnetTechnology, OnetTitle
@@ -27,6 +29,10 @@ PRODUCT_POINTS = 0.3
 HOT_POINTS = 0.05  # a product employers ask for in this job (hot, in demand) counts a little more
 EACH_MORE = 0.02
 MOST_MORE = 20
+# Many careers use Epic Systems or Python: those whose tools are mostly of that kind (medical
+# software, programming languages) come first, up to KIND_POINTS for KIND_MOST such tools.
+KIND_POINTS = 0.1
+KIND_MOST = 20
 TITLE_VECTOR = ("title", "short_title")  # search/migrations/0003 indexes exactly this
 
 
@@ -63,14 +69,37 @@ def _matching(query: str, loose: bool):
                 product if product_condition is None else join(product_condition, product)
             )
         titles, products = titles.filter(condition), products.filter(product_condition)
+    of_its_kind = (
+        OnetTechnology.objects.filter(
+            hidden=False,
+            occupation=OuterRef("occupation"),
+            technology__commodity_code=OuterRef("technology__commodity_code"),
+        )
+        .order_by()
+        .values("occupation")
+        .annotate(tools=Count("pk"))
+        .values("tools")
+    )
+    matched = list(
+        products.annotate(kind_tools=Coalesce(Subquery(of_its_kind), 0))
+        .values_list(
+            "occupation__careers__soc_code", "technology__name", "hot", "in_demand", "kind_tools"
+        )
+        .distinct()
+    )
     rows = [
         (soc, title, TITLE_POINTS, "title")
         for soc, title in titles.values_list("occupation__careers__soc_code", "title")
     ] + [
-        (soc, name, PRODUCT_POINTS + HOT_POINTS * (hot + in_demand), "product")
-        for soc, name, hot, in_demand in products.values_list(
-            "occupation__careers__soc_code", "technology__name", "hot", "in_demand"
-        ).distinct()
+        (
+            soc,
+            name,
+            PRODUCT_POINTS
+            + HOT_POINTS * (hot + in_demand)
+            + KIND_POINTS * min(kind_tools, KIND_MOST) / KIND_MOST,
+            "product",
+        )
+        for soc, name, hot, in_demand, kind_tools in matched
     ]
     if connection.vendor != "postgresql":
         # icontains matched inside words too: keep names where each word starts a word.

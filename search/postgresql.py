@@ -3,7 +3,7 @@ search/migrations), read with `websearch_to_tsquery`, ranked by `ts_rank`, snipp
 `ts_headline`."""
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db.models import F, FloatField, OuterRef, Q, Subquery, TextField, Value
+from django.db.models import Case, F, FloatField, OuterRef, Q, Subquery, TextField, Value, When
 from django.db.models.functions import Coalesce, Concat
 
 from .job_titles import profiles_by_job_names
@@ -43,8 +43,10 @@ def search_postgresql(query: str, *, loose: bool) -> list[Result]:
                 output_field=FloatField(),
             )
         elif kind is PROFILES and named:
-            # Also found by the names employers use for the work (search/job_titles.py).
+            # Also found by the names employers use for the work (search/job_titles.py); its
+            # own text counts only where it matches the whole query, as on SQLite.
             rows = rows.filter(Q(document=ts_query) | Q(pk__in=list(named)))
+            rank = Case(When(Q(document=ts_query), then=rank), default=Value(0.0))
         else:
             rows = rows.filter(document=ts_query)
         rows = rows.annotate(

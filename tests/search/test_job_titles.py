@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from occupations.onet_models import OnetTitle
 from search.backends import search
+from tests.factories import OccupationCodeFactory, OnetOccupationFactory, OnetTechnologyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +56,27 @@ def test_the_query_count_does_not_grow_with_the_matches(seeded):
         return len(queries)
 
     assert count("dentist") == count("AlphaDent") == count("actuary")
+
+
+def career_using(title: str, code: str, product: str, *, hot=False, more_of_its_kind=0):
+    """A published profile with one SOC code whose O*NET occupation lists `product` (and
+    `more_of_its_kind` other products of the same kind)."""
+    OccupationCodeFactory(occupation__title=title, soc_code=code)
+    onet = OnetOccupationFactory(code=f"{code}.00")
+    OnetTechnologyFactory(occupation=onet, technology__name=product, hot=hot)
+    for number in range(more_of_its_kind):
+        OnetTechnologyFactory(occupation=onet, technology__name=f"{title} tool {number}")
+
+
+def test_one_word_of_a_product_in_a_careers_title_does_not_put_it_first(db):
+    """"Epic Systems" is a product: Computer systems analysts, who use it too, do not come
+    before a career that uses it more just because "systems" is in their title."""
+    career_using("Computer systems analysts", "15-9211", "Acme Systems")
+    career_using("Clinic clerks", "43-9601", "Acme Systems", hot=True)
+    assert titles(search("Acme Systems"))[:2] == ["Clinic clerks", "Computer systems analysts"]
+
+
+def test_among_careers_sharing_a_product_those_whose_tools_are_of_its_kind_come_first(db):
+    career_using("Archivists of code", "25-9401", "Acme Code")
+    career_using("Builders of code", "15-9252", "Acme Code", more_of_its_kind=6)
+    assert titles(search("Acme Code"))[:2] == ["Builders of code", "Archivists of code"]
