@@ -69,7 +69,7 @@ def career_using(title: str, code: str, product: str, *, hot=False, more_of_its_
 
 
 def test_one_word_of_a_product_in_a_careers_title_does_not_put_it_first(db):
-    """"Epic Systems" is a product: Computer systems analysts, who use it too, do not come
+    """The product "Epic Systems": Computer systems analysts, who use it too, do not come
     before a career that uses it more just because "systems" is in their title."""
     career_using("Computer systems analysts", "15-9211", "Acme Systems")
     career_using("Clinic clerks", "43-9601", "Acme Systems", hot=True)
