@@ -10,6 +10,9 @@ the page stays the same for everyone who asks for it).
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
+
+from django.urls import reverse
 
 from core.models import published_q
 
@@ -83,6 +86,7 @@ class Product:
     slug: str
     hot: bool
     in_demand: bool
+    url: str  # its page: reversed once per career, not once per product (dozens of them)
 
 
 @dataclass
@@ -116,7 +120,7 @@ class CareerWork:
     def release(self):
         return self.occupation.release
 
-    @property
+    @cached_property
     def interests(self) -> list[Interest]:
         points = self.occupation.high_points
         scores = [
@@ -125,7 +129,7 @@ class CareerWork:
         ]
         return sorted(scores, key=lambda i: "RIASEC".index(i.letter))
 
-    @property
+    @cached_property
     def high_points(self) -> list[Interest]:
         by_letter = {i.letter: i for i in self.interests}
         return [by_letter[letter] for letter in self.occupation.high_points if letter in by_letter]
@@ -134,7 +138,7 @@ class CareerWork:
     def job_zone_words(self) -> str:
         return JOB_ZONES.get(self.occupation.job_zone, "")
 
-    @property
+    @cached_property
     def education(self) -> list[tuple[str, Decimal]]:
         shares = self.occupation.education
         return [
@@ -143,12 +147,12 @@ class CareerWork:
             if category in EDUCATION_LEVELS and Decimal(shares[category]) >= 1
         ]
 
-    @property
+    @cached_property
     def rating_groups(self) -> list[tuple[str, list]]:
         groups = (("Skills", self.skills), ("Knowledge", self.knowledge))
         return [(heading, ratings) for heading, ratings in groups if ratings]
 
-    @property
+    @cached_property
     def hot_technology(self) -> int:
         return sum(use.hot for _kind, uses in self.technology for use in uses)
 
@@ -176,19 +180,22 @@ def career_work(codes, chosen: str, release, national_medians) -> CareerWork | N
         members=ranked if len(ranked) > 1 else [],
         chosen_missing=bool(chosen) and chosen not in by_code,
     )
-    for title in OnetTitle.objects.filter(occupation=occupation, hidden=False):
-        if title.kind == TitleKind.REPORTED:
-            work.reported_titles.append(title.title)
-        elif title.title not in work.reported_titles:
-            work.alternate_titles.append(title.title)
+    # Plain rows, not objects, here and below: a career has up to hundreds of titles.
+    titles = OnetTitle.objects.filter(occupation=occupation, hidden=False)
+    for kind, title in titles.values_list("kind", "title"):
+        if kind == TitleKind.REPORTED:
+            work.reported_titles.append(title)
+        elif title not in work.reported_titles:
+            work.alternate_titles.append(title)
     work.reported_titles = work.reported_titles[:SHOWN_TITLES]
     work.alternate_titles = work.alternate_titles[:SHOWN_TITLES]
     groups = defaultdict(list)
     uses = OnetTechnology.objects.filter(occupation=occupation, hidden=False).values_list(
         "technology__name", "technology__slug", "technology__commodity_title", "hot", "in_demand"
     )
+    pages = reverse("careers:technology", kwargs={"slug": "-"}).removesuffix("-/")
     for name, slug, kind, hot, in_demand in uses:  # plain rows: a long list costs no objects
-        groups[kind].append(Product(name, slug, hot, in_demand))
+        groups[kind].append(Product(name, slug, hot, in_demand, f"{pages}{slug}/"))
     # Kinds with a hot technology first, then by size: what employers ask for comes first.
     work.technology = sorted(
         groups.items(), key=lambda item: (-any(u.hot for u in item[1]), -len(item[1]), item[0])
@@ -196,10 +203,10 @@ def career_work(codes, chosen: str, release, national_medians) -> CareerWork | N
     ratings = OnetRating.objects.filter(
         occupation=occupation, hidden=False, importance__isnull=False
     ).order_by("-importance", "name")
-    for rating in ratings:
-        kept = work.skills if rating.kind == RatingKind.SKILL else work.knowledge
+    for kind, *rating in ratings.values_list("kind", "name", "element_id", "importance", "level"):
+        kept = work.skills if kind == RatingKind.SKILL else work.knowledge
         if len(kept) < SHOWN_RATINGS:
-            kept.append(Rating(rating.name, rating.element_id, rating.importance, rating.level))
+            kept.append(Rating(*rating))
     work.related = _related(occupation, codes, release, national_medians)
     return work
 
@@ -218,18 +225,28 @@ def _related(occupation, codes, release, national_medians) -> list:
             order.setdefault(soc, len(order))
     if not order:
         return []
-    profiles = list(
-        Occupation.objects.filter(published_q(), codes__soc_code__in=order)
-        .exclude(codes__soc_code__in=own)
-        .distinct()
-        .only("title", "slug", "pay_code")
+    # Each published profile carrying a related code (not one of this career's), closest first:
+    # one query for the profiles and the codes that bring them, as plain rows.
+    lines = (
+        OccupationCode.objects.filter(published_q("occupation__"), soc_code__in=order)
+        .exclude(occupation__codes__soc_code__in=own)
+        .values_list(
+            "soc_code",
+            "occupation_id",
+            "occupation__title",
+            "occupation__slug",
+            "occupation__pay_code",
+        )
     )
-    rank = {}
-    for profile_id, soc in OccupationCode.objects.filter(
-        occupation__in=profiles, soc_code__in=order
-    ).values_list("occupation_id", "soc_code"):
-        rank[profile_id] = min(rank.get(profile_id, len(order)), order[soc])
-    ranked = sorted(profiles, key=lambda profile: (rank.get(profile.pk, len(order)), profile.title))
-    chosen = ranked[:SHOWN_RELATED]
+    found, rank = {}, {}
+    for soc, pk, title, slug, pay_code in lines:
+        found[pk] = (title, slug, pay_code)
+        rank[pk] = min(rank.get(pk, len(order)), order[soc])
+    ranked = sorted(found, key=lambda pk: (rank[pk], found[pk][0]))[:SHOWN_RELATED]
+    # Only what a link and a median need, for the few shown.
+    chosen = []
+    for pk in ranked:
+        title, slug, pay_code = found[pk]
+        chosen.append(Occupation(pk=pk, title=title, slug=slug, pay_code=pay_code))
     medians = national_medians(chosen, release)
     return [(profile, medians.get(profile.pk)) for profile in chosen]

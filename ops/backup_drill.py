@@ -69,8 +69,10 @@ def manage(database_url: str, *args: str, capture: bool = False) -> str:
 def build_site(database_url: str) -> None:
     manage(database_url, "migrate", "--verbosity", "0")
     manage(database_url, "import_ooh", "data/ooh/occupations-2024-34.json")
+    manage(database_url, "import_duties")
     manage(database_url, "seed_content")
     manage(database_url, "import_oews", "data/oews/oews_M2025_nat_st.csv.gz")
+    manage(database_url, "import_onet")
     manage(database_url, "shell", "-c", ADD_QUESTIONS)
 
 

@@ -10,6 +10,8 @@ Prints a Markdown table (also written to bench-results.md) and exits 1 when a ta
   - cached guide page: at least 0.8 x the requests/s of /healthz (cached run),
   - uncached guide page: at least 0.1 x the requests/s of /healthz (uncached run),
   - uncached career finder (three filters and a sort): p50 at most 2 x the uncached home's,
+  - uncached profile with every section of O*NET's data (what the work is, issue 24): its
+    in-process time at most 1.2 x the same profile's without that data (see below),
   - no socket errors and no non-2xx answers anywhere.
 
 Environment: BENCH_SECONDS (default 10) is the measured time per URL and mode, split over
@@ -26,7 +28,9 @@ Last, with no gunicorn running, it breaks the real uncached guide page down
 database and with the cache disabled, it asks for the page through Django's test client
 BENCH_BREAKDOWN_REQUESTS times (default 100) and splits each request's time into database,
 templates and the rest; the second table gives those per request, with the server CPU per
-request that the uncached target leaves the whole page.
+request that the uncached target leaves the whole page. It does the same for a profile
+(registered nurses) twice: as it is, and without O*NET's data (the function that reads it for
+the page answers "none", as for a career O*NET does not cover), the cost of those sections.
 
 Besides wrk's figures, the table shows the CPU time gunicorn spent per request (from /proc),
 which depends less than requests/s on other work sharing the machine.
@@ -44,7 +48,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_breakdown import measure
-from bench_report import breakdown_table, long_tail_table, results_table
+from bench_report import breakdown_table, long_tail_table, results_table, work_table
 from bench_wrk import CONNECTIONS, THREADS, WRK_SCRIPT, Measurement, ensure_wrk, run_wrk
 from prodserver import (
     ROOT,
@@ -63,6 +67,7 @@ PROFILE = "/careers/registered-nurses/"
 FINDER = "/careers/?education=bachelors&pay_min=60000&outlook=faster&sort=-median"
 URLS = [HEALTHZ, "/", GUIDE, "/certifications/cpc/", PROFILE, FINDER]
 FINDER_TARGET = 2.0  # uncached finder p50 at most this × the uncached home page's p50
+WORK_TARGET = 1.2  # uncached profile with O*NET's sections at most this × without them
 WARMUP_SECONDS = 2
 TARGETS = {"cached": 0.8, "uncached": 0.1}  # guide page requests/s as a share of /healthz's
 # The long tail: every profile × every state, shuffled, each page asked for once, on the cached
@@ -231,6 +236,9 @@ def main() -> int:
                     flush=True,
                 )
                 parts = measure(site.env, GUIDE, requests)
+                print(f"-- breakdown: {PROFILE} with and without O*NET", file=sys.stderr)
+                with_work = measure(site.env, PROFILE, requests)
+                without_work = measure(site.env, PROFILE, requests, without_work=True)
                 workers = site.workers
                 cache_backend = site.cache_backend
                 database = site.database_label
@@ -259,9 +267,17 @@ def main() -> int:
             "",
             long_tail_table(tail, listed, tail_seconds),
             "",
+            work_table(with_work, without_work, WORK_TARGET),
+            "",
         ]
     )
     failed = failures(all_results)
+    if with_work.total_ms > WORK_TARGET * without_work.total_ms:
+        failed.append(
+            f"uncached profile with O*NET's sections: {with_work.total_ms:.1f} ms, "
+            f"{with_work.total_ms / without_work.total_ms:.2f} × without them "
+            f"({without_work.total_ms:.1f} ms); target ≤ {WORK_TARGET} ×"
+        )
     if tail.socket_errors or tail.non2xx:
         failed.append(
             f"long tail: {tail.socket_errors} socket errors, {tail.non2xx} non-2xx answers"

@@ -157,10 +157,15 @@ def get(client, path: str) -> None:
         raise ServerError(f"the breakdown's GET {path} answered {response.status_code}, not 200")
 
 
-def measure(env: dict[str, str], path: str, requests: int) -> Breakdown:
-    """Run breakdown() in a subprocess with env (the production site's) and the cache disabled."""
+def measure(env: dict[str, str], path: str, requests: int, *, without_work=False) -> Breakdown:
+    """Run breakdown() in a subprocess with env (the production site's) and the cache disabled.
+
+    without_work: the profile as it was before O*NET's data (issue 24's baseline): the one
+    function that reads it for a career's page answers "no data", so the page leaves out
+    every section it feeds, as for a career O*NET does not cover."""
+    flag = ["--without-work"] if without_work else []
     result = subprocess.run(  # noqa: S603 (fixed arguments)
-        [str(PYTHON), str(Path(__file__).resolve()), path, str(requests)],
+        [str(PYTHON), str(Path(__file__).resolve()), path, str(requests), *flag],
         cwd=ROOT,
         env={**env, "DJANGO_CACHE_DISABLED": "1"},
         capture_output=True,
@@ -185,6 +190,10 @@ def main() -> None:
 
     django.setup()
     host = settings.ALLOWED_HOSTS[0] if settings.ALLOWED_HOSTS else None
+    if "--without-work" in sys.argv[3:]:
+        import occupations.selectors
+
+        occupations.selectors.career_work = lambda *args, **kwargs: None
     result = breakdown(path, requests, host=host)
     print(RESULT_PREFIX + json.dumps(asdict(result)), flush=True)
 

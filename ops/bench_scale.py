@@ -2,7 +2,8 @@
 
 For each size it makes a fresh PostgreSQL database, writes the content (ops/scale_content.py:
 the handbook's profiles, OEWS pay for every state and the guides, plus synthetic copies), and:
-  - times each import step (migrate, import_ooh, seed_content, import_oews), then ANALYZE: a
+  - times each import step (migrate, import_ooh, import_duties, seed_content, import_oews,
+    import_onet), then ANALYZE: a
     server's autovacuum gathers the planner's statistics after a bulk load, but not at once
     (and not at all where it is off, as on some development machines); without them the
     planner guesses, and at 10× the search took three times as long;
@@ -56,13 +57,20 @@ PAGES = {
     "sitemap index": "/sitemap.xml",
     "sitemap: profiles": "/sitemap-profiles.xml",
     "certification": "/certifications/cpc/",
+    "technology": "/careers/technology/epic-systems/",
+    "search: a product": "/search/?q=AutoCAD",
 }
 UNCACHED_CONNECTIONS = 2  # one per worker
 # Bounds, in seconds: a step that hangs fails the bench instead of holding the machine.
 STEP_TIMEOUT = 900
 PSQL_TIMEOUT = 120
 # What each import step loads, for its rate (migrate and ANALYZE have none).
-STEP_UNITS = {"import_ooh": "profiles", "seed_content": "guides", "import_oews": "pay rows"}
+STEP_UNITS = {
+    "import_ooh": "profiles",
+    "seed_content": "guides",
+    "import_oews": "pay rows",
+    "import_onet": "O*NET occupations",
+}
 TIMED = ["profile", "guide", "finder", "search", "sitemap index", "sitemap: profiles"]
 
 COUNT_QUERIES = """
@@ -147,8 +155,10 @@ def build(factor: int, folder: Path, url: str, name: str) -> dict:
             "--summaries",
             str(folder / "summaries.json"),
         ],
+        "import_duties": ["import_duties", str(folder / "duties.json")],
         "seed_content": ["seed_content", str(ROOT / "content"), str(folder / "guides")],
         "import_oews": ["import_oews", str(folder / "oews.csv.gz"), "--period", "May 2025"],
+        "import_onet": ["import_onet", str(folder / "onet.json")],
     }
     seconds = {}
     for step, args in steps.items():

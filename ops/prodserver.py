@@ -87,10 +87,13 @@ class ProductionSite(contextlib.AbstractContextManager):
         try:
             seeding = [
                 ["migrate", "--noinput"],
-                # As `make seed`: the handbook's profiles, the packs, the current OEWS release.
+                # As `make seed`: the handbook's profiles and their duties, the packs, the
+                # current OEWS release, O*NET's data on the work.
                 ["import_ooh"],
+                ["import_duties"],
                 ["seed_content"],
                 ["import_oews", "data/oews/oews_M2025_nat_st.csv.gz"],
+                ["import_onet"],
             ]
             for command in [*(seeding if self.seed else []), ["collectstatic", "--noinput"]]:
                 self.manage(*command)

@@ -7,6 +7,10 @@ writes into DIR, from the repository's own files:
     each, every copy with its own slug (`…-x2`), title, handbook address and SOC codes
     (major groups 61 and up, which the SOC does not use), its similar occupations inside the
     same copy;
+  - duties.json: the site's duties (data/ooh), each copy's the same as its original's;
+  - onet.json: O*NET's data (data/onet) and, for every copy, a copy of each O*NET occupation
+    with its own code (major groups 61 and up, numbered in order), naming the copy's SOC codes
+    and, as related occupations, the copy's own; the products are shared, as a real release's;
   - oews.csv.gz: OEWS May 2025 (data/oews) and, for every copied code, a copy of its rows:
     the nation and every state, so every synthetic profile has pay everywhere;
   - guides/: the guide packs (content/guides) copied likewise, with every FAQ, step, move and
@@ -27,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OOH = ROOT / "data/ooh/occupations-2024-34.json"
 SUMMARIES = ROOT / "data/ooh/summaries.json"
+DUTIES = ROOT / "data/ooh/duties.json"
+ONET = ROOT / "data/onet/onet-30.1.json"
 OEWS = ROOT / "data/oews/oews_M2025_nat_st.csv.gz"
 GUIDES = ROOT / "content/guides"
 FIRST_MAJOR_GROUP = 61  # synthetic SOC codes start here: the SOC's own stop at 55
@@ -81,6 +87,35 @@ def copied_guide(guide: dict, k: int, codes: dict, real_codes: set[str]) -> dict
     return guide
 
 
+def copied_onet(onet: dict, factor: int, codes: dict) -> dict:
+    """O*NET's data with every occupation copied into each copy of the site (see the top); an
+    occupation none of whose SOC codes the profiles carry (in a sample) is not copied."""
+    real = sorted(
+        code
+        for code, entry in onet["occupations"].items()
+        if any((2, soc) in codes for soc in entry["careers"])
+    )
+    own = {
+        (k, code): f"{FIRST_MAJOR_GROUP + k - 2:02d}-{n:04d}.00"
+        for k in range(2, factor + 1)
+        for n, code in enumerate(real)
+    }
+    occupations = dict(onet["occupations"])
+    for k in range(2, factor + 1):
+        for code in real:
+            entry = copy.deepcopy(onet["occupations"][code])
+            entry["title"] = f"{entry['title']} (synthetic copy {k})"
+            entry["careers"] = [codes[k, soc] for soc in entry["careers"] if (k, soc) in codes]
+            if "related" in entry:
+                entry["related"] = [
+                    [own[k, related], *rest]
+                    for related, *rest in entry["related"]
+                    if (k, related) in own
+                ]
+            occupations[own[k, code]] = entry
+    return {**onet, "occupations": occupations}
+
+
 def dump(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
@@ -91,6 +126,8 @@ def write(
     *,
     ooh_file: Path = OOH,
     summaries_file: Path = SUMMARIES,
+    duties_file: Path = DUTIES,
+    onet_file: Path = ONET,
     oews_file: Path = OEWS,
     guides_dir: Path = GUIDES,
 ) -> dict[str, int]:
@@ -110,6 +147,13 @@ def write(
         summaries["summaries"].update({f"{slug}-x{k}": text for slug, text in shipped.items()})
     (out / "occupations.json").write_text(dump(ooh), encoding="utf-8")
     (out / "summaries.json").write_text(dump(summaries), encoding="utf-8")
+    duties = json.loads(duties_file.read_text(encoding="utf-8"))
+    shipped = dict(duties["duties"])
+    for k in copies:
+        duties["duties"].update({f"{slug}-x{k}": items for slug, items in shipped.items()})
+    (out / "duties.json").write_text(dump(duties), encoding="utf-8")
+    onet = copied_onet(json.loads(onet_file.read_text(encoding="utf-8")), factor, codes)
+    (out / "onet.json").write_text(dump(onet), encoding="utf-8")
 
     opener = gzip.open if oews_file.suffix == ".gz" else open
     with opener(oews_file, "rt", encoding="utf-8", newline="") as source:
@@ -145,7 +189,12 @@ def write(
             ],
         }
         (out / "guides" / pack_path.name).write_text(dump(copied), encoding="utf-8")
-    return {"profiles": len(ooh["occupations"]), "pay rows": pay_rows, "guides": guides}
+    return {
+        "profiles": len(ooh["occupations"]),
+        "pay rows": pay_rows,
+        "guides": guides,
+        "O*NET occupations": len(onet["occupations"]),
+    }
 
 
 def main() -> None:

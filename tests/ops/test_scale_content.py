@@ -12,7 +12,8 @@ import pytest
 from django.core.management import call_command
 
 from guides.models import CareerGuide
-from occupations.models import AreaPay, Occupation
+from occupations.models import AreaPay, Occupation, OccupationCode
+from occupations.onet_models import OnetCareerCode, OnetOccupation, OnetRelated
 
 OPS = Path(__file__).resolve().parents[2] / "ops"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ooh"
@@ -88,15 +89,19 @@ def test_the_same_factor_writes_the_same_bytes(scale_content, tmp_path):
 
 
 @pytest.mark.django_db
-def test_the_doubled_site_imports_with_the_sites_own_importers(scale_content, tmp_path):
+def test_the_doubled_site_imports_with_the_sites_own_importers(
+    scale_content, tmp_path, onet_sample
+):
     real = json.loads(SAMPLE["ooh_file"].read_text())["occupations"]
-    scale_content.write(2, tmp_path, **SAMPLE)
+    scale_content.write(2, tmp_path, **SAMPLE, onet_file=onet_sample)
     quiet = {"stdout": io.StringIO()}
 
     call_command("import_ooh", str(tmp_path / "occupations.json"),
                  "--summaries", str(tmp_path / "summaries.json"), **quiet)  # fmt: skip
+    call_command("import_duties", str(tmp_path / "duties.json"), **quiet)
     call_command("seed_content", "content", str(tmp_path / "guides"), **quiet)
     call_command("import_oews", str(tmp_path / "oews.csv.gz"), "--period", "May 2025", **quiet)
+    call_command("import_onet", str(tmp_path / "onet.json"), **quiet)
 
     assert Occupation.objects.count() == 2 * len(real)
     shipped = CareerGuide.objects.exclude(slug__endswith="-x2")
@@ -115,6 +120,18 @@ def test_the_doubled_site_imports_with_the_sites_own_importers(scale_content, tm
         == (AreaPay.objects.filter(soc_code=real_code).count())
         > 0
     )
+    assert [d.text for d in records_copy.duties.all()] == [d.text for d in records.duties.all()]
+    # O*NET: each occupation copied once, naming the copy's codes and related inside the copy.
+    carried = OccupationCode.objects.filter(soc_code__lt="61").values("soc_code")
+    originals = OnetOccupation.objects.filter(code__lt="61", careers__soc_code__in=carried)
+    copies = OnetOccupation.objects.filter(code__gte="61")
+    assert copies.count() == originals.distinct().count() > 0
+    onet_copy = OnetCareerCode.objects.get(soc_code=copied_code).occupation
+    assert onet_copy.code >= "61"
+    assert "(synthetic copy 2)" in onet_copy.title
+    related = OnetRelated.objects.filter(occupation=onet_copy)
+    assert related.exists()
+    assert all(link.related.code >= "61" for link in related)
 
 
 def test_the_repositorys_own_files_doubled_keep_codes_unique_and_pay_everywhere(
