@@ -9,7 +9,7 @@ the page stays the same for everyone who asks for it).
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
 from django.urls import reverse
@@ -68,6 +68,11 @@ INTEREST_WORDS = {
 }
 
 
+def one_decimal(value: Decimal) -> str:
+    """As `floatformat:1` shows it (half up), without a template filter per number."""
+    return str(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
 @dataclass
 class Rating:
     name: str
@@ -78,6 +83,10 @@ class Rating:
     @property
     def url(self) -> str:
         return f"https://www.onetonline.org/find/descriptor/result/{self.element_id}"
+
+    @property
+    def importance_shown(self) -> str:
+        return one_decimal(self.importance)
 
 
 @dataclass(frozen=True)
@@ -98,6 +107,10 @@ class Interest:
     @property
     def name(self):
         return RIASEC[self.letter]
+
+    @property
+    def score_shown(self) -> str:
+        return one_decimal(self.score)
 
     @property
     def words(self) -> str:
@@ -163,6 +176,7 @@ def career_work(codes, chosen: str, release, national_medians) -> CareerWork | N
     links = list(
         OnetCareerCode.objects.filter(soc_code__in=jobs)
         .select_related("occupation__release")
+        .defer("occupation__work_styles", "occupation__work_values")  # not on the page
         .order_by("occupation__code")
     )
     if not links:

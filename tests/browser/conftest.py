@@ -114,10 +114,10 @@ def seeded_site(live_server, transactional_db, tmp_path_factory):
 
     from django.core.management import call_command
 
-    from tests.conftest import OEWS_SAMPLE, OOH_SAMPLE, onet_sample_file
+    from tests.conftest import OEWS_SAMPLE, import_handbook_sample, onet_sample_file
     from tests.seed_once import DatabaseCopy
 
-    call_command("import_ooh", str(OOH_SAMPLE), stdout=io.StringIO())
+    import_handbook_sample()  # with the site's duties
     call_command("seed_content", stdout=io.StringIO())
     call_command("import_oews", str(OEWS_SAMPLE), "--period", "May 2025", stdout=io.StringIO())
     onet = onet_sample_file(tmp_path_factory.mktemp("onet"))

@@ -19,6 +19,10 @@ def test_a_name_employers_use_leads_to_the_career_its_skills_and_related(
     first.get_by_role("link").first.click()
 
     assert page.url.endswith("/careers/dentists/")
+    # What they do comes first, reached from "On this page".
+    page.locator("nav.toc").get_by_role("link", name="What they do").click()
+    assert page.url.endswith("#duties")
+    assert page.locator("#duties li").count() >= 4
     skills = page.locator("#skills")
     assert skills.locator("meter").count() > 0
     assert "of 5" in skills.inner_text()
