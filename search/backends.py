@@ -48,7 +48,8 @@ def search(query: str) -> list[Result]:
             not (r.kind_order == CERTIFICATIONS.order and _code_of(r) in asked),
             -r.score,
             r.kind_order,
-            str(r.title).lower(),
+            -r.jobs,  # "nurse": Registered nurses before the other careers it names equally
+            _plain_title(r).lower(),
         ),
     )
     seen: set[str] = set()  # a guide and the profile it covers are one page: its best result

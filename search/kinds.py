@@ -28,6 +28,7 @@ class Result:
     score: float = 0.0
     matches_all_words: bool = True
     kind_order: int = 0
+    jobs: int = 0  # a profile's employment: between equal scores, the job more people do first
 
 
 @dataclass(frozen=True)

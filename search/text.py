@@ -85,6 +85,7 @@ def result(kind: Kind, obj, title: str, snippet: str, score: float, *, matches_a
         score=float(score or 0.0),
         matches_all_words=matches_all,
         kind_order=kind.order,
+        jobs=getattr(obj, "jobs", None) or 0,  # profiles have it; the rest count as 0
     )
 
 

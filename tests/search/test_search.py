@@ -4,6 +4,7 @@ Runs on SQLite by default; with DATABASE_URL pointing at PostgreSQL the same tes
 full-text backend, and the `postgresql` tests check its weights and GIN indexes.
 """
 
+import re
 from itertools import pairwise
 
 import pytest
@@ -531,3 +532,15 @@ def test_the_simple_backend_stems_a_singular_query(seeded):
     assert "/careers/actuaries/" in [result.url for result in results]
     marked = next(result for result in results if result.url == "/careers/actuaries/")
     assert "<mark>Actuaries</mark>" in str(marked.title)
+
+
+def test_between_careers_matching_equally_the_one_more_people_do_comes_first():
+    """The word nurse names registered nurses, licensed practical nurses and nurse
+    anesthetists alike: the job with the most people (3.3 million registered nurses) is the one
+    most visitors mean. Then by plain title, never by where a <mark> falls in it."""
+    OccupationFactory(title="Tilers of copper", jobs=2_000)
+    OccupationFactory(title="Alpha tilers", jobs=2_000)
+    OccupationFactory(title="Zinc tilers", jobs=90_000)
+    OccupationFactory(title="Beta tilers", jobs=2_000)
+    titles = [re.sub(r"<[^>]+>", "", str(result.title)) for result in search("tilers")]
+    assert titles == ["Zinc tilers", "Alpha tilers", "Beta tilers", "Tilers of copper"]
