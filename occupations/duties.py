@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from core.content_version import bump_content_version
 
 from .models import Occupation, OccupationPart
+from .ooh_import import add_to_history
 
 PER_PROFILE = (4, 8)
 MAX_LENGTH = 300
@@ -101,9 +102,8 @@ def import_duties(path, *, dry_run=False) -> DutiesReport:
             elif occupation.soc_codes:
                 report.missing.append(occupation.slug)
         Duty.objects.bulk_create(new, batch_size=1000)
-        # Each profile that gained duties, with them (reversion follows its parts as they are).
-        for occupation in Occupation.objects.filter(slug__in=report.added):
-            reversion.add_to_revision(occupation)
+        # Each profile that gained duties, with them.
+        add_to_history(Occupation.objects.filter(slug__in=report.added))
         if new:
             bump_content_version()
         if dry_run:

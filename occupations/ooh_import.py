@@ -261,14 +261,24 @@ def import_ooh(path, summaries_path=None, *, dry_run=False) -> OOHReport:
         pay_codes = {slug: occupation.pay_code for slug, occupation in slugs.items()}
         report.pay_created, report.pay_updated = store_handbook_pay(profiles, pay_codes)
         touched = [slugs[slug] for slug in report.created + report.updated if slug in slugs]
-        for occupation in touched:
-            reversion.add_to_revision(occupation)
+        add_to_history(touched)
         _record(path, raw, report)
         if touched or report.pay_created or report.pay_updated:
             bump_content_version()
         if dry_run:
             transaction.set_rollback(True)
     return report
+
+
+def add_to_history(profiles) -> None:
+    """Each profile, with its parts, into the current revision. Prefetched: reversion follows
+    them through their managers, and a similar link's str() would fetch its profile, a query
+    apiece (2,600 for the handbook)."""
+    parts = ("codes", "employers", "similar_links__similar", "duties")
+    for occupation in Occupation.objects.filter(pk__in=[p.pk for p in profiles]).prefetch_related(
+        *parts
+    ):
+        reversion.add_to_revision(occupation)
 
 
 def _text(value) -> str:
