@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "reversion",
     "core",
     "occupations",
+    "interests",
     "certifications",
     "guides",
     "careers",

@@ -1,5 +1,6 @@
 """The /careers/ section, in the order its patterns are tried: words first ("compare",
-"fields", "pathway-map", "technology" are no career's address), then a career's own pages."""
+"fields", "match", "pathway-map", "technology" are no career's address), then a career's own
+pages."""
 
 from django.urls import path
 
@@ -8,6 +9,7 @@ from questions.views import AskQuestionView, QuestionThanksView
 
 from . import views
 from .finder import FinderView
+from .match import MatchAnswersView, MatchView
 from .technology import TechnologyView
 
 app_name = "careers"
@@ -15,6 +17,8 @@ urlpatterns = [
     path("", FinderView.as_view(), name="finder"),
     path("compare/", views.CompareCareersView.as_view(), name="compare"),
     path("fields/", views.FieldListView.as_view(), name="fields"),
+    path("match/", MatchView.as_view(), name="match"),
+    path("match/answers/", MatchAnswersView.as_view(), name="match_answers"),
     path("fields/<slug:slug>/", views.FieldDetailView.as_view(), name="field"),
     path("pathway-map/", views.PathwayMapView.as_view(), name="pathway_map"),
     path("technology/<slug:slug>/", TechnologyView.as_view(), name="technology"),

@@ -1,3 +1,4 @@
+import importlib
 import io
 import re
 from pathlib import Path
@@ -47,6 +48,21 @@ def import_handbook_sample():
     call_command("import_duties", stdout=io.StringIO())
 
 
+def ship_questionnaire():
+    """The questionnaire's activities as its migration ships them. Tests that flush the
+    database (live servers, transactional tests) remove rows migrations made; this puts them
+    back, by the migration's own function, when the table is empty."""
+    from django.apps import apps
+
+    migration = importlib.import_module("interests.migrations.0002_questionnaire")
+    migration.add_items(apps, None)
+
+
+@pytest.fixture
+def questionnaire(db):
+    ship_questionnaire()
+
+
 @pytest.fixture
 def seeded_packs(db):
     """A sample of the handbook (tests/fixtures/ooh: the flagship's profile, its neighbours, a
@@ -57,6 +73,7 @@ def seeded_packs(db):
     def seed():
         import_handbook_sample()
         call_command("seed_content", stdout=io.StringIO())
+        ship_questionnaire()
 
     seed_once("handbook sample and packs", seed)
 

@@ -114,7 +114,12 @@ def seeded_site(live_server, transactional_db, tmp_path_factory):
 
     from django.core.management import call_command
 
-    from tests.conftest import OEWS_SAMPLE, import_handbook_sample, onet_sample_file
+    from tests.conftest import (
+        OEWS_SAMPLE,
+        import_handbook_sample,
+        onet_sample_file,
+        ship_questionnaire,
+    )
     from tests.seed_once import DatabaseCopy
 
     import_handbook_sample()  # with the site's duties
@@ -122,6 +127,7 @@ def seeded_site(live_server, transactional_db, tmp_path_factory):
     call_command("import_oews", str(OEWS_SAMPLE), "--period", "May 2025", stdout=io.StringIO())
     onet = onet_sample_file(tmp_path_factory.mktemp("onet"))
     call_command("import_onet", str(onet), stdout=io.StringIO())
+    ship_questionnaire()
     _seeded_copy = DatabaseCopy()
     return live_server
 

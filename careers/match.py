@@ -1,0 +1,207 @@
+"""/careers/match/: which careers fit me. The questionnaire (the interests app's activities,
+answered on a five-point scale, one GET form, nothing stored) and, at the same address with the
+six scores in it (?r=…&i=…&a=…&s=…&e=…&c=…, each 0–100), the careers that match them
+(careers.matching). /careers/match/answers/ turns answers into that address.
+
+Every page is public: the answers live in the address, so the same address is the same page
+for everyone, cacheable by the page cache and a CDN, and no cookie is set.
+"""
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.paginator import Paginator
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.generic import TemplateView
+
+from core.breadcrumbs import BreadcrumbsMixin, Crumb
+from core.public_pages import PublicPageMixin
+from guides.links import career_link
+from interests.selectors import questionnaire
+from occupations.filters import with_pay
+from occupations.models import Field, Occupation, PayRelease
+from occupations.onet_models import OnetRelease
+from occupations.work import INTEREST_WORDS, JOB_ZONES
+
+from .matching import AREAS, SCALE, area_name, rank_careers, scores_from_answers, top_areas
+
+PER_PAGE = 20
+SCORE_ERROR = "Enter each of the six interest scores as a whole number from 0 to 100."
+
+
+class MatchForm(forms.Form):
+    """The results page's address: the six scores, and what the visitor narrows the list by."""
+
+    zone = forms.TypedChoiceField(
+        label="Preparation you are willing to do",
+        coerce=int,
+        required=False,
+        empty_value=None,
+        choices=[("", "Any amount")]
+        + [(zone, f"Up to {words.split(':')[0].lower()}") for zone, words in JOB_ZONES.items()],
+        error_messages={"invalid_choice": "Choose one of the amounts of preparation listed."},
+    )
+    field = forms.ModelChoiceField(
+        label="Field",
+        queryset=Field.objects.order_by("name"),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any field",
+        error_messages={"invalid_choice": "There is no field of that name."},
+    )
+    state = forms.ChoiceField(
+        label="Show pay for a state",
+        required=False,
+        choices=[],
+        error_messages={"invalid_choice": "We have no pay figures for that state."},
+    )
+
+    def __init__(self, *args, states=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        for letter in AREAS:
+            name = area_name(letter)
+            self.fields[letter.lower()] = forms.IntegerField(
+                label=f"{name} score",
+                min_value=0,
+                max_value=100,
+                error_messages={
+                    "required": f"The {name} score is missing. {SCORE_ERROR}",
+                    "invalid": f"The {name} score is not a whole number. {SCORE_ERROR}",
+                    "min_value": f"The {name} score is below 0. {SCORE_ERROR}",
+                    "max_value": f"The {name} score is above 100. {SCORE_ERROR}",
+                },
+            )
+        self.order_fields([letter.lower() for letter in AREAS])  # the scores first
+        for name in ("zone", "field", "state"):
+            self.fields[name].widget.attrs["class"] = "form-select"
+        self.fields["state"].choices = [("", "No state"), *((name, name) for name in states)]
+
+    def score_fields(self):
+        return [self[letter.lower()] for letter in AREAS]
+
+    def narrowing_fields(self):
+        return [self[name] for name in ("zone", "field", "state")]
+
+    @property
+    def scores(self) -> dict[str, int]:
+        return {letter: self.cleaned_data[letter.lower()] for letter in AREAS}
+
+
+class MatchView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
+    """The questionnaire, or with scores in the address the careers that match them."""
+
+    def get_breadcrumbs(self):
+        return [Crumb("Careers", reverse("careers:finder")), Crumb("Which careers fit me")]
+
+    def get_template_names(self):
+        return ["careers/match_results.html" if self.has_scores else "careers/match.html"]
+
+    def get(self, request, *args, **kwargs):
+        self.has_scores = any(letter.lower() in request.GET for letter in AREAS)
+        self.form = None
+        if self.has_scores:
+            self.release = PayRelease.current()
+            states = self.release.state_names() if self.release else []
+            self.form = MatchForm(request.GET, states=states)
+        response = super().get(request, *args, **kwargs)
+        if self.form is not None and not self.form.is_valid():
+            response.status_code = 400
+        return response
+
+    def shows_visitor_input(self) -> bool:
+        return False  # everything shown comes from the address, the same for everyone
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(scale=SCALE, onet_release=OnetRelease.current())
+        if not self.has_scores:
+            return {**context, "items": questionnaire()}
+        context["form"] = self.form
+        if not self.form.is_valid():
+            return context
+        scores = self.form.scores
+        data = self.form.cleaned_data
+        ranking = rank_careers(
+            scores, field_slug=data["field"].slug if data["field"] else "", most_zone=data["zone"]
+        )
+        page = Paginator(ranking.matches, PER_PAGE).get_page(self.request.GET.get("page"))
+        attach_careers(page.object_list, self.release, data["state"])
+        kept = {key: value for key, value in self.request.GET.items() if key != "page"}
+        top = top_areas(scores)
+        return {
+            **context,
+            "profile": [
+                (letter, area_name(letter), scores[letter], INTEREST_WORDS[letter])
+                for letter in AREAS
+            ],
+            "top": [(area_name(letter), INTEREST_WORDS[letter]) for letter in top],
+            "ranking": ranking,
+            "page_obj": page,
+            "page_query": urlencode(kept),
+            "release": self.release,
+            "state": data["state"],
+            "scores_query": urlencode({letter.lower(): scores[letter] for letter in AREAS}),
+        }
+
+
+def attach_careers(matches, release, state: str) -> None:
+    """Each match on the page gets its profile, with its pay (and a state's), in one query."""
+    profiles = with_pay(
+        Occupation.objects.filter(pk__in=[match.profile_id for match in matches]).select_related(
+            "guide"
+        ),
+        release,
+        state,
+    )
+    by_id = {profile.pk: profile for profile in profiles}
+    for match in matches:
+        match.occupation = by_id.get(match.profile_id)
+        match.link = career_link(match.occupation) if match.occupation else ""
+
+
+class MatchAnswersView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
+    """The questionnaire's answers → the results' address (a redirect), or, when an area has
+    too few answers or an answer is not one of the choices, the questionnaire again with every
+    answer kept and what is missing said."""
+
+    template_name = "careers/match.html"
+
+    def get_breadcrumbs(self):
+        return [Crumb("Careers", reverse("careers:finder")), Crumb("Which careers fit me")]
+
+    def get(self, request, *args, **kwargs):
+        self.items = questionnaire()
+        choices = {str(value) for value, _label in SCALE}
+        self.answers, self.problems = {}, []
+        for item in self.items:
+            value = request.GET.get(f"q{item.pk}", "")
+            if value in choices:
+                self.answers[item.pk] = int(value)
+            elif value:
+                self.problems.append(f"“{item.text}”: the answer is not one of the choices.")
+        scores, short = scores_from_answers(self.items, self.answers)
+        self.problems += [
+            f"{area_name(letter)}: answer at least half of its activities (marked below)."
+            for letter in short
+        ]
+        if not self.problems and self.items:
+            query = urlencode({letter.lower(): scores[letter] for letter in AREAS})
+            return redirect(f"{reverse('careers:match')}?{query}")
+        self.short = set(short)
+        for item in self.items:  # what the visitor chose stays chosen
+            item.answer = self.answers.get(item.pk)
+            item.needed = item.area in self.short and item.answer is None
+        return super().get(request, *args, **kwargs)
+
+    def shows_visitor_input(self) -> bool:
+        return True  # the visitor's own answers are on this page
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "items": self.items,
+            "problems": self.problems,
+            "scale": SCALE,
+            "onet_release": OnetRelease.current(),
+        }
