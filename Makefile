@@ -108,6 +108,7 @@ seed: $(VENV)/.synced
 	$(MANAGE) seed_content
 	$(MANAGE) import_oews data/oews/oews_M2025_nat_st.csv.gz
 	$(MANAGE) import_onet
+	$(MANAGE) build_next_steps
 
 superuser: $(VENV)/.synced
 	$(MANAGE) createsuperuser

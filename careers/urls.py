@@ -10,6 +10,7 @@ from questions.views import AskQuestionView, QuestionThanksView
 from . import views
 from .finder import FinderView
 from .match import MatchAnswersView, MatchView
+from .next_steps import NextStepsView
 from .technology import TechnologyView
 
 app_name = "careers"
@@ -26,6 +27,7 @@ urlpatterns = [
     path("<slug:slug>.json", CareerJSONView.as_view(), name="json"),
     # A guide, or the handbook profile of that name (views.career_page).
     path("<slug:slug>/", views.career_page, name="detail"),
+    path("<slug:slug>/next/", NextStepsView.as_view(), name="next_steps"),
     path("<slug:slug>/ask/", AskQuestionView.as_view(), name="ask"),
     path("<slug:slug>/ask/thanks/", QuestionThanksView.as_view(), name="ask_thanks"),
 ]

@@ -239,3 +239,26 @@ class OnetRelated(OnetPart):
 
     def __str__(self) -> str:
         return f"{self.occupation.code} → {self.related.code}"
+
+
+class OnetSimilar(models.Model):
+    """One of an O*NET occupation's closest occupations by what carries over (skills and
+    knowledge, tools, O*NET's related tiers): occupations.onet_similarity, computed by
+    `build_next_steps` after each import, never edited."""
+
+    occupation = models.ForeignKey(OnetOccupation, on_delete=models.CASCADE, related_name="similar")
+    other = models.ForeignKey(OnetOccupation, on_delete=models.CASCADE, related_name="+")
+    score = models.FloatField(help_text=_("0 (nothing carries over) to 1"))
+
+    class Meta:
+        ordering = ["occupation", "-score", "other"]
+        verbose_name = _("O*NET similar occupation")
+        constraints = [
+            models.UniqueConstraint(fields=["occupation", "other"], name="onet_similar_once"),
+            models.CheckConstraint(
+                condition=models.Q(score__range=(0, 1)), name="onet_similar_score_0_to_1"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.occupation.code} → {self.other.code} ({self.score:.2f})"

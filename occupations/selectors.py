@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch
 from core.models import published_q
 
 from .models import AreaPay, AreaType, Field, Occupation, PayRelease, SimilarOccupation
+from .next_steps import next_steps
 from .pay import career_pay, sort_states
 from .state_map import state_map
 from .work import career_work
@@ -83,9 +84,12 @@ def profile_context(request, occupation, page_url: str, codes=None) -> dict:
     to_rows = pay.map_code is not None and pay.map_code != pay.headline_code
     similar = similar_with_pay(occupation, release) if occupation else []
     work = career_work(codes, request.GET.get("onet", ""), release, national_medians)
+    steps = None
     if work is not None:  # O*NET's related careers join the handbook's similar ones, no repeats
         shown = {profile.pk for profile, _pay in similar} | {getattr(occupation, "pk", None)}
         work.related = [(p, pay) for p, pay in work.related if p.pk not in shown]
+        # Where it can take you: the three closest, the rest on a page of their own.
+        steps = next_steps(occupation, codes, release, limit=3, learn=False, onet=work.occupation)
     return {
         "occupation": occupation,
         "career_pay": pay,
@@ -106,6 +110,7 @@ def profile_context(request, occupation, page_url: str, codes=None) -> dict:
         "state_map_caption": _map_caption(release, to_rows),
         "similar": similar,
         "work": work,
+        "next_steps": steps,
         "page_url": page_url,
     }
 

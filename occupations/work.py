@@ -170,24 +170,29 @@ class CareerWork:
         return sum(use.hot for _kind, uses in self.technology for use in uses)
 
 
-def career_work(codes, chosen: str, release, national_medians) -> CareerWork | None:
-    """The O*NET data for a career with these `OccupationCode`s (None when O*NET has none)."""
+def onet_members(codes) -> list[tuple]:
+    """[(OnetOccupation, jobs)] of a career with these `OccupationCode`s, the largest by
+    employment first (within one SOC code, O*NET's own ".00" before its finer ones); one query."""
     jobs = {code.soc_code: code.jobs or 0 for code in codes}
-    links = list(
+    links = (
         OnetCareerCode.objects.filter(soc_code__in=jobs)
         .select_related("occupation__release")
         .defer("occupation__work_styles", "occupation__work_values")  # not on the page
         .order_by("occupation__code")
     )
-    if not links:
-        return None
     members = {}
     for link in links:
         size = max(members.get(link.occupation, 0), jobs.get(link.soc_code, 0))
         members[link.occupation] = size
-    # The largest by employment; within one SOC code, O*NET's own ".00" before its finer ones.
-    ranked = sorted(members.items(), key=lambda item: (-item[1], item[0].code))
-    by_code = {occupation.code: occupation for occupation in members}
+    return sorted(members.items(), key=lambda item: (-item[1], item[0].code))
+
+
+def career_work(codes, chosen: str, release, national_medians) -> CareerWork | None:
+    """The O*NET data for a career with these `OccupationCode`s (None when O*NET has none)."""
+    ranked = onet_members(codes)
+    if not ranked:
+        return None
+    by_code = {occupation.code: occupation for occupation, _jobs in ranked}
     occupation = by_code.get(chosen) or ranked[0][0]
     work = CareerWork(
         occupation=occupation,

@@ -73,6 +73,7 @@ def build_site(database_url: str) -> None:
     manage(database_url, "seed_content")
     manage(database_url, "import_oews", "data/oews/oews_M2025_nat_st.csv.gz")
     manage(database_url, "import_onet")
+    manage(database_url, "build_next_steps")
     manage(database_url, "shell", "-c", ADD_QUESTIONS)
 
 

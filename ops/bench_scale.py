@@ -159,6 +159,7 @@ def build(factor: int, folder: Path, url: str, name: str) -> dict:
         "seed_content": ["seed_content", str(ROOT / "content"), str(folder / "guides")],
         "import_oews": ["import_oews", str(folder / "oews.csv.gz"), "--period", "May 2025"],
         "import_onet": ["import_onet", str(folder / "onet.json")],
+        "build_next_steps": ["build_next_steps"],
     }
     seconds = {}
     for step, args in steps.items():

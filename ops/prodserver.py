@@ -94,6 +94,7 @@ class ProductionSite(contextlib.AbstractContextManager):
                 ["seed_content"],
                 ["import_oews", "data/oews/oews_M2025_nat_st.csv.gz"],
                 ["import_onet"],
+                ["build_next_steps"],
             ]
             for command in [*(seeding if self.seed else []), ["collectstatic", "--noinput"]]:
                 self.manage(*command)

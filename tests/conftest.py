@@ -96,11 +96,12 @@ def onet_sample(tmp_path_factory) -> Path:
 def seeded(seeded_packs, onet_sample):
     """The flagship content, loaded the way `make run` loads it: the packs, then OEWS May 2025
     (a sample: the sample profiles' codes, the nation and a few states), then O*NET's data
-    (a sample: tests/fixtures/onet)."""
+    (a sample: tests/fixtures/onet) and the next steps computed from it."""
 
     def seed():
         call_command("import_oews", str(OEWS_SAMPLE), "--period", "May 2025", stdout=io.StringIO())
         call_command("import_onet", str(onet_sample), stdout=io.StringIO())
+        call_command("build_next_steps", stdout=io.StringIO())
 
     seed_once("OEWS May 2025 and O*NET samples, after the packs", seed)
 

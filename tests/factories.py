@@ -353,3 +353,12 @@ class OnetRelatedFactory(factory.django.DjangoModelFactory):
     related = factory.SubFactory(OnetOccupationFactory)
     tier = "Primary-Short"
     index = factory.Sequence(lambda n: n + 1)
+
+
+class OnetSimilarFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = onet_models.OnetSimilar
+
+    occupation = factory.SubFactory(OnetOccupationFactory)
+    other = factory.SubFactory(OnetOccupationFactory)
+    score = 0.8

@@ -19,6 +19,15 @@ def money_cents(amount, currency="USD"):
     return _formatted(amount, currency, Decimal("0.01"))
 
 
+@register.filter
+def signed_money(amount, currency="USD"):
+    """A change in whole units with its sign: 1234 → “+$1,234”, -50 → “−$50” (a minus sign)."""
+    if amount in (None, ""):
+        return ""
+    sign = "−" if Decimal(amount) < 0 else "+"
+    return sign + _formatted(abs(Decimal(amount)), currency, Decimal(1))
+
+
 def _formatted(amount, currency: str, unit: Decimal) -> str:
     if amount in (None, ""):
         return ""

@@ -127,6 +127,7 @@ def seeded_site(live_server, transactional_db, tmp_path_factory):
     call_command("import_oews", str(OEWS_SAMPLE), "--period", "May 2025", stdout=io.StringIO())
     onet = onet_sample_file(tmp_path_factory.mktemp("onet"))
     call_command("import_onet", str(onet), stdout=io.StringIO())
+    call_command("build_next_steps", stdout=io.StringIO())
     ship_questionnaire()
     _seeded_copy = DatabaseCopy()
     return live_server

@@ -1,0 +1,131 @@
+"""/careers/<slug>/next/: where my experience can take me. The careers this one's skills,
+knowledge and tools carry over to best (occupations.next_steps), told apart as a step up, a
+step sideways or a new start, each with its pay change, what is new to learn and a
+certification or training step the site knows; for the flagship's family, the editors' own
+pathway moves first. Public: everything on it comes from the address (`?state=`)."""
+
+from django import forms
+from django.http import Http404
+from django.urls import reverse
+from django.views.generic import TemplateView
+
+from certifications.models import Certification
+from core.breadcrumbs import BreadcrumbsMixin, Crumb
+from core.models import published_q
+from core.public_pages import PublicPageMixin
+from guides.models import CareerGuide, GuideCertification, PathwayMove, TrainingStep
+from guides.selectors import guide_codes
+from occupations.models import Occupation, PayRelease
+from occupations.next_steps import next_steps
+from occupations.onet_models import OnetRelease
+
+KINDS = [("up", "A step up"), ("sideways", "A step sideways"), ("new", "A new start")]
+SHOWN = 12
+
+
+class StateForm(forms.Form):
+    state = forms.ChoiceField(
+        label="Show pay for a state",
+        required=False,
+        error_messages={"invalid_choice": "We have no pay figures for that state."},
+    )
+
+    def __init__(self, *args, states=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["state"].choices = [("", "No state"), *((name, name) for name in states)]
+        self.fields["state"].widget.attrs["class"] = "form-select"
+
+
+class NextStepsView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
+    template_name = "careers/next_steps.html"
+
+    def get(self, request, *args, slug, **kwargs):
+        self.guide = CareerGuide.objects.visible_to(request.user).filter(slug=slug).first()
+        if self.guide is not None:
+            codes = guide_codes(self.guide, request.user)
+            self.occupation = codes[0].occupation if codes else None
+            self.title = self.guide.title
+            self.page_url = self.guide.get_absolute_url()
+        else:
+            profiles = Occupation.objects.visible_to(request.user)
+            self.occupation = profiles.filter(slug=slug).first()
+            if self.occupation is None:
+                raise Http404("No career of that name.")
+            codes = list(self.occupation.codes.all())
+            self.title = self.occupation.title
+            self.page_url = self.occupation.get_absolute_url()
+        self.release = PayRelease.current()
+        states = self.release.state_names() if self.release else []
+        self.form = StateForm(request.GET or None, states=states)
+        state = self.form.cleaned_data["state"] if self.form.is_valid() else ""
+        self.steps = next_steps(self.occupation, codes, self.release, state, limit=SHOWN)
+        if self.steps is None:
+            raise Http404("O*NET has no data for this career.")
+        response = super().get(request, *args, **kwargs)
+        if self.form.is_bound and not self.form.is_valid():
+            response.status_code = 400
+        return response
+
+    def get_breadcrumbs(self):
+        return [
+            Crumb("Careers", reverse("careers:finder")),
+            Crumb(self.title[:1].upper() + self.title[1:], self.page_url),
+            Crumb("Where it can take you"),
+        ]
+
+    def get_context_data(self, **kwargs):
+        moves = self.editor_moves()
+        covered = {move.to_guide.occupation_id for move in moves}
+        steps = [step for step in self.steps.steps if step.occupation.pk not in covered]
+        add_site_steps(steps)
+        return {
+            **super().get_context_data(**kwargs),
+            "title": self.title,
+            "page_url": self.page_url,
+            "form": self.form,
+            "next": self.steps,
+            "moves": moves,
+            "groups": [
+                (key, words, [step for step in steps if step.kind == key]) for key, words in KINDS
+            ],
+            "release": self.release,
+            "onet_release": OnetRelease.current(),
+        }
+
+    def editor_moves(self) -> list:
+        """The hand-written pathway moves out of this guide, to published guides."""
+        if self.guide is None:
+            return []
+        return list(
+            PathwayMove.objects.filter(guide=self.guide)
+            .filter(published_q("to_guide__"))
+            .select_related("to_guide")
+        )
+
+
+def add_site_steps(steps) -> None:
+    """Each step's certification or training step the site knows (its guide's first
+    recommended certification, else its first training step): two queries."""
+    guides = {
+        step.occupation.guide.pk: step
+        for step in steps
+        if getattr(step.occupation, "guide", None) is not None
+        and step.occupation.guide.is_published
+    }
+    for step in steps:
+        step.site_step = None
+    if not guides:
+        return
+    links = GuideCertification.objects.filter(
+        guide_id__in=guides, certification__in=Certification.objects.published()
+    ).select_related("certification")
+    for link in links.order_by("guide_id", "position", "pk"):
+        step = guides[link.guide_id]
+        if step.site_step is None:
+            step.site_step = (link.certification.name, link.certification.get_absolute_url())
+    for training in TrainingStep.objects.filter(guide_id__in=guides).order_by(
+        "guide_id", "position", "pk"
+    ):
+        step = guides[training.guide_id]
+        if step.site_step is None:
+            step.site_step = (training.title, f"{step.occupation.guide.get_absolute_url()}#pathway")
