@@ -1,7 +1,10 @@
 """A visitor's pathway plan, kept in their (server-side) session: no account needed.
 
-The session holds, per guide slug, what the visitor wrote for each item of the plan: whether it
-is done, an optional target month and a note, plus the item's title when the plan was made. The
+A plan is for a career: a guide (its training steps and recommended certifications) or, for a
+career without one, its handbook profile (the handbook's entry education, related experience
+and on-the-job training: the steps the site knows for it). The session holds, per career
+slug, what the visitor wrote for each item of the plan: whether it is done, an optional target
+month and a note, plus the item's title when the plan was made. The
 plan shown is always rebuilt from the guide as it is now, so an editor can change the guide's
 steps at any time: new steps appear as not done, and saved items whose step was removed are
 kept and shown as "no longer in the guide" rather than lost.
@@ -15,6 +18,7 @@ from django.conf import settings
 from certifications.models import Certification
 from core.models import published_q
 from guides.models import CareerGuide
+from occupations.models import EntryEducation, Occupation, Training, WorkExperience
 
 SESSION_KEY = "pathway_plans"
 
@@ -43,7 +47,7 @@ class PlanItem:
 class Plan:
     slug: str
     title: str
-    guide: CareerGuide | None
+    guide: CareerGuide | None  # or the profile, for a career without a guide
     items: list[PlanItem]  # what the guide has now, in its order
     removed: list[PlanItem]  # saved items whose step is no longer in the guide
 
@@ -82,13 +86,14 @@ class PlanStore:
         items = plan["items"].values()
         return {"done": sum(item["done"] for item in items), "total": len(items)}
 
-    def start(self, guide: CareerGuide) -> bool:
-        """Create the plan for a guide; False (and nothing changed) when one exists already."""
+    def start(self, guide) -> bool:
+        """Create the plan for a guide or a profile; False (and nothing changed) when one
+        exists already."""
         if self.has(guide.slug):
             return False
         items = {
             item.key: {"title": item.title, "done": False, "target": "", "note": ""}
-            for item in guide_items(guide, self.request.user)
+            for item in career_items(guide, self.request.user)
         }
         plans = self.saved
         plans[guide.slug] = {
@@ -125,8 +130,8 @@ class PlanStore:
         return self.build(slug, saved) if saved else None
 
     def build(self, slug: str, saved: dict) -> Plan:
-        guide = CareerGuide.objects.visible_to(self.request.user).filter(slug=slug).first()
-        current = guide_items(guide, self.request.user) if guide else []
+        guide = career_of(slug, self.request.user)
+        current = career_items(guide, self.request.user) if guide else []
         stored = saved["items"]
         for item in current:
             state = stored.get(item.key, {})
@@ -153,6 +158,39 @@ class PlanStore:
             items=current,
             removed=removed,
         )
+
+
+def career_of(slug: str, user):
+    """The guide of that name, else the handbook profile (None when neither is visible)."""
+    guide = CareerGuide.objects.visible_to(user).filter(slug=slug).first()
+    return guide or Occupation.objects.visible_to(user).filter(slug=slug).first()
+
+
+def career_items(career, user) -> list[PlanItem]:
+    if isinstance(career, CareerGuide):
+        return guide_items(career, user)
+    return profile_items(career)
+
+
+def profile_items(profile: Occupation) -> list[PlanItem]:
+    """The steps the handbook gives a career without a guide: its typical entry education,
+    work experience in a related occupation and on-the-job training, each where it has one."""
+    url = f"{profile.get_absolute_url()}#how-to-become"
+    items = []
+    if profile.entry_education not in ("", EntryEducation.NONE, EntryEducation.SEE_PROFILE):
+        education = profile.get_entry_education_display()
+        items.append(PlanItem(key="education", title=f"Complete: {education}", url=url))
+    if profile.work_experience in (WorkExperience.LESS_THAN_FIVE, WorkExperience.FIVE_OR_MORE):
+        years = profile.get_work_experience_display().lower()
+        items.append(PlanItem(key="experience", title=f"Work in a related job ({years})", url=url))
+    if profile.training not in ("", Training.NONE):
+        training = profile.get_training_display()
+        items.append(PlanItem(key="training", title=f"Training once hired: {training}", url=url))
+    if not items:  # the handbook describes the way in only in words
+        items.append(
+            PlanItem(key="read", title="Read how to become one", url=f"{profile.ooh_url}#tab-4")
+        )
+    return items
 
 
 def guide_items(guide: CareerGuide, user) -> list[PlanItem]:

@@ -2,7 +2,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -12,41 +12,58 @@ from django.views.generic import TemplateView
 from icalendar import Calendar, Event
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
-from guides.selectors import GuideSubpageMixin
+from guides.models import CareerGuide
 
 from .forms import plan_formset
-from .plan import PlanStore
+from .plan import PlanStore, career_items, career_of
 
 
 @method_decorator(never_cache, name="dispatch")
-class StartPlanView(GuideSubpageMixin, TemplateView):
-    """GET: what a plan of this guide holds, and the button that makes it (the guide page links
-    here, so it carries no form). POST: make the plan, then show it."""
+class StartPlanView(BreadcrumbsMixin, TemplateView):
+    """GET: what a plan of this career holds (a guide's steps and certifications, or for a
+    career without a guide the handbook's steps), and the button that makes it (career pages,
+    the matcher and next steps link here, so they carry no form). POST: make it, show it."""
 
     template_name = "plans/start.html"
-    crumb = "Start my plan"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.career = career_of(kwargs["slug"], request.user)
+        if self.career is None:
+            raise Http404("No career of that name.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs(self):
+        title = self.career.title
+        return [
+            Crumb("Careers", reverse("careers:finder")),
+            Crumb(title[:1].upper() + title[1:], self.career.get_absolute_url()),
+            Crumb("Start my plan"),
+        ]
 
     def get(self, request, *args, **kwargs):
-        if PlanStore(request).has(self.guide.slug):
-            return redirect(f"{reverse('plans:plan')}#plan-{self.guide.slug}")
+        if PlanStore(request).has(self.career.slug):
+            return redirect(f"{reverse('plans:plan')}#plan-{self.career.slug}")
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
+        items = career_items(self.career, self.request.user)
         return {
             **super().get_context_data(**kwargs),
-            "step_count": self.guide.training_steps.count(),
+            "career": self.career,
+            "is_guide": isinstance(self.career, CareerGuide),
+            "step_count": sum(item.key.startswith("step-") for item in items),
+            "items": items,
             "plan_days": settings.PLAN_SESSION_AGE // (24 * 60 * 60),
         }
 
     def post(self, request, slug):
-        guide = self.guide
-        if PlanStore(request).start(guide):
-            messages.success(
-                request, f"Your plan for {guide.title} is ready. Tick steps off as you go."
-            )
+        career = self.career
+        title = career.title[:1].upper() + career.title[1:]
+        if PlanStore(request).start(career):
+            messages.success(request, f"Your plan for {title} is ready. Tick steps off as you go.")
         else:
-            messages.info(request, f"You already have a plan for {guide.title}: here it is.")
-        return redirect(f"{reverse('plans:plan')}#plan-{guide.slug}")
+            messages.info(request, f"You already have a plan for {title}: here it is.")
+        return redirect(f"{reverse('plans:plan')}#plan-{career.slug}")
 
 
 @method_decorator(never_cache, name="dispatch")

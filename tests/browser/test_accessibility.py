@@ -45,6 +45,7 @@ PAGE_TYPES = {
     "technology": "/careers/technology/epic-systems/",
     "interest questionnaire": "/careers/match/",
     "next steps": "/careers/dentists/next/?state=Texas",
+    "start a plan for a career without a guide": "/plan/start/actuaries/",
     "next steps of a guide": "/careers/medical-records-specialist/next/",
     "interest matches": "/careers/match/?r=20&i=60&a=10&s=40&e=30&c=90&zone=4&state=Texas",
     "interest matches, a bad address": "/careers/match/?r=20&i=600",

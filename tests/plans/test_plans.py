@@ -1,6 +1,7 @@
 """My pathway plan: kept in the visitor's session, ticked off with plain forms, printable, .ics."""
 
 import datetime
+import io
 import re
 
 import pytest
@@ -328,7 +329,7 @@ def test_saving_after_the_guide_changed_keeps_the_removed_steps_notes(planner):
 def test_a_plan_for_a_guide_that_was_unpublished_is_kept(planner):
     CareerGuide.objects.filter(slug="medical-records-specialist").update(status="draft")
     page = soup(planner.get(PLAN_URL))
-    assert "This guide is no longer published" in page.text
+    assert "This career is no longer published" in page.text
     assert len(page.select("ul.plan-removed li")) == 7
 
 
@@ -414,3 +415,38 @@ def test_steps_are_the_guides_not_a_copy(planner):
     assert (
         "Renamed by an editor" in soup(planner.get(PLAN_URL)).select(".plan-item legend a")[0].text
     )
+
+
+# A plan for a career without a guide ----------------------------------------------------------
+
+
+def test_a_career_without_a_guide_gets_a_plan_of_the_handbooks_steps(seeded):
+    from occupations.models import Occupation
+
+    actuaries = Occupation.objects.get(slug="actuaries")
+    visitor = Client()
+    page = soup(visitor.get("/plan/start/actuaries/"))
+    assert "Start a plan for Actuaries" in page.find("h1").text
+    listed = [li.get_text() for li in page.find("main").select("ul li")]
+    assert f"Complete: {actuaries.get_entry_education_display()}" in listed
+    response = visitor.post("/plan/start/actuaries/")
+    assert response["Location"] == f"{PLAN_URL}#plan-actuaries"
+    plan = soup(visitor.get(PLAN_URL)).find(id="plan-actuaries-heading").find_parent("section")
+    assert plan.find("a", href=f"{actuaries.get_absolute_url()}#how-to-become")
+
+
+def test_an_unknown_career_has_no_plan_to_start(client):
+    assert client.get("/plan/start/no-such-career/").status_code == 404
+
+
+def test_matcher_results_and_next_steps_lead_to_a_plan(client, seeded):
+    from django.core.management import call_command
+
+    from tests.conftest import ship_questionnaire
+
+    ship_questionnaire()
+    call_command("build_next_steps", stdout=io.StringIO())
+    results = soup(client.get("/careers/match/?r=10&i=80&a=5&s=60&e=20&c=50"))
+    assert results.select_one(".match-results a[href^='/plan/start/']")
+    steps = soup(client.get("/careers/dentists/next/"))
+    assert steps.select_one("a[href^='/plan/start/']")
