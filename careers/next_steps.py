@@ -5,6 +5,7 @@ certification or training step the site knows; for the flagship's family, the ed
 pathway moves first. Public: everything on it comes from the address (`?state=`)."""
 
 from django import forms
+from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
 from django.views.generic import TemplateView
@@ -13,7 +14,7 @@ from certifications.models import Certification
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
 from core.models import published_q
 from core.public_pages import PublicPageMixin
-from guides.models import CareerGuide, GuideCertification, PathwayMove, TrainingStep
+from guides.models import CareerGuide, GuideCertification, MoveKind, PathwayMove, TrainingStep
 from guides.selectors import guide_codes
 from occupations.models import Occupation, PayRelease
 from occupations.next_steps import next_steps
@@ -75,7 +76,7 @@ class NextStepsView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         moves = self.editor_moves()
-        covered = {move.to_guide.occupation_id for move in moves}
+        covered = {target.occupation_id for target, _move in moves}
         steps = [step for step in self.steps.steps if step.occupation.pk not in covered]
         add_site_steps(steps)
         return {
@@ -93,14 +94,23 @@ class NextStepsView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
         }
 
     def editor_moves(self) -> list:
-        """The hand-written pathway moves out of this guide, to published guides."""
+        """The hand-written pathway moves from this guide to published guides: its own, and
+        the sideways moves other guides store (a sideways move goes both ways), as
+        (guide moved to, the move)."""
         if self.guide is None:
             return []
-        return list(
-            PathwayMove.objects.filter(guide=self.guide)
-            .filter(published_q("to_guide__"))
-            .select_related("to_guide")
+        moves = (
+            PathwayMove.objects.filter(
+                (Q(guide=self.guide) & published_q("to_guide__"))
+                | (Q(to_guide=self.guide, kind=MoveKind.SIDEWAYS) & published_q("guide__"))
+            )
+            .select_related("guide", "to_guide")
+            .order_by("position", "pk")
         )
+        return [
+            (move.to_guide if move.guide_id == self.guide.pk else move.guide, move)
+            for move in moves
+        ]
 
 
 def add_site_steps(steps) -> None:
