@@ -12,6 +12,9 @@ Preparation (O*NET's job zone) is shown beside, not used to sort: the closest co
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.urls import reverse
+from django.utils.timezone import now
+
 from core.models import published_q
 
 from .filters import with_pay
@@ -52,6 +55,63 @@ class NextSteps:
     steps: list[NextStep]
 
 
+@dataclass
+class Closest:
+    """A career the section on a career's page names: no pay or learning, only how much
+    carries over (the page of next steps has the rest)."""
+
+    title: str
+    url: str
+    score: float
+
+    @property
+    def carries_over(self) -> int:
+        return round(self.score * 100)
+
+
+def closest_careers(onet, codes, limit=3) -> list[Closest]:
+    """The `limit` careers this O*NET occupation's work carries over to best (two queries)."""
+    own_codes = [code.soc_code for code in codes]
+    best = _best_by_code(onet, own_codes)
+    lines = (
+        OccupationCode.objects.filter(published_q("occupation__"), soc_code__in=best)
+        .exclude(occupation__codes__soc_code__in=own_codes)
+        .values_list(
+            "occupation_id",
+            "soc_code",
+            "occupation__title",
+            "occupation__slug",
+            "occupation__guide__slug",
+            "occupation__guide__status",
+            "occupation__guide__publish_at",
+        )
+    )
+    found: dict[int, tuple] = {}
+    for pk, soc, title, slug, guide, status, publish_at in lines:
+        if pk not in found or best[soc][0] > found[pk][0]:
+            covered = (
+                guide and status == "published" and (publish_at is None or publish_at <= now())
+            )
+            url = reverse("careers:detail", kwargs={"slug": guide if covered else slug})
+            found[pk] = (best[soc][0], title, url)
+    ranked = sorted(found.values(), key=lambda item: (-item[0], item[1]))[:limit]
+    return [Closest(title, url, score) for score, title, url in ranked]
+
+
+def _best_by_code(onet, own_codes) -> dict[str, tuple]:
+    """{SOC code: (score, job zone, O*NET code)} of this occupation's closest, not its own."""
+    similar = (
+        OnetSimilar.objects.filter(occupation=onet)
+        .exclude(other__careers__soc_code__in=own_codes)
+        .values_list("other__careers__soc_code", "score", "other__job_zone", "other__code")
+    )
+    best: dict[str, tuple] = {}
+    for soc, score, zone, code in similar:
+        if soc and (soc not in best or score > best[soc][0]):
+            best[soc] = (score, zone, code)
+    return best
+
+
 def next_steps(
     occupation, codes, release, state="", limit=10, learn=True, onet=None
 ) -> NextSteps | None:
@@ -64,15 +124,7 @@ def next_steps(
             return None
         onet = members[0][0]
     own_codes = [code.soc_code for code in codes]
-    similar = (
-        OnetSimilar.objects.filter(occupation=onet)
-        .exclude(other__careers__soc_code__in=own_codes)
-        .values_list("other__careers__soc_code", "score", "other__job_zone", "other__code")
-    )
-    best: dict[str, tuple] = {}
-    for soc, score, zone, code in similar:
-        if soc and (soc not in best or score > best[soc][0]):
-            best[soc] = (score, zone, code)
+    best = _best_by_code(onet, own_codes)
     lines = OccupationCode.objects.filter(published_q("occupation__"), soc_code__in=best).exclude(
         occupation__codes__soc_code__in=own_codes
     )

@@ -9,7 +9,7 @@ from django.db.models import Count, Prefetch
 from core.models import published_q
 
 from .models import AreaPay, AreaType, Field, Occupation, PayRelease, SimilarOccupation
-from .next_steps import next_steps
+from .next_steps import closest_careers
 from .pay import career_pay, sort_states
 from .state_map import state_map
 from .work import career_work
@@ -89,7 +89,7 @@ def profile_context(request, occupation, page_url: str, codes=None) -> dict:
         shown = {profile.pk for profile, _pay in similar} | {getattr(occupation, "pk", None)}
         work.related = [(p, pay) for p, pay in work.related if p.pk not in shown]
         # Where it can take you: the three closest, the rest on a page of their own.
-        steps = next_steps(occupation, codes, release, limit=3, learn=False, onet=work.occupation)
+        steps = closest_careers(work.occupation, codes)
     return {
         "occupation": occupation,
         "career_pay": pay,

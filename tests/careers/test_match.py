@@ -72,6 +72,8 @@ def test_the_questionnaire_asks_every_published_activity_on_a_five_point_scale(c
     assert all(first.find("label", attrs={"for": r["id"]}) for r in radios)
     assert page.find("form", class_="match-questionnaire")["method"] == "get"
     assert "not a validated test" in page.get_text()
+    assert "public" in response["Cache-Control"]  # the page cache and a CDN may keep it
+    assert not response.cookies
 
 
 def test_a_draft_activity_is_not_asked(client):
