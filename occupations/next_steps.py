@@ -15,12 +15,10 @@ from decimal import Decimal
 from django.urls import reverse
 from django.utils.timezone import now
 
-from core.models import published_q
-
 from .filters import with_pay
-from .models import Occupation, OccupationCode
+from .models import Occupation
 from .onet_models import OnetRating, OnetSimilar
-from .work import onet_members
+from .work import onet_members, other_careers
 
 STEP_UP = Decimal("0.10")  # a tenth more pay, or more, is a step up
 LEARN_GAP = Decimal("0.5")  # importance higher there by at least this much is new to learn
@@ -73,18 +71,14 @@ def closest_careers(onet, codes, limit=3) -> list[Closest]:
     """The `limit` careers this O*NET occupation's work carries over to best (two queries)."""
     own_codes = [code.soc_code for code in codes]
     best = _best_by_code(onet, own_codes)
-    lines = (
-        OccupationCode.objects.filter(published_q("occupation__"), soc_code__in=best)
-        .exclude(occupation__codes__soc_code__in=own_codes)
-        .values_list(
-            "occupation_id",
-            "soc_code",
-            "occupation__title",
-            "occupation__slug",
-            "occupation__guide__slug",
-            "occupation__guide__status",
-            "occupation__guide__publish_at",
-        )
+    lines = other_careers(best, own_codes).values_list(
+        "occupation_id",
+        "soc_code",
+        "occupation__title",
+        "occupation__slug",
+        "occupation__guide__slug",
+        "occupation__guide__status",
+        "occupation__guide__publish_at",
     )
     found: dict[int, tuple] = {}
     for pk, soc, title, slug, guide, status, publish_at in lines:
@@ -125,9 +119,7 @@ def next_steps(
         onet = members[0][0]
     own_codes = [code.soc_code for code in codes]
     best = _best_by_code(onet, own_codes)
-    lines = OccupationCode.objects.filter(published_q("occupation__"), soc_code__in=best).exclude(
-        occupation__codes__soc_code__in=own_codes
-    )
+    lines = other_careers(best, own_codes)
     by_profile: dict[int, tuple] = {}
     for profile_id, soc in lines.values_list("occupation_id", "soc_code"):
         if profile_id not in by_profile or best[soc][0] > by_profile[profile_id][0]:

@@ -230,6 +230,14 @@ def career_work(codes, chosen: str, release, national_medians) -> CareerWork | N
     return work
 
 
+def other_careers(codes, own):
+    """The codes of published profiles among `codes`, leaving out any profile that carries
+    one of `own` (the career itself)."""
+    return OccupationCode.objects.filter(published_q("occupation__"), soc_code__in=codes).exclude(
+        occupation__codes__soc_code__in=own
+    )
+
+
 def _related(occupation, codes, release, national_medians) -> list:
     """O*NET's related occupations as the site's careers, closest first, without this one."""
     related_codes = list(
@@ -246,16 +254,8 @@ def _related(occupation, codes, release, national_medians) -> list:
         return []
     # Each published profile carrying a related code (not one of this career's), closest first:
     # one query for the profiles and the codes that bring them, as plain rows.
-    lines = (
-        OccupationCode.objects.filter(published_q("occupation__"), soc_code__in=order)
-        .exclude(occupation__codes__soc_code__in=own)
-        .values_list(
-            "soc_code",
-            "occupation_id",
-            "occupation__title",
-            "occupation__slug",
-            "occupation__pay_code",
-        )
+    lines = other_careers(order, own).values_list(
+        "soc_code", "occupation_id", "occupation__title", "occupation__slug", "occupation__pay_code"
     )
     found, rank = {}, {}
     for soc, pk, title, slug, pay_code in lines:
