@@ -16,15 +16,16 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
+from core.interest_areas import AREA_WORDS, area_name
 from core.public_pages import PublicPageMixin
 from guides.links import career_link
 from interests.selectors import questionnaire
 from occupations.filters import with_pay
 from occupations.models import Field, Occupation, PayRelease
 from occupations.onet_models import OnetRelease
-from occupations.work import INTEREST_WORDS, JOB_ZONES
+from occupations.work import JOB_ZONES
 
-from .matching import AREAS, SCALE, area_name, rank_careers, scores_from_answers, top_areas
+from .matching import AREAS, SCALE, rank_careers, scores_from_answers, top_areas
 
 PER_PAGE = 20
 SCORE_ERROR = "Enter each of the six interest scores as a whole number from 0 to 100."
@@ -88,11 +89,14 @@ class MatchForm(forms.Form):
         return {letter: self.cleaned_data[letter.lower()] for letter in AREAS}
 
 
-class MatchView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
-    """The questionnaire, or with scores in the address the careers that match them."""
-
+class MatchPage(PublicPageMixin, BreadcrumbsMixin, TemplateView):
     def get_breadcrumbs(self):
         return [Crumb("Careers", reverse("careers:finder")), Crumb("Which careers fit me")]
+
+
+class MatchView(MatchPage):
+    """The questionnaire, or with scores in the address the careers that match them (the
+    same for everyone: everything shown comes from the address)."""
 
     def get_template_names(self):
         return ["careers/match_results.html" if self.has_scores else "careers/match.html"]
@@ -108,9 +112,6 @@ class MatchView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
         if self.form is not None and not self.form.is_valid():
             response.status_code = 400
         return response
-
-    def shows_visitor_input(self) -> bool:
-        return False  # everything shown comes from the address, the same for everyone
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -132,10 +133,9 @@ class MatchView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
         return {
             **context,
             "profile": [
-                (letter, area_name(letter), scores[letter], INTEREST_WORDS[letter])
-                for letter in AREAS
+                (letter, area_name(letter), scores[letter], AREA_WORDS[letter]) for letter in AREAS
             ],
-            "top": [(area_name(letter), INTEREST_WORDS[letter]) for letter in top],
+            "top": [(area_name(letter), AREA_WORDS[letter]) for letter in top],
             "ranking": ranking,
             "page_obj": page,
             "page_query": urlencode(kept),
@@ -160,15 +160,12 @@ def attach_careers(matches, release, state: str) -> None:
         match.link = career_link(match.occupation) if match.occupation else ""
 
 
-class MatchAnswersView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
+class MatchAnswersView(MatchPage):
     """The questionnaire's answers → the results' address (a redirect), or, when an area has
     too few answers or an answer is not one of the choices, the questionnaire again with every
     answer kept and what is missing said."""
 
     template_name = "careers/match.html"
-
-    def get_breadcrumbs(self):
-        return [Crumb("Careers", reverse("careers:finder")), Crumb("Which careers fit me")]
 
     def get(self, request, *args, **kwargs):
         self.items = questionnaire()

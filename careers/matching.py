@@ -16,12 +16,12 @@ interests of those codes; the page's careers and their pay come after, in one mo
 from dataclasses import dataclass, field
 from statistics import fmean
 
+from core.interest_areas import InterestArea, area_name
 from core.models import published_q
-from interests.models import Area
 from occupations.models import OccupationCode
 from occupations.onet_models import OnetCareerCode
 
-AREAS = Area.values  # R I A S E C
+AREAS = InterestArea.values  # R I A S E C
 SCALE = [
     (0, "Dislike a lot"),
     (1, "Dislike"),
@@ -33,10 +33,6 @@ TOP = SCALE[-1][0]
 ANSWERED_SHARE = 0.5  # at least half of each area's activities, or its score says little
 CLOSE_TO_SECOND = 10  # a third area this close to the second is among the visitor's top
 FIT_WORDS = [(0.7, "Strong fit"), (0.4, "Good fit"), (-1.0, "Some fit")]
-
-
-def area_name(letter: str) -> str:
-    return str(Area(letter).label)
 
 
 def scores_from_answers(items, answers: dict[int, int]) -> tuple[dict[str, int], list[str]]:

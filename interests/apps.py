@@ -8,7 +8,6 @@ class InterestsConfig(AppConfig):
     name = "interests"
     # editorial.roles: Editors and Publishers work on these models.
     editorial_content = True
-    editors_remove_parts = False
 
     def ready(self):
         from core.content_version import track

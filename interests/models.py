@@ -8,18 +8,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.interest_areas import InterestArea as Area
 from core.models import Publishable
-
-
-class Area(models.TextChoices):
-    """O*NET's six interest areas (RIASEC), in their usual order."""
-
-    REALISTIC = "R", _("Realistic")
-    INVESTIGATIVE = "I", _("Investigative")
-    ARTISTIC = "A", _("Artistic")
-    SOCIAL = "S", _("Social")
-    ENTERPRISING = "E", _("Enterprising")
-    CONVENTIONAL = "C", _("Conventional")
 
 
 @reversion.register()

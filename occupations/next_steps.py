@@ -12,8 +12,10 @@ Preparation (O*NET's job zone) is shown beside, not used to sort: the closest co
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import Case, F, When
 from django.urls import reverse
-from django.utils.timezone import now
+
+from core.models import published_q
 
 from .filters import with_pay
 from .models import Occupation
@@ -71,22 +73,20 @@ def closest_careers(onet, codes, limit=3) -> list[Closest]:
     """The `limit` careers this O*NET occupation's work carries over to best (two queries)."""
     own_codes = [code.soc_code for code in codes]
     best = _best_by_code(onet, own_codes)
-    lines = other_careers(best, own_codes).values_list(
-        "occupation_id",
-        "soc_code",
-        "occupation__title",
-        "occupation__slug",
-        "occupation__guide__slug",
-        "occupation__guide__status",
-        "occupation__guide__publish_at",
+    # One page per career: a profile a published guide covers leads to the guide.
+    page = Case(
+        When(published_q("occupation__guide__"), then=F("occupation__guide__slug")),
+        default=F("occupation__slug"),
+    )
+    lines = (
+        other_careers(best, own_codes)
+        .annotate(page=page)
+        .values_list("occupation_id", "soc_code", "occupation__title", "page")
     )
     found: dict[int, tuple] = {}
-    for pk, soc, title, slug, guide, status, publish_at in lines:
+    for pk, soc, title, page_slug in lines:
         if pk not in found or best[soc][0] > found[pk][0]:
-            covered = (
-                guide and status == "published" and (publish_at is None or publish_at <= now())
-            )
-            url = reverse("careers:detail", kwargs={"slug": guide if covered else slug})
+            url = reverse("careers:detail", kwargs={"slug": page_slug})
             found[pk] = (best[soc][0], title, url)
     ranked = sorted(found.values(), key=lambda item: (-item[0], item[1]))[:limit]
     return [Closest(title, url, score) for score, title, url in ranked]

@@ -18,14 +18,6 @@ CREDIT = (
     "O*NET® is a trademark of USDOL/ETA. CareerPath has modified all or some of this "
     "information. USDOL/ETA has not approved, endorsed, or tested these modifications."
 )
-RIASEC = {
-    "R": _("Realistic"),
-    "I": _("Investigative"),
-    "A": _("Artistic"),
-    "S": _("Social"),
-    "E": _("Enterprising"),
-    "C": _("Conventional"),
-}
 
 
 class OnetRelease(models.Model):

@@ -14,11 +14,11 @@ from functools import cached_property
 
 from django.urls import reverse
 
+from core.interest_areas import AREA_WORDS, area_name
 from core.models import published_q
 
 from .models import Occupation, OccupationCode
 from .onet_models import (
-    RIASEC,
     OnetCareerCode,
     OnetRating,
     OnetRelated,
@@ -57,14 +57,6 @@ EDUCATION_LEVELS = {
     "10": "First professional degree",
     "11": "Doctoral degree",
     "12": "Post-doctoral training",
-}
-INTEREST_WORDS = {
-    "R": "hands-on work with tools, machines, plants or animals",
-    "I": "working out problems with ideas, facts and analysis",
-    "A": "creating, designing and expressing ideas",
-    "S": "helping, teaching and caring for people",
-    "E": "leading, persuading and making business decisions",
-    "C": "working with data, records and procedures in an orderly way",
 }
 
 
@@ -106,7 +98,7 @@ class Interest:
 
     @property
     def name(self):
-        return RIASEC[self.letter]
+        return area_name(self.letter)
 
     @property
     def score_shown(self) -> str:
@@ -114,7 +106,7 @@ class Interest:
 
     @property
     def words(self) -> str:
-        return INTEREST_WORDS[self.letter]
+        return AREA_WORDS[self.letter]
 
 
 @dataclass

@@ -161,9 +161,14 @@ class PlanStore:
 
 
 def career_of(slug: str, user):
-    """The guide of that name, else the handbook profile (None when neither is visible)."""
-    guide = CareerGuide.objects.visible_to(user).filter(slug=slug).first()
-    return guide or Occupation.objects.visible_to(user).filter(slug=slug).first()
+    """The guide of that name, or the guide that covers the profile of that name (one page, and
+    one plan, per career), else the profile; None when none is visible."""
+    guides = CareerGuide.objects.visible_to(user)
+    return (
+        guides.filter(slug=slug).first()
+        or guides.filter(occupation__slug=slug).first()
+        or Occupation.objects.visible_to(user).filter(slug=slug).first()
+    )
 
 
 def career_items(career, user) -> list[PlanItem]:

@@ -9,6 +9,7 @@ from django.views.defaults import server_error
 from core.unavailable import service_unavailable
 from tests.factories import CareerGuideFactory
 from tests.family_pages import FAMILY_PAGES
+from tests.tool_pages import CAREER_TOOL_PAGES
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 # Rules axe tags "experimental" and so leaves out of a run by tags; each checks a WCAG criterion
@@ -42,19 +43,12 @@ PAGE_TYPES = {
     "search error": "/search/?q=" + "x" * 201,
     "fields": "/careers/fields/",
     "field": "/careers/fields/healthcare/",
-    "technology": "/careers/technology/epic-systems/",
-    "interest questionnaire": "/careers/match/",
-    "next steps": "/careers/dentists/next/?state=Texas",
-    "start a plan for a career without a guide": "/plan/start/actuaries/",
-    "next steps of a guide": "/careers/medical-records-specialist/next/",
-    "interest matches": "/careers/match/?r=20&i=60&a=10&s=40&e=30&c=90&zone=4&state=Texas",
-    "interest matches, a bad address": "/careers/match/?r=20&i=600",
-    "interest questionnaire, answers missing": "/careers/match/answers/?q1=4",
     "finder with filters": "/careers/?education=postsecondary_nondegree&sort=-median&state=Texas",
     "career finder error": "/careers/?pay_min=90000&pay_max=10",
     "compare careers": "/careers/compare/?c=actuaries&c=medical-assistants&state=Texas",
     "compare, one career": "/careers/compare/?c=actuaries",
     **FAMILY_PAGES,
+    **CAREER_TOOL_PAGES,
 }
 
 

@@ -9,7 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from careers import matching
-from interests.models import Area, InterestItem
+from core.interest_areas import InterestArea as Area
+from interests.models import InterestItem
 from tests.conftest import soup
 from tests.factories import AreaPayFactory, OccupationCodeFactory, OnetOccupationFactory
 

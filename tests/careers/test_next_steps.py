@@ -14,6 +14,7 @@ from occupations.onet_similarity import closest
 from tests.conftest import soup
 from tests.factories import (
     AreaPayFactory,
+    CareerGuideFactory,
     FieldFactory,
     OccupationCodeFactory,
     OnetOccupationFactory,
@@ -163,3 +164,21 @@ def test_build_next_steps_keeps_each_occupations_closest(seeded):
     assert "closest occupations for" in out.getvalue()
     assert OnetSimilar.objects.exists()
     assert all(0 <= row.score <= 1 for row in OnetSimilar.objects.all())
+
+
+def test_a_career_a_guide_covers_is_linked_at_its_guide(client, family):
+    guide = CareerGuideFactory(occupation=family["techs"], slug="records-tech-guide")
+    section = soup(client.get(family["coders"].get_absolute_url())).find(id="next-steps")
+    assert section.find("a", string="Records techs")["href"] == guide.get_absolute_url()
+    _response, page = steps_page(client, family["coders"])
+    assert page.find("h3").find("a")["href"] == guide.get_absolute_url()
+    guide.status = "draft"
+    guide.save()
+    section = soup(client.get(family["coders"].get_absolute_url())).find(id="next-steps")
+    assert section.find("a", string="Records techs")["href"] == family["techs"].get_absolute_url()
+
+
+def test_a_second_build_replaces_the_first(seeded):
+    before = OnetSimilar.objects.count()
+    call_command("build_next_steps", stdout=io.StringIO())
+    assert OnetSimilar.objects.count() == before > 0

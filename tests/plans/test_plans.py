@@ -435,6 +435,14 @@ def test_a_career_without_a_guide_gets_a_plan_of_the_handbooks_steps(seeded):
     assert plan.find("a", href=f"{actuaries.get_absolute_url()}#how-to-become")
 
 
+def test_a_profile_a_guide_covers_starts_the_guides_plan(seeded):
+    """One page, and one plan, per career: the profile's address leads to the guide's plan."""
+    visitor = Client()
+    profile = "/plan/start/medical-records-and-health-information-technicians/"
+    assert "Start a plan for Medical Records Specialist" in soup(visitor.get(profile)).text
+    assert visitor.post(profile)["Location"] == f"{PLAN_URL}#plan-medical-records-specialist"
+
+
 def test_an_unknown_career_has_no_plan_to_start(client):
     assert client.get("/plan/start/no-such-career/").status_code == 404
 

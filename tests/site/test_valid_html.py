@@ -20,6 +20,7 @@ from core.unavailable import service_unavailable
 from tests.factories import CareerGuideFactory
 from tests.family_pages import FAMILY_PAGES
 from tests.plans.test_plans import PLAN_URL, START_URL, plan_form_data
+from tests.tool_pages import CAREER_TOOL_PAGES
 
 pytestmark = pytest.mark.django_db
 
@@ -53,19 +54,12 @@ PUBLIC_PAGES = {
     "search error": "/search/?q=" + "x" * 201,
     "fields": "/careers/fields/",
     "field": "/careers/fields/healthcare/",
-    "technology": "/careers/technology/epic-systems/",
-    "interest questionnaire": "/careers/match/",
-    "next steps": "/careers/dentists/next/?state=Texas",
-    "start a plan for a career without a guide": "/plan/start/actuaries/",
-    "next steps of a guide": "/careers/medical-records-specialist/next/",
-    "interest matches": "/careers/match/?r=20&i=60&a=10&s=40&e=30&c=90&zone=4&state=Texas",
-    "interest matches, a bad address": "/careers/match/?r=20&i=600",
-    "interest questionnaire, answers missing": "/careers/match/answers/?q1=4",
     "finder with filters": "/careers/?education=postsecondary_nondegree&sort=-median&state=Texas",
     "career finder error": "/careers/?pay_min=90000&pay_max=10",
     "compare careers": "/careers/compare/?c=actuaries&c=medical-assistants&state=Texas",
     "compare, one career": "/careers/compare/?c=actuaries",
     **FAMILY_PAGES,
+    **CAREER_TOOL_PAGES,
     "my plan, empty": PLAN_URL,
     "ask a question": ASK,
     "question thanks": f"{ASK}thanks/",
