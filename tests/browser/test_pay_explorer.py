@@ -1,6 +1,9 @@
 """The pay explorer in a real browser: pick a state with the plain GET form, then check axe."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.test_accessibility import assert_accessible
 
@@ -21,18 +24,19 @@ def test_job_seeker_compares_a_state_with_national_pay(request, site_with_state_
     page.get_by_label("Compare with a state").select_option("California")
     page.get_by_role("button", name="Show pay").click()
 
-    assert page.url.endswith("?state=California#pay")
+    # expect() waits for the new page: the address commits before its table is parsed.
+    expect(page).to_have_url(re.compile(r"\?state=California#pay$"))
     table = page.locator("#pay table.pay-table")
-    assert table.locator("thead th").all_inner_texts() == [
+    expect(table.locator("thead th")).to_have_text([
         "Percentile",
         "United States, a year",
         "An hour",
         "California, a year",
         "An hour",
-    ]
+    ])
     median = table.locator("tbody tr").filter(has_text="Median")
     # The nation's median and California's, OEWS May 2025, each a year and an hour.
-    assert median.locator("td").all_inner_texts() == ["$51,140", "$24.59", "$61,810", "$29.71"]
+    expect(median.locator("td")).to_have_text(["$51,140", "$24.59", "$61,810", "$29.71"])
     assert page.get_by_label("Compare with a state").input_value() == "California"
     assert page.evaluate("document.documentElement.scrollWidth") <= page.viewport_size["width"]
     assert_accessible(page)
