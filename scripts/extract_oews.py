@@ -13,7 +13,13 @@ used, never the package's code. The script
    handbook's profiles use, for the nation and every state, DC and territory, in the column
    layout of BLS's own OEWS downloads (AREA, AREA_TITLE, AREA_TYPE, …, A_PCT90, ANNUAL,
    HOURLY), with BLS's special values: "*" not available or not released, "#" at or above the
-   top published wage, "**" employment not released. `manage.py import_oews` reads it.
+   top published wage, "**" employment not released. `manage.py import_oews` reads it;
+4. writes `oews_M2025_msa.csv.gz`: the same for every metropolitan (AREA_TYPE 4) and
+   nonmetropolitan (6) area, with only the columns the site shows (jobs, the percentiles a
+   year and an hour, the ANNUAL/HOURLY flags) and one column BLS's file lacks, AREA_STATES:
+   the states an area spans ("PA NJ" for Allentown-Bethlehem-Easton, PA-NJ);
+5. writes `oews_M2025_nat_ind.csv.gz`: national pay by industry at OEWS's three-digit level
+   (NAICS subsectors and its government groups), jobs and the median a year and an hour.
 
 The gzip stream has no timestamp and rows are sorted, so a rerun writes the same bytes.
 """
@@ -40,6 +46,8 @@ DATABASE_SHA256 = "b5e75974c3165639e8f99b8432e33bfd3dd3d41c1fe3f32ac510810fea1ce
 RELEASE_CODE = "2025A01"
 DEFAULT_OOH = ROOT / "data" / "ooh" / "occupations-2024-34.json"
 DEFAULT_OUT = ROOT / "data" / "oews" / "oews_M2025_nat_st.csv.gz"
+AREAS_FILE = "oews_M2025_msa.csv.gz"
+INDUSTRIES_FILE = "oews_M2025_nat_ind.csv.gz"
 CACHE = ROOT / ".cache" / "oews"
 
 COLUMNS = [
@@ -49,6 +57,17 @@ COLUMNS = [
     "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90", "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75",
     "A_PCT90", "ANNUAL", "HOURLY",
 ]  # fmt: skip
+# Only what the pages show, to keep the repository lean (146,000 area rows).
+AREA_COLUMNS = [
+    "AREA", "AREA_TITLE", "AREA_TYPE", "PRIM_STATE", "AREA_STATES", "OCC_CODE", "TOT_EMP",
+    "H_PCT10", "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90",
+    "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90", "ANNUAL", "HOURLY",
+]  # fmt: skip
+INDUSTRY_COLUMNS = [
+    "AREA", "AREA_TITLE", "AREA_TYPE", "PRIM_STATE", "NAICS", "NAICS_TITLE", "I_GROUP",
+    "OCC_CODE", "TOT_EMP", "H_MEDIAN", "A_MEDIAN", "ANNUAL", "HOURLY",
+]  # fmt: skip
+INDUSTRY_LEVEL = 3  # OEWS's display level of NAICS subsectors ("621000 Ambulatory Health Care")
 # The 17 OEWS datatypes (cell.v01 … v17) → BLS's column names.
 DATATYPES = {
     1: "TOT_EMP",
@@ -138,10 +157,30 @@ def cell_text(number: int, value: str | None, footnote: str | None) -> str:
     return "*"
 
 
-def rows(connection: sqlite3.Connection, codes: list[str]):
+def check_release(connection: sqlite3.Connection) -> None:
     release = dict(connection.execute("select name, value from meta"))["release_code"]
     if release != RELEASE_CODE:
         raise ChecksumError(f"the database holds release {release}, not {RELEASE_CODE}")
+
+
+def figures(cell, row: dict) -> dict:
+    """BLS's columns of one cell (those in `row`), with its special values and pay flags."""
+    values, footnotes = cell[1:18], cell[18:35]
+    for number, column in DATATYPES.items():
+        if column in row:
+            row[column] = cell_text(number, values[number - 1], footnotes[number - 1])
+    paid_otherwise = {
+        number
+        for number, note in enumerate(footnotes[:17], start=1)
+        if note == PAID_OTHERWISE_FOOTNOTE
+    }
+    row["ANNUAL"] = "TRUE" if paid_otherwise & HOURLY else ""
+    row["HOURLY"] = "TRUE" if paid_otherwise & ANNUAL else ""
+    return row
+
+
+def rows(connection: sqlite3.Connection, codes: list[str]):
+    check_release(connection)
     areas = connection.execute(
         "select area_code, areatype_code, state_code, area_name from area "
         "where areatype_code in ('N', 'S') order by areatype_code, area_code"
@@ -156,7 +195,6 @@ def rows(connection: sqlite3.Connection, codes: list[str]):
             cell = connection.execute("select * from cell where key = ?", (key,)).fetchone()
             if cell is None:
                 continue
-            values, footnotes = cell[1:18], cell[18:35]
             row = dict.fromkeys(COLUMNS, "")
             row.update(
                 AREA="99" if national else str(int(state)),
@@ -171,21 +209,76 @@ def rows(connection: sqlite3.Connection, codes: list[str]):
                 OCC_TITLE=titles[bare],
                 O_GROUP=O_GROUPS[levels[bare]],
             )
-            for number, column in DATATYPES.items():
-                row[column] = cell_text(number, values[number - 1], footnotes[number - 1])
-            paid_otherwise = {
-                number
-                for number, note in enumerate(footnotes[:17], start=1)
-                if note == PAID_OTHERWISE_FOOTNOTE
-            }
-            row["ANNUAL"] = "TRUE" if paid_otherwise & HOURLY else ""
-            row["HOURLY"] = "TRUE" if paid_otherwise & ANNUAL else ""
-            yield row
+            yield figures(cell, row)
 
 
-def write_csv_gz(target: Path, data_rows) -> int:
+def spanned_states(name: str, primary: str) -> str:
+    """ "PA NJ" for "Allentown-Bethlehem-Easton, PA-NJ": BLS names a metropolitan area after
+    the states it spans, the primary first; a nonmetropolitan area lies in its one state."""
+    suffix = name.rsplit(", ", 1)[-1] if ", " in name else ""
+    states = suffix.split("-") if suffix else []
+    if not states or not all(state in POSTAL.values() for state in states):
+        return primary
+    return " ".join([primary, *(state for state in states if state != primary)])
+
+
+def area_rows(connection: sqlite3.Connection, codes: list[str]):
+    """Every metropolitan and nonmetropolitan area's row for the codes, all industries."""
+    check_release(connection)
+    areas = connection.execute(
+        "select area_code, state_code, area_name from area where areatype_code = 'M' "
+        "order by area_code"
+    ).fetchall()
+    for area_code, state, area_name in areas:
+        nonmetro = "nonmetropolitan" in area_name.lower()
+        for code in codes:
+            key = f"OEUM{area_code}000000{code.replace('-', '')}"
+            cell = connection.execute("select * from cell where key = ?", (key,)).fetchone()
+            if cell is None:
+                continue
+            row = dict.fromkeys(AREA_COLUMNS, "")
+            row.update(
+                AREA=str(int(area_code)),
+                AREA_TITLE=area_name,
+                AREA_TYPE="6" if nonmetro else "4",
+                PRIM_STATE=POSTAL[state],
+                AREA_STATES=spanned_states(area_name, POSTAL[state]),
+                OCC_CODE=code,
+            )
+            yield figures(cell, row)
+
+
+def industry_rows(connection: sqlite3.Connection, codes: list[str]):
+    """The nation's rows for the codes in each three-digit industry."""
+    check_release(connection)
+    industries = connection.execute(
+        "select industry_code, industry_name from industry where display_level = ? "
+        "order by industry_code",
+        (INDUSTRY_LEVEL,),
+    ).fetchall()
+    for code in codes:
+        for industry, title in industries:
+            key = f"OEUN0000000{industry}{code.replace('-', '')}"
+            cell = connection.execute("select * from cell where key = ?", (key,)).fetchone()
+            if cell is None:
+                continue
+            row = dict.fromkeys(INDUSTRY_COLUMNS, "")
+            row.update(
+                AREA="99",
+                AREA_TITLE="U.S.",
+                AREA_TYPE="1",
+                PRIM_STATE="US",
+                NAICS=industry,
+                NAICS_TITLE=title,
+                I_GROUP="3-digit",
+                OCC_CODE=code,
+            )
+            yield figures(cell, row)
+
+
+def write_csv_gz(target: Path, data_rows, columns=COLUMNS) -> int:
     buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     count = 0
     for row in data_rows:
@@ -216,14 +309,20 @@ def main(argv=None) -> int:
         path = Path(folder) / "oews.sqlite"
         path.write_bytes(database)
         connection = sqlite3.connect(path)
+        outputs = [
+            (args.out, rows(connection, codes), COLUMNS),
+            (args.out.parent / AREAS_FILE, area_rows(connection, codes), AREA_COLUMNS),
+            (args.out.parent / INDUSTRIES_FILE, industry_rows(connection, codes), INDUSTRY_COLUMNS),
+        ]
         try:
-            count = write_csv_gz(args.out, rows(connection, codes))
+            for target, data_rows, columns in outputs:
+                count = write_csv_gz(target, data_rows, columns)
+                print(f"{count} rows for {len(codes)} SOC codes → {target}")
         except ChecksumError as error:
             print(f"extract_oews: {error}", file=sys.stderr)
             return 1
         finally:
             connection.close()
-    print(f"{count} rows for {len(codes)} SOC codes → {args.out}")
     return 0
 
 

@@ -603,6 +603,8 @@ CREATE TABLE area (area_code TEXT PRIMARY KEY, areatype_code TEXT NOT NULL,
                    state_code TEXT NOT NULL, area_name TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE occupation (occupation_code TEXT PRIMARY KEY, occupation_name TEXT NOT NULL,
                          display_level INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE industry (industry_code TEXT PRIMARY KEY, industry_name TEXT NOT NULL,
+                       display_level INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 """.format(
     columns=", ".join(
@@ -639,6 +641,23 @@ def make_database(path: Path, release="2025A01") -> Path:
             ("0600000", "S", "06", "California"),
             ("7200000", "S", "72", "Puerto Rico"),
             ("0031080", "M", "06", "Los Angeles-Long Beach-Anaheim, CA"),
+            ("0010900", "M", "42", "Allentown-Bethlehem-Easton, PA-NJ"),
+            (
+                "0600004",
+                "M",
+                "06",
+                "North Valley-Northern Mountains Region of California nonmetropolitan area",
+            ),
+        ],
+    )
+    connection.executemany(
+        "insert into industry values (?, ?, ?)",
+        [
+            ("000000", "Cross-Industry, Private, Federal, State, and Local", 0),
+            ("62--63", "Sector 62 - Health Care and Social Assistance", 2),
+            ("621000", "Ambulatory Health Care Services", 3),
+            ("622000", "Hospitals", 3),
+            ("622100", "General Medical and Surgical Hospitals", 4),
         ],
     )
     connection.executemany(
@@ -654,9 +673,15 @@ def make_database(path: Path, release="2025A01") -> Path:
         f"insert into cell values ({', '.join(['?'] * 35)})",  # noqa: S608 (placeholders)
         [
             cell_row("OEUN0000000000000292072", NATIONAL),
-            cell_row("OEUN0000000622000292072", NATIONAL),  # hospitals only: not used
+            cell_row("OEUN0000000622000292072", NATIONAL),  # hospitals: an industry row
+            cell_row("OEUN0000000622100292072", NATIONAL),  # a four-digit industry: not used
+            cell_row("OEUN000000062--63292072", NATIONAL),  # a sector: not used
+            cell_row("OEUN0000000621000292072", ALABAMA, ALABAMA_NOTES),
             cell_row("OEUS0600000000000292072", CALIFORNIA),
-            cell_row("OEUM0031080000000292072", CALIFORNIA),  # a metropolitan area: not used
+            cell_row("OEUM0031080000000292072", CALIFORNIA),  # a metropolitan area
+            cell_row("OEUM0031080622000292072", CALIFORNIA),  # one industry there: not used
+            cell_row("OEUM0010900000000292072", NATIONAL),
+            cell_row("OEUM0600004000000292072", TEACHERS, TEACHERS_NOTES),
             cell_row("OEUS0100000000000291022", ALABAMA, ALABAMA_NOTES),
             cell_row("OEUS7200000000000292072", CALIFORNIA),
             cell_row("OEUN0000000000000291020", NATIONAL),
@@ -777,6 +802,72 @@ def test_a_database_of_another_release_is_refused(tmp_path):
             list(extract_oews.rows(connection, CODES))
     finally:
         connection.close()
+
+
+def test_area_rows_hold_every_metropolitan_and_nonmetropolitan_area(tmp_path, database):
+    target = tmp_path / extract_oews.AREAS_FILE
+    count = extract_oews.write_csv_gz(
+        target, extract_oews.area_rows(database, CODES), extract_oews.AREA_COLUMNS
+    )
+    header, rows = read_csv_gz(target)
+
+    assert header == extract_oews.AREA_COLUMNS
+    assert count == 3
+    by_area = {row["AREA"]: row for row in rows}
+    los_angeles = by_area["31080"]
+    assert (los_angeles["AREA_TYPE"], los_angeles["PRIM_STATE"], los_angeles["AREA_STATES"]) == (
+        "4",
+        "CA",
+        "CA",
+    )
+    assert (los_angeles["A_MEDIAN"], los_angeles["H_MEDIAN"], los_angeles["TOT_EMP"]) == (
+        "61810",
+        "29.71",
+        "18700",
+    )
+    assert by_area["10900"]["AREA_STATES"] == "PA NJ"  # named after the states it spans
+    nonmetro = by_area["600004"]
+    assert (nonmetro["AREA_TYPE"], nonmetro["AREA_STATES"]) == ("6", "CA")
+    assert (nonmetro["ANNUAL"], nonmetro["H_MEDIAN"]) == ("TRUE", "*")  # paid by the year
+
+
+def test_industry_rows_hold_the_nations_three_digit_industries(tmp_path, database):
+    target = tmp_path / extract_oews.INDUSTRIES_FILE
+    extract_oews.write_csv_gz(
+        target, extract_oews.industry_rows(database, CODES), extract_oews.INDUSTRY_COLUMNS
+    )
+    header, rows = read_csv_gz(target)
+
+    assert header == extract_oews.INDUSTRY_COLUMNS
+    assert [(row["NAICS"], row["NAICS_TITLE"]) for row in rows] == [
+        ("621000", "Ambulatory Health Care Services"),
+        ("622000", "Hospitals"),
+    ]
+    hospitals = rows[1]
+    assert (hospitals["TOT_EMP"], hospitals["A_MEDIAN"], hospitals["H_MEDIAN"]) == (
+        "194720",
+        "51140",
+        "24.59",
+    )
+    assert rows[0]["A_MEDIAN"] == "#"  # top-coded stays BLS's mark
+
+
+def test_main_writes_three_files_identically_twice(tmp_path, monkeypatch):
+    database = make_database(tmp_path / "oews.sqlite").read_bytes()
+    monkeypatch.setattr(extract_oews, "database_bytes", lambda wheel: database)
+    ooh = tmp_path / "ooh.json"
+    ooh.write_text(
+        json.dumps({"occupations": [{"soc_codes": [{"soc_code": code} for code in CODES]}]}),
+        encoding="utf-8",
+    )
+    digests = []
+    for run in ("first", "second"):
+        out = tmp_path / run / "oews_M2025_nat_st.csv.gz"
+        args = ["--wheel", "unused.whl", "--ooh", str(ooh), "--out", str(out)]
+        assert extract_oews.main(args) == 0
+        names = [out.name, extract_oews.AREAS_FILE, extract_oews.INDUSTRIES_FILE]
+        digests.append([hashlib.sha256((out.parent / n).read_bytes()).hexdigest() for n in names])
+    assert digests[0] == digests[1]
 
 
 @pytest.mark.django_db
