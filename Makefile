@@ -12,6 +12,9 @@ export DJANGO_DEBUG ?= 1
 
 VENV := .venv
 MANAGE := $(VENV)/bin/python manage.py
+# One OEWS release in BLS's three files: the nation and states, every metropolitan and
+# nonmetropolitan area, the nation by industry (scripts/extract_oews.py writes them).
+OEWS_FILES := data/oews/oews_M2025_nat_st.csv.gz data/oews/oews_M2025_msa.csv.gz data/oews/oews_M2025_nat_ind.csv.gz
 
 .PHONY: run test test-fast lint format migrate seed superuser clean browser html-validator screenshots bench audit observatory backup-drill drill bench-scale scan upgrade-check
 
@@ -106,7 +109,7 @@ seed: $(VENV)/.synced
 	$(MANAGE) import_ooh
 	$(MANAGE) import_duties
 	$(MANAGE) seed_content
-	$(MANAGE) import_oews data/oews/oews_M2025_nat_st.csv.gz
+	$(MANAGE) import_oews $(OEWS_FILES)
 	$(MANAGE) import_onet
 	$(MANAGE) build_next_steps
 

@@ -14,11 +14,12 @@ from certifications.models import Certification
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
 from core.models import published_q
 from core.public_pages import PublicPageMixin
-from guides.models import CareerGuide, GuideCertification, MoveKind, PathwayMove, TrainingStep
-from guides.selectors import guide_codes
-from occupations.models import Occupation, PayRelease
+from guides.models import GuideCertification, MoveKind, PathwayMove, TrainingStep
+from occupations.models import PayRelease
 from occupations.next_steps import next_steps
 from occupations.onet_models import OnetRelease
+
+from .career_lookup import career_for
 
 KINDS = [("up", "A step up"), ("sideways", "A step sideways"), ("new", "A new start")]
 SHOWN = 12
@@ -41,20 +42,9 @@ class NextStepsView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
     template_name = "careers/next_steps.html"
 
     def get(self, request, *args, slug, **kwargs):
-        self.guide = CareerGuide.objects.visible_to(request.user).filter(slug=slug).first()
-        if self.guide is not None:
-            codes = guide_codes(self.guide, request.user)
-            self.occupation = codes[0].occupation if codes else None
-            self.title = self.guide.title
-            self.page_url = self.guide.get_absolute_url()
-        else:
-            profiles = Occupation.objects.visible_to(request.user)
-            self.occupation = profiles.filter(slug=slug).first()
-            if self.occupation is None:
-                raise Http404("No career of that name.")
-            codes = list(self.occupation.codes.all())
-            self.title = self.occupation.title
-            self.page_url = self.occupation.get_absolute_url()
+        career = career_for(slug, request.user)
+        self.guide, self.occupation, codes = career.guide, career.occupation, career.codes
+        self.title, self.page_url = career.title, career.page_url
         self.release = PayRelease.current()
         states = self.release.state_names() if self.release else []
         self.form = StateForm(request.GET or None, states=states)

@@ -51,8 +51,8 @@ class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
         return [Crumb("Careers", reverse("careers:finder")), Crumb(self.object.title)]
 
     def shows_visitor_input(self) -> bool:
-        """An unknown ?state= gets an error message: that page is not kept for others."""
-        return getattr(self, "state_error", False)
+        """An unknown ?state= or ?area= gets a message: that page is not kept for others."""
+        return getattr(self, "visitor_input_shown", False)
 
     def recommended_certifications(self):
         links = GuideCertification.objects.select_related("certification__body")
@@ -73,7 +73,7 @@ class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
         guide.facts = GuideFacts(profile=line.occupation if line else guide.occupation, line=line)
         codes = [line] if line else ([] if guide.occupation is None else None)
         context.update(profile_context(self.request, guide.occupation, self.request.path, codes))
-        self.state_error = context["state_error"]
+        self.visitor_input_shown = context["shows_visitor_input"]
         if guide.occupation is not None:
             link_guides([profile for profile, _ in context["similar"]], self.request.user)
         context["handbook_line"] = line

@@ -1,7 +1,8 @@
 """/careers/<slug>.json for a handbook profile: its facts and current pay as plain JSON, with
 the source and period of each part (the guides' JSON is their content pack: content_packs)."""
 
-from .models import OOH_NAME, AreaPay, PayRelease
+from .models import OOH_NAME, AreaPay, AreaType, PayRelease
+from .pay import STATE_LEVEL
 from .selectors import national_medians
 from .work import career_work
 from .work_data import work_document
@@ -40,11 +41,14 @@ def profile_document(occupation) -> dict:
     codes = list(occupation.codes.all())
     rows = (
         AreaPay.objects.filter(
-            release=release, soc_code__in=[code.soc_code for code in codes]
-        ).order_by("soc_code", "area_type", "area_name")
+            release=release,
+            soc_code__in=[code.soc_code for code in codes],
+            area_type__in=[*STATE_LEVEL, AreaType.INDUSTRY],
+        ).order_by("soc_code", "area_type", "area_name", "industry_code")
         if release
         else []
     )
+    industries = [row for row in rows if row.area_type == AreaType.INDUSTRY]
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -89,7 +93,20 @@ def profile_document(occupation) -> dict:
             "source": release.source_name if release else None,
             "source_url": release.source_url if release else None,
             "headline_soc_code": occupation.pay_code or None,
-            "areas": [pay_row(row) for row in rows],
+            # The nation, the states and territories (an area's figures are on its own page).
+            "areas": [pay_row(row) for row in rows if row.area_type != AreaType.INDUSTRY],
+            "industries": [
+                {
+                    "naics": row.industry_code,
+                    "industry": row.industry_title,
+                    "soc_code": row.soc_code,
+                    "employment": row.employment,
+                    "annual_median": str(row.annual_median) if row.annual_median else None,
+                    "hourly_median": str(row.hourly_median) if row.hourly_median else None,
+                    "top_coded": row.top_coded.split(),
+                }
+                for row in industries
+            ],
         },
         "similar": [link.similar.slug for link in occupation.similar_links.all()],
         # What the work is, from O*NET (with its credit), as the page shows it.

@@ -253,128 +253,6 @@ class SimilarOccupation(OccupationPart):
         return f"{self.occupation} → {self.similar}"
 
 
-class PayRelease(models.Model):
-    """One OEWS release ("May 2025"). The newest is the site's current pay everywhere."""
-
-    code = models.CharField(max_length=10, unique=True, help_text=_("BLS’s code, e.g. 2025A01."))
-    name = models.CharField(max_length=20, unique=True, help_text=_("e.g. May 2025"))
-    published = models.DateField(help_text=_("When BLS published it."))
-    source_name = models.CharField(
-        max_length=200, default="BLS Occupational Employment and Wage Statistics (OEWS)"
-    )
-    source_url = models.URLField(max_length=300, default="https://www.bls.gov/oes/tables.htm")
-
-    class Meta:
-        ordering = ["-published"]
-
-    def __str__(self) -> str:
-        return f"OEWS {self.name}"
-
-    def get_absolute_url(self) -> str:
-        return self.source_url
-
-    @classmethod
-    def current(cls):
-        return cls.objects.first()
-
-    def state_names(self) -> list[str]:
-        """The states (and DC) this release has figures for, by name: one query."""
-        rows = self.pay.filter(area_type=AreaType.STATE)
-        return list(rows.values_list("area_name", flat=True).distinct().order_by("area_name"))
-
-
-class AreaType(models.TextChoices):
-    NATIONAL = "national", _("The nation")
-    STATE = "state", _("State or DC")
-    TERRITORY = "territory", _("Territory")
-
-
-PAY_FIGURES = tuple(
-    f"{unit}_{point}"
-    for unit in ("annual", "hourly")
-    for point in ("mean", "p10", "p25", "median", "p75", "p90")
-)
-
-
-class AreaPay(models.Model):
-    """OEWS estimates for one SOC code in one area (all industries) for one release.
-
-    An empty figure is one BLS did not publish; `top_coded` names the figures BLS gives only as
-    "at or above" its top wage ($115.00 an hour, $239,200 a year): they are not numbers.
-    """
-
-    release = models.ForeignKey(PayRelease, on_delete=models.CASCADE, related_name="pay")
-    soc_code = models.CharField("SOC code", max_length=7)
-    soc_title = models.CharField("OEWS title", max_length=200)
-    area_type = models.CharField(max_length=10, choices=AreaType.choices)
-    area_code = models.CharField(
-        max_length=60, help_text=_("BLS’s AREA: 99 for the nation, the state’s FIPS code.")
-    )
-    area_name = models.CharField(max_length=60)
-    postal = models.CharField(max_length=2, help_text=_("US for the nation, else the state’s."))
-    employment = models.PositiveIntegerField(null=True, blank=True)
-    annual_mean = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
-    annual_p10 = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
-    annual_p25 = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
-    annual_median = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
-    annual_p75 = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
-    annual_p90 = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
-    hourly_mean = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
-    hourly_p10 = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
-    hourly_p25 = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
-    hourly_median = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
-    hourly_p75 = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
-    hourly_p90 = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
-    top_coded = models.CharField(
-        max_length=200, blank=True, help_text=_("Figures at or above BLS’s top wage, e.g. p90.")
-    )
-    annual_only = models.BooleanField(
-        default=False, help_text=_("BLS publishes no hourly wage (paid by the year).")
-    )
-    hourly_only = models.BooleanField(
-        default=False, help_text=_("BLS publishes no annual wage (not year-round work).")
-    )
-
-    class Meta:
-        verbose_name = "pay in an area"
-        verbose_name_plural = "pay by area"
-        ordering = ["release", "soc_code", "area_type", "area_name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["release", "soc_code", "area_code"], name="area_pay_unique"
-            ),
-            # Pay is never negative, whichever way a figure arrives (an import, the shell).
-            *(
-                models.CheckConstraint(
-                    condition=models.Q(**{f"{name}__gte": 0})
-                    | models.Q(**{f"{name}__isnull": True}),
-                    name=f"area_pay_{name}_non_negative",
-                    violation_error_message=_("Pay cannot be negative."),
-                )
-                for name in PAY_FIGURES
-            ),
-        ]
-        # The lists and the finder look up one row per profile (its code's national figure,
-        # or one state's) for every profile they sort or filter by pay: with the area in the
-        # index each lookup is one probe, not a walk through the code's 54 areas. Measured at
-        # 10× today's profiles (analyzed tables): national lookups about the same as with
-        # (release, soc_code) alone, a state's about a fifth faster.
-        indexes = [
-            models.Index(
-                fields=["release", "soc_code", "area_type"], name="area_pay_code_area_type"
-            ),
-            models.Index(
-                fields=["release", "soc_code", "area_name"], name="area_pay_code_area_name"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.soc_code} {self.area_name}, {self.release.name}"
-
-    def get_absolute_url(self) -> str:
-        return self.release.source_url
-
-
 class ImportRun(models.Model):
     """One run of an import (ooh, oews, onet), with its report: the history of imported data."""
 
@@ -398,3 +276,7 @@ class ImportRun(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("admin:occupations_importrun_change", args=[self.pk])
+
+
+# Pay has a module of its own; the names stay importable from here, where most readers look.
+from .pay_models import PAY_FIGURES, AreaPay, AreaType, PayRelease  # noqa: E402, F401

@@ -2,7 +2,8 @@
 
 BLS publishes OEWS estimates as Excel workbooks (and CSV exports of them) with one row per area
 and occupation; `scripts/extract_oews.py` writes the same layout, gzipped. This module reads
-those rows; `occupations.oews_import` stores every national and state row as `AreaPay`.
+those rows; `occupations.oews_import` stores every national, state, metropolitan and
+nonmetropolitan row, and the nation's rows by industry, as `AreaPay`.
 
 Special values in the wage columns, as BLS documents them:
   "*"  the wage estimate is not available;
@@ -22,7 +23,8 @@ from .models import NATIONAL_AREA_NAME as NATIONAL_REGION
 
 OEWS_TABLES_URL = "https://www.bls.gov/oes/tables.htm"
 ANNUAL_COLUMNS = ("A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90")
-REQUIRED_COLUMNS = ("AREA_TITLE", "OCC_CODE", *ANNUAL_COLUMNS)
+# The median is enough: files of areas and industries hold only the columns the site shows.
+REQUIRED_COLUMNS = ("AREA_TITLE", "OCC_CODE", "A_MEDIAN")
 # Optional: hourly wages at the same percentiles (BLS gives none, "*", for occupations paid by
 # the year).
 HOURLY_COLUMNS = ("H_MEAN", "H_PCT10", "H_PCT25", "H_MEDIAN", "H_PCT75", "H_PCT90")
@@ -148,10 +150,8 @@ def _region(row: dict[str, str]) -> str:
         raise RowError("AREA_TITLE is empty")
     if area_type == NATIONAL_AREA or (not area_type and title in {"U.S.", "United States"}):
         return NATIONAL_REGION
-    if area_type in STATE_AREAS or not area_type:
+    if area_type in STATE_AREAS or area_type in LOCAL_AREAS or not area_type:
         return title
-    if area_type in LOCAL_AREAS:
-        raise SkipRow(f"{title}: local area (AREA_TYPE {area_type}); the site shows states")
     raise RowError(f"AREA_TYPE “{area_type}” is not an OEWS area type")
 
 
@@ -168,9 +168,15 @@ def _wage(column: str, value: str) -> Decimal:
 
 
 def is_cross_industry(row: dict[str, str]) -> bool:
-    """National files also break occupations down by industry; only the all-industry row counts.
-
-    Its NAICS code is "000000" (a spreadsheet may have turned it into the number 0).
-    """
+    """Whether a row is for all industries: NAICS "000000" (a spreadsheet may have turned it
+    into the number 0), or no NAICS column at all."""
     all_industries = row.get("NAICS", "").strip("0") == ""
     return all_industries and row.get("I_GROUP", "cross-industry").lower() == "cross-industry"
+
+
+def industry(row: dict[str, str]) -> tuple[str, str]:
+    """(NAICS code, title) of an industry-specific row; RowError for a malformed code."""
+    code = row.get("NAICS", "")
+    if not re.fullmatch(r"\d{6}|\d{2}-{1,2}\d{2,3}", code):
+        raise RowError(f"NAICS “{code[:20]}” is not an industry code like 621000")
+    return code, row.get("NAICS_TITLE", "")[:200]

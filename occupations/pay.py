@@ -1,7 +1,7 @@
 """A career's pay, for a handbook profile and a guide alike: which code the headline is for,
-the nation in the current OEWS release, the visitor's chosen state beside it, every state for
-the map, each detailed occupation, and the nation's figures in every release the site holds
-(how pay changed).
+the nation in the current OEWS release, the visitor's chosen state and area beside it, every
+state for the map, each detailed occupation, the industries that employ the most, and the
+nation's figures in every release the site holds (how pay changed).
 
 Pay lives in one table, `AreaPay` under its `PayRelease`; this is the one module that reads it
 for a page. Levels are never mixed silently: the headline figure is the career's group (or
@@ -13,7 +13,15 @@ such. The map then shows the detailed occupation with the most jobs, and says so
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import F
+
+from .areas import area_pay
 from .models import AreaPay, AreaType, CodeLevel, PayRelease
+from .pay_models import ALL_INDUSTRIES
+
+# The map and the state table: the nation, the states and DC, the territories.
+STATE_LEVEL = (AreaType.NATIONAL, AreaType.STATE, AreaType.TERRITORY)
+INDUSTRIES_SHOWN = 8
 
 PERCENTILES = (
     (10, "annual_p10", "hourly_p10"),
@@ -77,6 +85,7 @@ class CareerPay:
     map_code: object = None
     national: AreaPay | None = None
     state: AreaPay | None = None
+    area: AreaPay | None = None  # a metropolitan or nonmetropolitan area's, when one is chosen
     states: list = field(default_factory=list)  # AreaPay for map_code, one per state
     by_code: list = field(default_factory=list)  # (OccupationCode, national AreaPay or None)
     chart_points: list = field(default_factory=list)
@@ -91,10 +100,15 @@ class CareerPay:
         return sorted(pay.area_name for pay in self.states)
 
     @property
-    def comparison(self) -> list[tuple[PayPoint, PayPoint | None]]:
-        national = points(self.national) if self.national else []
-        state = points(self.state) if self.state else [None] * len(national)
-        return list(zip(national, state, strict=False))
+    def places(self) -> list[AreaPay]:
+        """The columns of the percentile table: the nation, then the state, then the area."""
+        return [pay for pay in (self.national, self.state, self.area) if pay is not None]
+
+    @property
+    def comparison(self) -> list[tuple[PayPoint, list[PayPoint]]]:
+        """One row per percentile: the nation's point and each place's beside it."""
+        columns = [points(pay) for pay in self.places]
+        return [(row[0], list(row[1:])) for row in zip(*columns, strict=True)]
 
     @property
     def change(self) -> PayChange | None:
@@ -119,17 +133,18 @@ def release_pay(release, codes) -> dict[tuple[str, str], AreaPay]:
     """Every row of the release for these SOC codes, by (code, area name): one query."""
     if release is None or not codes:
         return {}
-    rows = AreaPay.objects.filter(release=release, soc_code__in=codes)
+    rows = AreaPay.objects.filter(release=release, soc_code__in=codes, area_type__in=STATE_LEVEL)
     return {(row.soc_code, row.area_name): row for row in rows}
 
 
 CURRENT = object()  # career_pay's default: the current release, looked up
 
 
-def career_pay(codes, state_name: str = "", release=CURRENT) -> CareerPay:
+def career_pay(codes, state_name: str = "", release=CURRENT, area=None) -> CareerPay:
     """Pay for a career whose codes are `codes` (a profile's, or the one detailed code a guide
     inside a group profile is about): the first code is the headline when it is the group's or
-    the only one."""
+    the only one. With an `area` (occupations.areas.Area), its figures join the nation's and
+    the state's (the area's own state when none is chosen)."""
     if release is CURRENT:
         release = PayRelease.current()
     codes = list(codes)
@@ -180,12 +195,30 @@ def career_pay(codes, state_name: str = "", release=CURRENT) -> CareerPay:
             break
     if result.national is not None:
         same_code = result.map_code == result.headline_code
+        if area is not None:
+            result.area = area_pay(release, result.national.soc_code, area)
+            state_name = state_name or (area.states[0] if result.area else "")
         result.state = next(
-            (row for row in result.states if same_code and row.area_name == state_name), None
+            (
+                row
+                for row in result.states
+                if same_code and state_name in (row.area_name, row.postal)
+            ),
+            None,
         )
         result.chart_points = chart(result.national)
         result.history = national_history(result.national, release)
     return result
+
+
+def industry_pay(release, soc_code: str, limit: int = INDUSTRIES_SHOWN) -> list[AreaPay]:
+    """The industries that employ the most people in the code nationally, most first, each
+    with its median: one query."""
+    if release is None or not soc_code:
+        return []
+    rows = release.pay.filter(soc_code=soc_code, area_type=AreaType.INDUSTRY)
+    rows = rows.exclude(industry_code=ALL_INDUSTRIES)
+    return list(rows.order_by(F("employment").desc(nulls_last=True), "industry_title")[:limit])
 
 
 def national_history(current: AreaPay, release: PayRelease) -> list[AreaPay]:

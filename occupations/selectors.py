@@ -8,9 +8,10 @@ from django.db.models import Count, Prefetch
 
 from core.models import published_q
 
+from .areas import find_area
 from .models import AreaPay, AreaType, Field, Occupation, PayRelease, SimilarOccupation
 from .next_steps import closest_careers
-from .pay import career_pay, sort_states
+from .pay import career_pay, industry_pay, sort_states
 from .state_map import state_map
 from .work import career_work
 
@@ -75,10 +76,13 @@ def profile_context(request, occupation, page_url: str, codes=None) -> dict:
     (then without the profile's similar occupations)."""
     release = PayRelease.current()
     codes = occupation.codes.all() if codes is None else codes
-    pay = career_pay(codes, request.GET.get("state", ""), release)
+    area_search = find_area(release, request.GET.get("area", ""))
+    pay = career_pay(codes, request.GET.get("state", ""), release, area_search.area)
     order = "median" if request.GET.get("sort") == "median" else "state"
     # Only a state the page knows goes back into its links: never what a visitor typed.
     keep = {"state": pay.state.area_name} if pay.state else {}
+    if pay.area:
+        keep["area"] = pay.area.area_code
     # Tiles lead to the state beside the nation where that compares like with like (the
     # headline's own code); otherwise to the state's row in the table.
     to_rows = pay.map_code is not None and pay.map_code != pay.headline_code
@@ -90,14 +94,20 @@ def profile_context(request, occupation, page_url: str, codes=None) -> dict:
         work.related = [(p, pay) for p, pay in work.related if p.pk not in shown]
         # Where it can take you: the three closest, the rest on a page of their own.
         steps = closest_careers(work.occupation, codes)
+    state_error = (
+        bool(request.GET.get("state")) and pay.national is not None and not to_rows
+    ) and pay.state is None
     return {
         "occupation": occupation,
         "career_pay": pay,
-        "state_error": "state" in request.GET
-        and bool(request.GET["state"])
-        and pay.national is not None
-        and not to_rows
-        and pay.state is None,
+        "state_error": state_error,
+        # A message that repeats what the visitor typed: the page is not kept for others.
+        "shows_visitor_input": state_error or bool(area_search.error),
+        "area_search": area_search,
+        # An area BLS publishes no figure for this career in: said, never an empty column.
+        "area_missing": area_search.area if area_search.area and not pay.area else None,
+        "area_list_url": f"{page_url}pay/",
+        "industries": industry_pay(release, pay.national.soc_code if pay.national else ""),
         "state_rows": sort_states(pay.states, order),
         "state_sort": order,
         "state_picker": bool(pay.states) and not to_rows and pay.national is not None,

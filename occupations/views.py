@@ -26,13 +26,13 @@ class OccupationDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
         ]
 
     def shows_visitor_input(self) -> bool:
-        """An unknown ?state= gets a message; that page is not kept for others."""
-        return getattr(self, "state_error", False)
+        """An unknown ?state= or ?area= gets a message: that page is not kept for others."""
+        return getattr(self, "visitor_input_shown", False)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(profile_context(self.request, self.object, self.request.path))
-        self.state_error = context["state_error"]
+        self.visitor_input_shown = context["shows_visitor_input"]
         context["structured_data"] = json_ld_script(
             profile_structured_data(
                 self.request,

@@ -16,6 +16,9 @@ from tests.seed_once import seed_once
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 OOH_SAMPLE = FIXTURES / "ooh" / "sample.json"
 OEWS_SAMPLE = FIXTURES / "ooh" / "oews_M2025_sample.csv"
+# The metropolitan and nonmetropolitan areas of Texas and New York, the nation by industry.
+OEWS_AREAS_SAMPLE = FIXTURES / "ooh" / "oews_M2025_msa_sample.csv"
+OEWS_INDUSTRIES_SAMPLE = FIXTURES / "ooh" / "oews_M2025_nat_ind_sample.csv"
 ONET_SAMPLE = FIXTURES / "onet"
 
 
@@ -95,11 +98,13 @@ def onet_sample(tmp_path_factory) -> Path:
 @pytest.fixture
 def seeded(seeded_packs, onet_sample):
     """The flagship content, loaded the way `make run` loads it: the packs, then OEWS May 2025
-    (a sample: the sample profiles' codes, the nation and a few states), then O*NET's data
+    (a sample: the sample profiles' codes, the nation, a few states, the areas of two and the
+    nation by industry), then O*NET's data
     (a sample: tests/fixtures/onet) and the next steps computed from it."""
 
     def seed():
-        call_command("import_oews", str(OEWS_SAMPLE), "--period", "May 2025", stdout=io.StringIO())
+        samples = [str(OEWS_SAMPLE), str(OEWS_AREAS_SAMPLE), str(OEWS_INDUSTRIES_SAMPLE)]
+        call_command("import_oews", *samples, "--period", "May 2025", stdout=io.StringIO())
         call_command("import_onet", str(onet_sample), stdout=io.StringIO())
         call_command("build_next_steps", stdout=io.StringIO())
 

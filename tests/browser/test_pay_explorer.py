@@ -27,13 +27,15 @@ def test_job_seeker_compares_a_state_with_national_pay(request, site_with_state_
     # expect() waits for the new page: the address commits before its table is parsed.
     expect(page).to_have_url(re.compile(r"\?state=California#pay$"))
     table = page.locator("#pay table.pay-table")
-    expect(table.locator("thead th")).to_have_text([
-        "Percentile",
-        "United States, a year",
-        "An hour",
-        "California, a year",
-        "An hour",
-    ])
+    expect(table.locator("thead th")).to_have_text(
+        [
+            "Percentile",
+            "United States, a year",
+            "An hour",
+            "California, a year",
+            "An hour",
+        ]
+    )
     median = table.locator("tbody tr").filter(has_text="Median")
     # The nation's median and California's, OEWS May 2025, each a year and an hour.
     expect(median.locator("td")).to_have_text(["$51,140", "$24.59", "$61,810", "$29.71"])

@@ -184,9 +184,11 @@ def import_file(path, *args):
 
 
 def pay_in(area_name, period="May 2024", soc_code=CODE) -> AreaPay | None:
-    return AreaPay.objects.filter(
-        soc_code=soc_code, area_name=area_name, release__name=period
-    ).first()
+    return (
+        AreaPay.objects.filter(soc_code=soc_code, area_name=area_name, release__name=period)
+        .exclude(area_type=AreaType.INDUSTRY)
+        .first()
+    )
 
 
 def annual(area_name, period="May 2024") -> dict:
@@ -257,22 +259,22 @@ def test_import_stores_national_and_state_percentiles(guide, earlier_pay, sample
         90: Decimal("80950"),
     }
     assert annual("California")[50] == Decimal("62400")
-    # California, Alaska, Texas and another code's row are new; the nation's row (May 2024,
-    # 10th, median and 90th) gains its 25th and 75th percentiles; the local area is skipped.
-    assert counts(4, 1, 0, 1) in out
+    # California, Alaska, Texas, Los Angeles and another code's row are new; the nation's row
+    # (May 2024, 10th, median and 90th) gains its 25th and 75th percentiles.
+    assert counts(5, 1, 0, 0) in out
     assert not err
     california = pay_in("California")
     assert (california.area_type, california.postal) == (AreaType.STATE, "CA")
     run = ImportRun.objects.get()
     assert run.report.startswith("OEWS import of state_M2024_dl.csv for May 2024")
-    assert (run.created, run.updated, run.skipped) == (4, 1, 1)
+    assert (run.created, run.updated, run.skipped) == (5, 1, 0)
 
 
-def test_import_keeps_special_values_out_of_the_figures_and_skips_local_areas(guide, sample):
-    out, _ = import_file(sample)
+def test_import_keeps_special_values_out_of_the_figures_and_stores_local_areas(guide, sample):
+    import_file(sample)
 
-    assert "skipped 1: a metropolitan or other local area" in out
-    assert pay_in("Los Angeles-Long Beach-Anaheim, CA") is None
+    los_angeles = pay_in("Los Angeles-Long Beach-Anaheim, CA")
+    assert los_angeles.area_type == AreaType.METRO
     alaska = pay_in("Alaska")  # "#": at or above the top published wage
     assert alaska.annual_p90 is None
     assert alaska.top_coded == "annual_p90"
@@ -303,7 +305,7 @@ def test_import_is_idempotent(guide, sample):
     out, _ = import_file(sample)
 
     assert AreaPay.objects.count() == count
-    assert counts(0, 0, 5, 1) in out
+    assert counts(0, 0, 6, 0) in out
 
 
 def test_import_updates_figures_that_changed(client, guide, guide_url, earlier_pay, tmp_path):
@@ -325,7 +327,7 @@ def test_dry_run_reports_but_saves_nothing(guide, earlier_pay, sample):
     out, _ = import_file(sample, "--dry-run")
 
     assert "dry run: nothing was saved" in out
-    assert counts(4, 1, 0, 1) in out
+    assert counts(5, 1, 0, 0) in out
     assert AreaPay.objects.count() == count
     assert pay_in("United States").annual_p25 is None
     assert not ImportRun.objects.exists()  # no record of what was not saved
@@ -348,7 +350,7 @@ def test_import_reads_excel_workbooks(guide, tmp_path):
     assert (made.source_name, made.source_url) == (OEWS_NAME, OEWS_TABLES_URL)
 
 
-def test_only_the_all_industry_row_of_a_national_file_counts(guide, tmp_path):
+def test_an_industry_row_of_a_national_file_is_stored_apart_from_all_industries(guide, tmp_path):
     path = write_csv(
         tmp_path / "national_M2024_dl.csv",
         [
@@ -360,7 +362,9 @@ def test_only_the_all_industry_row_of_a_national_file_counts(guide, tmp_path):
     out, _ = import_file(path)
 
     assert annual("United States")[25] == Decimal("41680")
-    assert "skipped 1: an industry-specific row" in out
+    assert counts(2, 0, 0, 0) in out
+    hospitals = AreaPay.objects.get(area_type=AreaType.INDUSTRY)
+    assert (hospitals.industry_code, hospitals.annual_median) == ("622000", Decimal("3"))
 
 
 @pytest.mark.parametrize(
@@ -402,7 +406,7 @@ def test_a_repeated_area_is_a_bad_row(guide, tmp_path):
     [
         ("missing.csv", None, "No such file"),
         ("pay.xls", "x", "expected a .csv, .csv.gz or .xlsx file"),
-        ("pay.csv", "AREA_TITLE,OCC_CODE\nU.S.,29-2072\n", "missing column(s) A_PCT10"),
+        ("pay.csv", "AREA_TITLE,OCC_CODE\nU.S.,29-2072\n", "missing column(s) A_MEDIAN"),
         ("pay.csv", "", "missing column(s) AREA_TITLE"),
         ("pay.xlsx", "not a zip", "not a readable Excel workbook"),
     ],

@@ -16,7 +16,7 @@ from occupations.models import (
     ImportRun,
     PayRelease,
 )
-from occupations.oews_import import WAGE_COLUMNS, BadRows, import_release
+from occupations.oews_import import WAGE_COLUMNS, BadRows, import_files, import_release
 from tests.conftest import OEWS_SAMPLE, soup
 from tests.factories import CareerGuideFactory, OccupationCodeFactory, OccupationFactory
 from tests.occupations.test_profile_page import (
@@ -72,7 +72,9 @@ def money(text) -> Decimal:
 
 
 def pay(code, postal) -> AreaPay:
-    return AreaPay.objects.get(soc_code=code, postal=postal, release__name=PERIOD)
+    """The code's figures for all industries in the nation (postal US) or a state."""
+    areas = AreaPay.objects.filter(area_type__in=["national", "state", "territory"])
+    return areas.get(soc_code=code, postal=postal, release__name=PERIOD)
 
 
 def guide_for(code, *, own_profile=True):
@@ -354,42 +356,78 @@ def test_a_repeated_area_is_a_bad_row(tmp_path):
 # Rows the site does not keep, files ----------------------------------------------------------
 
 
-def test_metropolitan_rows_are_skipped(client, tmp_path):
+def test_metropolitan_rows_are_stored_as_areas_apart_from_the_states(client, tmp_path):
     guide = guide_for("29-2072")
     metro = dict(row_of("29-2072", "CA"))
-    metro.update(AREA="31080", AREA_TITLE="Los Angeles-Long Beach-Anaheim, CA", AREA_TYPE="4")
-    rows = [
-        dict(row_of("29-2072", "US")),
-        metro,
-        *(dict(row_of("29-2072", p)) for p in ("TX", "NY")),
-    ]
-    path = write_csv(tmp_path / "oews_M2025_metro.csv", rows)
+    metro.update(
+        AREA="10900", AREA_TITLE="Allentown-Bethlehem-Easton, PA-NJ", AREA_TYPE="4", PRIM_STATE="PA"
+    )
+    nonmetro = dict(row_of("29-2072", "TX"))
+    nonmetro.update(AREA="4800003", AREA_TITLE="Big Thicket Region of Texas nonmetropolitan area")
+    nonmetro["AREA_TYPE"] = "6"
+    states = [dict(row_of("29-2072", postal)) for postal in ("TX", "NY")]
+    rows = [dict(row_of("29-2072", "US")), metro, nonmetro, *states]
+    header = [*HEADER[:4], "AREA_STATES", *HEADER[4:]]
+    metro["AREA_STATES"] = "PA NJ"
+    path = write_csv(tmp_path / "oews_M2025_metro.csv", rows, header)
 
     report = import_release(path, PERIOD)
 
-    assert report.created == 3
-    assert report.skipped == [(3, "a metropolitan or other local area")]
-    assert set(AreaPay.objects.values_list("postal", flat=True)) == {"US", "TX", "NY"}
-    assert not AreaPay.objects.filter(area_code="31080").exists()
+    assert (report.created, report.skipped) == (5, [])
+    allentown = AreaPay.objects.get(area_code="10900")
+    assert (allentown.area_type, allentown.postal, allentown.states) == ("metro", "PA", "PA NJ")
+    assert allentown.annual_median == Decimal("61810")
+    big_thicket = AreaPay.objects.get(area_code="4800003")
+    assert (big_thicket.area_type, big_thicket.states) == ("nonmetro", "TX")  # its one state
     page = guide_page(client, guide)
+    # The state table and the state picker stay the states'.
     assert [row[0] for row in state_table(page)] == ["New York", "Texas"]
     assert [option.string for option in page.select("#pay-state option")][1:] == [
         "New York",
         "Texas",
     ]
-    assert "Los Angeles" not in page.get_text()
 
 
-def test_industry_rows_are_skipped(tmp_path):
+def test_industry_rows_are_stored_for_the_nation_only(tmp_path):
     industry = dict(row_of("29-2072", "US"))
-    industry.update(NAICS="622000", NAICS_TITLE="Hospitals", I_GROUP="3-digit")
-    path = write_csv(tmp_path / "oews_M2025_naics.csv", [dict(row_of("29-2072", "US")), industry])
+    industry.update(NAICS="622000", NAICS_TITLE="Hospitals", I_GROUP="3-digit", A_MEDIAN="59120")
+    in_state = dict(row_of("29-2072", "CA"))
+    in_state.update(NAICS="622000", NAICS_TITLE="Hospitals", I_GROUP="3-digit")
+    rows = [dict(row_of("29-2072", "US")), industry, in_state]
+    path = write_csv(tmp_path / "oews_M2025_naics.csv", rows)
 
     report = import_release(path, PERIOD)
 
-    assert report.created == 1
-    assert report.skipped == [(3, "an industry-specific row")]
-    assert pay("29-2072", "US").annual_median == Decimal("51140")
+    assert report.created == 2
+    assert report.skipped == [(4, "an industry-specific row outside the nation")]
+    hospitals = AreaPay.objects.get(industry_code="622000")
+    assert (hospitals.area_type, hospitals.industry_title) == ("industry", "Hospitals")
+    assert hospitals.annual_median == Decimal("59120")
+    assert pay("29-2072", "US").annual_median == Decimal("51140")  # all industries, unchanged
+
+
+def test_a_malformed_industry_code_is_a_bad_row(tmp_path):
+    industry = dict(row_of("29-2072", "US"))
+    industry.update(NAICS="hospitals", I_GROUP="3-digit")
+    path = write_csv(tmp_path / "oews_M2025_naics.csv", [industry])
+
+    with pytest.raises(BadRows) as error:
+        import_release(path, PERIOD)
+
+    assert "NAICS “hospitals” is not an industry code" in error.value.lines[0]
+    assert not AreaPay.objects.exists()
+
+
+def test_files_of_one_release_import_together_or_not_at_all(tmp_path):
+    states = write_csv(tmp_path / "oews_M2025_nat_st.csv", ROWS)
+    again = write_csv(tmp_path / "oews_M2025_msa.csv", [dict(row_of("29-2072", "CA"))])
+
+    with pytest.raises(BadRows) as error:
+        import_files([states, again], PERIOD)
+
+    assert "repeats a row of an earlier file (29-2072, 6)" in error.value.lines[0]
+    assert not AreaPay.objects.exists()
+    assert import_files([states], PERIOD)[0].created == len(ROWS)
 
 
 def test_a_gzipped_csv_is_read(tmp_path):

@@ -1,0 +1,136 @@
+"""The metropolitan and nonmetropolitan areas of an OEWS release: their list, their addresses,
+and finding the one a visitor means from what they typed (a code, a name, part of a name).
+
+The areas live in the one pay table (`AreaPay` rows of the local area types); their list is
+read in one query and kept in the cache for the release and content version, since every
+"Pay near you" lookup needs it. A cache that is down is a miss: the query runs again.
+"""
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils.text import slugify
+
+from core.content_version import content_version
+
+from .pay_models import LOCAL_AREA_TYPES, AreaPay, AreaType
+
+MAX_TYPED = 80  # longer than any area's name (73 characters): the rest is not a name
+
+
+@dataclass(frozen=True)
+class Area:
+    code: str
+    name: str
+    area_type: str
+    postal: str
+    states: tuple[str, ...]
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.name)
+
+    @property
+    def is_metro(self) -> bool:
+        return self.area_type == AreaType.METRO
+
+    def get_absolute_url(self) -> str:
+        return reverse("pay:area", args=[self.slug])
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass
+class AreaSearch:
+    """What a typed area came to: the one area, or the candidates, or nothing (`error`)."""
+
+    typed: str = ""
+    area: Area | None = None
+    candidates: list = field(default_factory=list)
+    error: str = ""
+
+
+def release_areas(release) -> list[Area]:
+    """Every local area of the release, by name (cached for the release and content version)."""
+    if release is None:
+        return []
+    key = f"areas:{release.pk}:{content_version()}"
+    areas = cache.get(key)
+    if areas is None:
+        rows = (
+            AreaPay.objects.filter(release=release, area_type__in=LOCAL_AREA_TYPES)
+            .values_list("area_code", "area_name", "area_type", "postal", "states")
+            .distinct()
+            .order_by("area_name", "area_code")
+        )
+        areas = [
+            Area(code, name, kind, postal, tuple((states or postal).split()))
+            for code, name, kind, postal, states in rows
+        ]
+        cache.set(key, areas, 60 * 60)
+    return areas
+
+
+def areas_by_state(areas) -> list[tuple[str, list[Area]]]:
+    """(postal code, its areas) for every state an area lies in, an area spanning two states
+    under both."""
+    grouped: dict[str, list[Area]] = {}
+    for area in areas:
+        for postal in area.states:
+            grouped.setdefault(postal, []).append(area)
+    return sorted(grouped.items())
+
+
+def area_by_slug(release, slug: str) -> Area | None:
+    return next((area for area in release_areas(release) if area.slug == slug), None)
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents or punctuation: "Cañon City" and "canon city" are alike."""
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    return " ".join("".join(char if char.isalnum() else " " for char in text).split())
+
+
+def find_area(release, typed: str) -> AreaSearch:
+    """The area a visitor means by `typed`: its BLS code, its name or its address, or the only
+    area whose name holds every word typed. Several such areas are candidates to choose from."""
+    typed = " ".join((typed or "").split())
+    search = AreaSearch(typed=typed[:MAX_TYPED])
+    if not typed:
+        return search
+    if len(typed) > MAX_TYPED:
+        search.error = "That is longer than any area’s name. Type a city or an area’s name."
+        return search
+    areas = release_areas(release)
+    wanted = _folded(typed)
+    exact = [
+        area for area in areas if typed in (area.code, area.slug) or wanted == _folded(area.name)
+    ]
+    words = wanted.split()
+    matches = exact or [
+        area for area in areas if words and all(word in _folded(area.name) for word in words)
+    ]
+    if len(matches) == 1:
+        search.area = matches[0]
+    elif matches:
+        search.candidates = matches
+        search.error = f"{len(matches)} areas match “{search.typed}”. Choose one."
+    else:
+        search.error = (
+            f"We know no metropolitan or nonmetropolitan area called “{search.typed}”. Type a "
+            "city’s name (e.g. Boise) or choose from the list of areas."
+        )
+    return search
+
+
+def area_pay(release, soc_code: str, area: Area | None) -> AreaPay | None:
+    """The code's figures in the area (all industries), one query; None when BLS publishes
+    none for it there."""
+    if release is None or area is None or not soc_code:
+        return None
+    rows = release.pay.filter(soc_code=soc_code, area_code=area.code, area_type=area.area_type)
+    return rows.first()
