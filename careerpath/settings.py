@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "certifications",
     "guides",
     "careers",
+    "pay",
     "search",
     "plans",
     "questions",

@@ -16,6 +16,7 @@ admin.site.index_title = "Guides and certifications"
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("careers/", include("careers.urls")),
+    path("pay/", include("pay.urls")),
     path("certifications/", include("certifications.urls")),
     path("plan/", include("plans.urls")),
     path("feedback/", include("feedback.urls")),

@@ -8,6 +8,7 @@ from content_packs.views import CareerJSONView
 from questions.views import AskQuestionView, QuestionThanksView
 
 from . import views
+from .area_pay import CareerAreaPayView
 from .finder import FinderView
 from .match import MatchAnswersView, MatchView
 from .next_steps import NextStepsView
@@ -28,6 +29,7 @@ urlpatterns = [
     # A guide, or the handbook profile of that name (views.career_page).
     path("<slug:slug>/", views.career_page, name="detail"),
     path("<slug:slug>/next/", NextStepsView.as_view(), name="next_steps"),
+    path("<slug:slug>/pay/", CareerAreaPayView.as_view(), name="area_pay"),
     path("<slug:slug>/ask/", AskQuestionView.as_view(), name="ask"),
     path("<slug:slug>/ask/thanks/", QuestionThanksView.as_view(), name="ask_thanks"),
 ]

@@ -12,8 +12,7 @@ from core.structured_data import (
     plain_text,
     web_page,
 )
-from occupations.models import NATIONAL_AREA_NAME
-from occupations.structured_data import distribution
+from occupations.structured_data import salary_data
 from occupations.work_data import add_work
 
 SOC_CODE_SET = "https://www.bls.gov/soc/"
@@ -65,9 +64,7 @@ def occupation(request, guide, page, pay, certification_links) -> dict:
         for link in certification_links
     ]:
         data["qualifications"] = credentials
-    if pay.national is not None and (salary := distribution(pay.national, pay.release)):
-        data["estimatedSalary"] = [salary]
-        data["occupationLocation"] = [{"@type": "Country", "name": NATIONAL_AREA_NAME}]
+    data.update(salary_data(pay))
     return data
 
 

@@ -95,25 +95,35 @@ def _folded(text: str) -> str:
     return " ".join("".join(char if char.isalnum() else " " for char in text).split())
 
 
-def find_area(release, typed: str) -> AreaSearch:
+def career_areas(release, soc_code: str) -> list[Area]:
+    """The areas that publish one code: an indexed query of a few hundred rows, where the
+    whole list (release_areas) reads every area row of the release when it is not cached."""
+    rows = release.pay.filter(soc_code=soc_code, area_type__in=LOCAL_AREA_TYPES).values_list(
+        "area_code", "area_name", "area_type", "postal", "states"
+    )
+    return [
+        Area(code, name, kind, postal, tuple((states or postal).split()))
+        for code, name, kind, postal, states in rows.order_by("area_name")
+    ]
+
+
+def find_area(release, typed: str, soc_code: str = "") -> AreaSearch:
     """The area a visitor means by `typed`: its BLS code, its name or its address, or the only
-    area whose name holds every word typed. Several such areas are candidates to choose from."""
+    area whose name holds every word typed. Several such areas are candidates to choose from.
+    With a `soc_code`, the areas that publish it are searched first (a career's page)."""
     typed = " ".join((typed or "").split())
     search = AreaSearch(typed=typed[:MAX_TYPED])
-    if not typed:
+    if not typed or release is None:
         return search
     if len(typed) > MAX_TYPED:
         search.error = "That is longer than any area’s name. Type a city or an area’s name."
         return search
-    areas = release_areas(release)
-    wanted = _folded(typed)
-    exact = [
-        area for area in areas if typed in (area.code, area.slug) or wanted == _folded(area.name)
-    ]
-    words = wanted.split()
-    matches = exact or [
-        area for area in areas if words and all(word in _folded(area.name) for word in words)
-    ]
+    if soc_code:
+        found = _matching(career_areas(release, soc_code), typed)
+        if len(found) == 1:
+            search.area = found[0]
+            return search
+    matches = _matching(release_areas(release), typed)
     if len(matches) == 1:
         search.area = matches[0]
     elif matches:
@@ -127,6 +137,19 @@ def find_area(release, typed: str) -> AreaSearch:
     return search
 
 
+def _matching(areas, typed: str) -> list[Area]:
+    """The areas `typed` names exactly (code, address or name), else those whose name holds
+    every word typed."""
+    wanted = _folded(typed)
+    exact = [
+        area for area in areas if typed in (area.code, area.slug) or wanted == _folded(area.name)
+    ]
+    words = wanted.split()
+    return exact or [
+        area for area in areas if words and all(word in _folded(area.name) for word in words)
+    ]
+
+
 def area_pay(release, soc_code: str, area: Area | None) -> AreaPay | None:
     """The code's figures in the area (all industries), one query; None when BLS publishes
     none for it there."""
@@ -134,3 +157,31 @@ def area_pay(release, soc_code: str, area: Area | None) -> AreaPay | None:
         return None
     rows = release.pay.filter(soc_code=soc_code, area_code=area.code, area_type=area.area_type)
     return rows.first()
+
+
+# The lists that offer `?area=` beside `?state=` (the finder, careers side by side, the
+# matcher's results, next steps) read what was typed and each listed career's figure there
+# the same way, through the two functions below.
+
+
+def _printable(typed: str) -> str:
+    """What was typed with its control characters (a NUL, an escape) made spaces: no area's
+    name holds one, and a NUL can neither be stored nor sent back in a page."""
+    return "".join(" " if unicodedata.category(char) == "Cc" else char for char in typed or "")
+
+
+def search_area(release, typed: str) -> AreaSearch:
+    """`find_area` for a value straight from an address, control characters and all."""
+    return find_area(release, _printable(typed))
+
+
+def area_medians(release, area: Area | None, soc_codes) -> dict[str, AreaPay]:
+    """{SOC code: its figures in the area (all industries)} for every code BLS publishes there,
+    one query however many codes: a code missing from it has no figure in that area."""
+    wanted = {code for code in soc_codes if code}
+    if release is None or area is None or not wanted:
+        return {}
+    rows = AreaPay.objects.filter(
+        release=release, area_code=area.code, area_type=area.area_type, soc_code__in=wanted
+    )
+    return {row.soc_code: row for row in rows}

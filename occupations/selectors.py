@@ -76,7 +76,9 @@ def profile_context(request, occupation, page_url: str, codes=None) -> dict:
     (then without the profile's similar occupations)."""
     release = PayRelease.current()
     codes = occupation.codes.all() if codes is None else codes
-    area_search = find_area(release, request.GET.get("area", ""))
+    # The career's own areas are searched first: its headline code is the first code's.
+    headline = codes[0].soc_code if codes else ""
+    area_search = find_area(release, request.GET.get("area", ""), headline)
     pay = career_pay(codes, request.GET.get("state", ""), release, area_search.area)
     order = "median" if request.GET.get("sort") == "median" else "state"
     # Only a state the page knows goes back into its links: never what a visitor typed.

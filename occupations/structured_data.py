@@ -3,7 +3,7 @@ current release), WebPage and BreadcrumbList, from the same figures the page sho
 
 from core.structured_data import absolute, breadcrumb_list, graph, web_page
 
-from .models import NATIONAL_AREA_NAME, OOH_NAME
+from .models import OOH_NAME, AreaType
 from .work_data import add_work
 
 SOC_CODE_SET = "https://www.bls.gov/soc/"
@@ -41,9 +41,7 @@ def profile_structured_data(request, occupation, pay, breadcrumbs, work=None) ->
             {"@type": "CategoryCode", "codeValue": code, "inCodeSet": SOC_CODE_SET}
             for code in codes
         ]
-    if pay.national is not None and (salary := distribution(pay.national, pay.release)):
-        data["estimatedSalary"] = [salary]
-        data["occupationLocation"] = [{"@type": "Country", "name": NATIONAL_AREA_NAME}]
+    data.update(salary_data(pay))
     if occupation.outlook_percent is not None:
         data["description"] = (
             f"{occupation.summary} Outlook 2024–34: {occupation.outlook_percent:+d}% "
@@ -52,8 +50,32 @@ def profile_structured_data(request, occupation, pay, breadcrumbs, work=None) ->
     return graph(add_work(data, work), breadcrumb)
 
 
+PLACE_TYPES = {
+    AreaType.NATIONAL: "Country",
+    AreaType.METRO: "AdministrativeArea",
+    AreaType.NONMETRO: "AdministrativeArea",
+}
+
+
+def salary_data(pay) -> dict:
+    """estimatedSalary and occupationLocation: the nation's, and the metropolitan or
+    nonmetropolitan area's a visitor chose (a page of its own address, ?area=). A chosen
+    state's figures stay in the page: the state map is the same page for every state."""
+    chosen = [pay.national, pay.area] if pay.national is not None else []
+    places = [place for place in chosen if place and distribution(place, pay.release)]
+    if not places:
+        return {}
+    return {
+        "estimatedSalary": [distribution(place, pay.release) for place in places],
+        "occupationLocation": [
+            {"@type": PLACE_TYPES.get(place.area_type, "Place"), "name": place.area_name}
+            for place in places
+        ],
+    }
+
+
 def distribution(area_pay, release) -> dict | None:
-    """National annual pay as a MonetaryAmountDistribution; top-coded figures are left out
+    """An area's annual pay as a MonetaryAmountDistribution; top-coded figures are left out
     (BLS gives no number for them)."""
     percentiles = {
         name: getattr(area_pay, field)
@@ -66,7 +88,7 @@ def distribution(area_pay, release) -> dict | None:
         "@type": "MonetaryAmountDistribution",
         "name": release.name,
         "description": (
-            f"Annual pay, {NATIONAL_AREA_NAME}, {release.name}"
+            f"Annual pay, {area_pay.area_name}, {release.name}"
             f" (SOC {area_pay.soc_code}). Source: {release.source_name}."
         ),
         "currency": "USD",

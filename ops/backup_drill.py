@@ -24,6 +24,10 @@ import uuid
 from pathlib import Path
 from urllib.parse import urlparse
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from prodserver import OEWS_FILES
+
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 QUESTIONS = 40
@@ -71,7 +75,7 @@ def build_site(database_url: str) -> None:
     manage(database_url, "import_ooh", "data/ooh/occupations-2024-34.json")
     manage(database_url, "import_duties")
     manage(database_url, "seed_content")
-    manage(database_url, "import_oews", "data/oews/oews_M2025_nat_st.csv.gz")
+    manage(database_url, "import_oews", *OEWS_FILES)
     manage(database_url, "import_onet")
     manage(database_url, "build_next_steps")
     manage(database_url, "shell", "-c", ADD_QUESTIONS)

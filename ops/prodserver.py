@@ -29,6 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The current OEWS release as BLS publishes it, in three files (as `make seed` imports them).
+OEWS_FILES = [
+    "data/oews/oews_M2025_nat_st.csv.gz",
+    "data/oews/oews_M2025_msa.csv.gz",
+    "data/oews/oews_M2025_nat_ind.csv.gz",
+]
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 OPS = ROOT / "ops"
@@ -92,7 +98,7 @@ class ProductionSite(contextlib.AbstractContextManager):
                 ["import_ooh"],
                 ["import_duties"],
                 ["seed_content"],
-                ["import_oews", "data/oews/oews_M2025_nat_st.csv.gz"],
+                ["import_oews", *OEWS_FILES],
                 ["import_onet"],
                 ["build_next_steps"],
             ]

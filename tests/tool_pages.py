@@ -10,4 +10,7 @@ CAREER_TOOL_PAGES = {
     "next steps": "/careers/dentists/next/?state=Texas",
     "next steps of a guide": "/careers/medical-records-specialist/next/",
     "start a plan for a career without a guide": "/plan/start/actuaries/",
+    "pay where you live": "/pay/",
+    "pay where you live, a search with several matches": "/pay/?q=new+york",
+    "pay in an area": "/pay/abilene-tx/",
 }

@@ -1,0 +1,1 @@
+"""The /pay/ section: pay where you live, every metropolitan and nonmetropolitan area."""
