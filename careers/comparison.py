@@ -2,7 +2,8 @@
 
 `/careers/compare/?c=<slug>&c=<slug>…` names two to four careers, by a profile's slug or by its
 guide's (extra ones, repeats and unknown names are dropped, and the page says so);
-`&state=<name>` adds that state's median.
+`&state=<name>` adds that state's median, and `&area=<code or name>` a metropolitan or
+nonmetropolitan area's (in the state's place: the view decides which, by occupations.areas).
 Every figure comes from one query for all the careers' pay, whatever their number.
 """
 
@@ -12,7 +13,8 @@ from django.db.models import Prefetch, Q
 
 from core.models import published_q
 from guides.models import GuideCertification
-from occupations.models import AreaPay, CodeLevel, Occupation
+from occupations.areas import Area
+from occupations.models import AreaPay, AreaType, CodeLevel, Occupation
 
 MIN_CAREERS, MAX_CAREERS = 2, 4
 
@@ -22,6 +24,7 @@ class Compared:
     occupation: Occupation
     national: AreaPay | None = None
     state: AreaPay | None = None
+    area: AreaPay | None = None  # None: BLS publishes no figure for it in the area
     link: str = ""
     certifications: list = field(default_factory=list)
     # For a group without a national median of its own: its occupations' lowest and highest.
@@ -44,7 +47,7 @@ class Comparison:
         return [compared.occupation.slug for compared in self.careers]
 
 
-def compare(slugs, user, release, state: str = "") -> Comparison:
+def compare(slugs, user, release, state: str = "", area: Area | None = None) -> Comparison:
     wanted, seen = [], set()
     result = Comparison()
     for slug in slugs:
@@ -76,9 +79,20 @@ def compare(slugs, user, release, state: str = "") -> Comparison:
     }
     codes = [found[slug].pay_code for slug in wanted if found[slug].pay_code]
     codes += [code for slug in wanted for code in members[slug]]
-    rows = AreaPay.objects.filter(release=release, soc_code__in=codes) if release else []
-    national = {row.soc_code: row for row in rows if row.area_type == "national"}
+    # Only the places shown: the nation, the state, the area (not every area of each code).
+    places = Q(area_type=AreaType.NATIONAL)
+    if state:
+        places |= Q(area_name=state)
+    if area is not None:
+        places |= Q(area_code=area.code, area_type=area.area_type)
+    rows = AreaPay.objects.filter(places, release=release, soc_code__in=codes) if release else []
+    national = {row.soc_code: row for row in rows if row.area_type == AreaType.NATIONAL}
     in_state = {row.soc_code: row for row in rows if state and row.area_name == state}
+    in_area = {
+        row.soc_code: row
+        for row in rows
+        if area is not None and (row.area_code, row.area_type) == (area.code, area.area_type)
+    }
     for slug in wanted:
         occupation = found.get(slug)
         if occupation is None:
@@ -90,6 +104,7 @@ def compare(slugs, user, release, state: str = "") -> Comparison:
                 occupation=occupation,
                 national=national.get(occupation.pay_code),
                 state=in_state.get(occupation.pay_code),
+                area=in_area.get(occupation.pay_code),
                 median_range=_range(national, members[slug]),
                 link=(published_guide or occupation).get_absolute_url(),
                 certifications=[

@@ -1,5 +1,9 @@
 """/careers/: every career, and the career finder: the handbook's profiles filtered and sorted
-by GET parameters (occupations.filters), a page at a time, with the guides first."""
+by GET parameters (occupations.filters), a page at a time, with the guides first.
+
+`?area=` (a city or area, as typed) filters nothing: it adds the area's median, in place of a
+state's when both are given. An area it cannot find is said, and the list keeps the nation's
+figures; only a found area's code goes back into the page's links, never what was typed."""
 
 from django_filters.views import FilterView
 
@@ -8,6 +12,7 @@ from core.public_pages import PublicPageMixin
 from guides.links import career_link
 from guides.models import CareerGuide
 from guides.selectors import attach_facts
+from occupations.areas import area_medians, search_area
 from occupations.filters import CareerFilter
 from occupations.models import Occupation, PayRelease
 
@@ -23,6 +28,7 @@ class FinderView(PublicPageMixin, BreadcrumbsMixin, FilterView):
 
     def get(self, request, *args, **kwargs):
         self.release = PayRelease.current()
+        self.area_search = search_area(self.release, request.GET.get("area", ""))
         return super().get(request, *args, **kwargs)
 
     def get_breadcrumbs(self):
@@ -30,14 +36,15 @@ class FinderView(PublicPageMixin, BreadcrumbsMixin, FilterView):
 
     def shows_visitor_input(self) -> bool:
         form = self.filterset.form
-        return form.is_bound and bool(form.errors)
+        return (form.is_bound and bool(form.errors)) or bool(self.area_search.error)
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
         if not any(value for key, value in self.request.GET.items() if key != "page"):
             kwargs["data"] = None  # no filter chosen: the plain list, unbound
         states = self.release.state_names() if self.release else []
-        return {**kwargs, "release": self.release, "states": states}
+        area = self.area_search.area
+        return {**kwargs, "release": self.release, "states": states, "area": area}
 
     def get_queryset(self):
         return (
@@ -75,7 +82,17 @@ class FinderView(PublicPageMixin, BreadcrumbsMixin, FilterView):
         filterset = context["filter"]
         query = self.request.GET.copy()
         query.pop("page", None)
+        area = self.area_search.area
+        query.pop("area", None)
+        if area is not None:
+            query["area"] = area.code
         current = query.get("sort", "")
+        # A city or area takes a state's place: the page names the state it set aside.
+        state = "" if area else filterset.chosen_state
+        occupations = context["occupations"]
+        in_area = area_medians(self.release, area, [o.pay_code for o in occupations])
+        for occupation in occupations:
+            occupation.in_area = in_area.get(occupation.pay_code)
         context.update(
             release=self.release,
             guides=attach_facts(
@@ -89,17 +106,22 @@ class FinderView(PublicPageMixin, BreadcrumbsMixin, FilterView):
                     "publish_at",
                 )
             ),
-            state=filterset.chosen_state,
+            state=state,
+            area=area,
+            area_search=self.area_search,
+            state_set_aside=filterset.chosen_state if area else "",
+            area_choices=[
+                (choice, f"?{self.with_query(query, area=choice.code)}")
+                for choice in self.area_search.candidates[:12]
+            ],
             filtered=filterset.form.is_bound,
             page_query=query.urlencode(),
-            columns=self.columns(query, current, filterset.chosen_state),
-            careers=[
-                (occupation, career_link(occupation)) for occupation in context["occupations"]
-            ],
+            columns=self.columns(query, current, state, area),
+            careers=[(occupation, career_link(occupation)) for occupation in occupations],
         )
         return context
 
-    def columns(self, query, current: str, state: str) -> list[dict]:
+    def columns(self, query, current: str, state: str, area=None) -> list[dict]:
         """The table's headings: each a link that sorts by it (highest first for numbers,
         A–Z for words), or reverses the order it is sorted in; `aria_sort` on the sorted one."""
         columns = []
@@ -107,11 +129,12 @@ class FinderView(PublicPageMixin, BreadcrumbsMixin, FilterView):
             ("title", "Career", False),
             ("median", "Median pay", True),
             ("state", f"{state} median", True),
+            ("area", f"{area} median", True),
             ("education", "Entry education", False),
             ("outlook", "Outlook, 2024–34", True),
             ("openings", "Openings a year", True),
         ):
-            if key == "state" and not state:
+            if (key == "state" and not state) or (key == "area" and area is None):
                 continue
             first = f"-{key}" if numeric else key
             sorted_now = (current or "title") in (key, f"-{key}")

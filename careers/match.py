@@ -4,7 +4,8 @@ six scores in it (?r=…&i=…&a=…&s=…&e=…&c=…, each 0–100), the caree
 (careers.matching). /careers/match/answers/ turns answers into that address.
 
 Every page is public: the answers live in the address, so the same address is the same page
-for everyone, cacheable by the page cache and a CDN, and no cookie is set.
+for everyone, cacheable by the page cache and a CDN, and no cookie is set. The one exception is
+an `&area=` it cannot find: the page repeats what was typed, so it is kept for no one else.
 """
 
 from urllib.parse import urlencode
@@ -20,6 +21,7 @@ from core.interest_areas import AREA_WORDS, area_name
 from core.public_pages import PublicPageMixin
 from guides.links import career_link
 from interests.selectors import questionnaire
+from occupations.areas import area_medians, search_area
 from occupations.filters import with_pay
 from occupations.models import Field, Occupation, PayRelease
 from occupations.onet_models import OnetRelease
@@ -104,14 +106,21 @@ class MatchView(MatchPage):
     def get(self, request, *args, **kwargs):
         self.has_scores = any(letter.lower() in request.GET for letter in AREAS)
         self.form = None
+        self.area_search = None
         if self.has_scores:
             self.release = PayRelease.current()
+            # A city or area is not one of the form's choices: one it cannot find is said on
+            # the results, which keep the nation's figures, rather than refusing the address.
+            self.area_search = search_area(self.release, request.GET.get("area", ""))
             states = self.release.state_names() if self.release else []
             self.form = MatchForm(request.GET, states=states)
         response = super().get(request, *args, **kwargs)
         if self.form is not None and not self.form.is_valid():
             response.status_code = 400
         return response
+
+    def shows_visitor_input(self) -> bool:
+        return bool(self.area_search and self.area_search.error)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -127,8 +136,16 @@ class MatchView(MatchPage):
             scores, field_slug=data["field"].slug if data["field"] else "", most_zone=data["zone"]
         )
         page = Paginator(ranking.matches, PER_PAGE).get_page(self.request.GET.get("page"))
-        attach_careers(page.object_list, self.release, data["state"])
-        kept = {key: value for key, value in self.request.GET.items() if key != "page"}
+        area = self.area_search.area
+        # A city or area takes the state's place; the page names the state it set aside.
+        state = "" if area else data["state"]
+        attach_careers(page.object_list, self.release, state, area)
+        # Only a found area goes back into the page's links, by its code: never what was typed.
+        kept = {
+            key: value for key, value in self.request.GET.items() if key not in ("page", "area")
+        }
+        if area is not None:
+            kept["area"] = area.code
         top = top_areas(scores)
         return {
             **context,
@@ -140,13 +157,21 @@ class MatchView(MatchPage):
             "page_obj": page,
             "page_query": urlencode(kept),
             "release": self.release,
-            "state": data["state"],
+            "state": state,
+            "area": area,
+            "area_search": self.area_search,
+            "state_set_aside": data["state"] if area else "",
+            "area_choices": [
+                (choice, "?" + urlencode({**kept, "area": choice.code}))
+                for choice in self.area_search.candidates[:12]
+            ],
             "scores_query": urlencode({letter.lower(): scores[letter] for letter in AREAS}),
         }
 
 
-def attach_careers(matches, release, state: str) -> None:
-    """Each match on the page gets its profile, with its pay (and a state's), in one query."""
+def attach_careers(matches, release, state: str, area=None) -> None:
+    """Each match on the page gets its profile, with its pay (and a state's), in one query, and
+    with an area its figures there (`in_area`, None where BLS publishes none), in one more."""
     profiles = with_pay(
         Occupation.objects.filter(pk__in=[match.profile_id for match in matches]).select_related(
             "guide"
@@ -155,9 +180,11 @@ def attach_careers(matches, release, state: str) -> None:
         state,
     )
     by_id = {profile.pk: profile for profile in profiles}
+    in_area = area_medians(release, area, [profile.pay_code for profile in by_id.values()])
     for match in matches:
         match.occupation = by_id.get(match.profile_id)
         match.link = career_link(match.occupation) if match.occupation else ""
+        match.in_area = in_area.get(match.occupation.pay_code) if match.occupation else None
 
 
 class MatchAnswersView(MatchPage):

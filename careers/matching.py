@@ -10,7 +10,8 @@ everything a little and one who likes everything a lot are read the same way. A 
 six scores are all equal has no shape to compare, and is told so.
 
 Two queries whatever the answers: the published careers' codes (filtered by field), and O*NET's
-interests of those codes; the page's careers and their pay come after, in one more.
+interests of those codes; the page's careers and their pay come after, in one more (two with
+a city or area).
 """
 
 from dataclasses import dataclass, field
@@ -83,6 +84,7 @@ class Match:
     onet_title: str
     occupation: object = None  # the profile, with its pay, for the page's careers only
     link: str = ""
+    in_area: object = None  # its AreaPay in a chosen city or area; None where none is published
 
     @property
     def fit(self) -> str:

@@ -2,7 +2,11 @@
 knowledge and tools carry over to best (occupations.next_steps), told apart as a step up, a
 step sideways or a new start, each with its pay change, what is new to learn and a
 certification or training step the site knows; for the flagship's family, the editors' own
-pathway moves first. Public: everything on it comes from the address (`?state=`)."""
+pathway moves first. Public: everything on it comes from the address (`?state=`, or
+`?area=` for a city or area, which takes the state's place), save an area it cannot find: that
+is said, with the nation's figures, and the page is kept for no one else."""
+
+from urllib.parse import urlencode
 
 from django import forms
 from django.db.models import Q
@@ -15,6 +19,7 @@ from core.breadcrumbs import BreadcrumbsMixin, Crumb
 from core.models import published_q
 from core.public_pages import PublicPageMixin
 from guides.models import GuideCertification, MoveKind, PathwayMove, TrainingStep
+from occupations.areas import search_area
 from occupations.models import PayRelease
 from occupations.next_steps import next_steps
 from occupations.onet_models import OnetRelease
@@ -49,13 +54,25 @@ class NextStepsView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
         states = self.release.state_names() if self.release else []
         self.form = StateForm(request.GET or None, states=states)
         state = self.form.cleaned_data["state"] if self.form.is_valid() else ""
-        self.steps = next_steps(self.occupation, codes, self.release, state, limit=SHOWN)
+        # A city or area is typed, not chosen from a list: it is not one of the form's fields.
+        self.area_search = search_area(self.release, request.GET.get("area", ""))
+        area = self.area_search.area
+        # A found area takes the state's place; the page names the state it set aside.
+        self.state, self.state_set_aside = ("", state) if area else (state, "")
+        self.steps = next_steps(
+            self.occupation, codes, self.release, self.state, limit=SHOWN, area=area
+        )
         if self.steps is None:
             raise Http404("O*NET has no data for this career.")
         response = super().get(request, *args, **kwargs)
         if self.form.is_bound and not self.form.is_valid():
             response.status_code = 400
         return response
+
+    def shows_visitor_input(self) -> bool:
+        """An area it cannot find is said in the visitor's own words: not a page to share."""
+        search = getattr(self, "area_search", None)
+        return bool(search and search.error)
 
     def get_breadcrumbs(self):
         return [
@@ -74,6 +91,14 @@ class NextStepsView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
             "title": self.title,
             "page_url": self.page_url,
             "form": self.form,
+            "state": self.state,
+            "state_set_aside": self.state_set_aside,
+            "area": self.steps.area,
+            "area_search": self.area_search,
+            "area_choices": [
+                (choice, f"{self.page_url}next/?{urlencode({'area': choice.code})}")
+                for choice in self.area_search.candidates[:12]
+            ],
             "next": self.steps,
             "moves": moves,
             "groups": [

@@ -1,6 +1,8 @@
 """The /careers/ section's pages but the finder (finder.py): each career's page (a guide, or
 else its handbook profile), the pathway map, the fields, careers side by side."""
 
+from urllib.parse import urlencode
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -11,6 +13,7 @@ from core.public_pages import PublicPageMixin, mark_for
 from guides.models import CareerGuide
 from guides.pathway_map import family_map
 from guides.views import GuideDetailView
+from occupations.areas import search_area
 from occupations.filters import with_pay
 from occupations.models import Field, Occupation, PayRelease
 from occupations.selectors import fields_with_counts
@@ -51,7 +54,8 @@ class PathwayMapView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
 
 
 class CompareCareersView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
-    """/careers/compare/?c=<slug>&c=<slug>[&state=<name>]: two to four careers side by side."""
+    """/careers/compare/?c=<slug>&c=<slug>[&state=<name>][&area=<code or name>]: two to four
+    careers side by side. A city or area, once found, takes the state's place."""
 
     template_name = "careers/compare.html"
 
@@ -59,7 +63,12 @@ class CompareCareersView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
         """A comparison that left something out says so: not a page to keep for others."""
         context = getattr(self, "shown", {})
         comparison = context.get("comparison")
-        return bool(context.get("state_unknown") or (comparison and comparison.unknown))
+        area_search = context.get("area_search")
+        return bool(
+            context.get("state_unknown")
+            or (comparison and comparison.unknown)
+            or (area_search and area_search.error)
+        )
 
     def get_breadcrumbs(self):
         return [Crumb("Careers", reverse("careers:finder")), Crumb("Compare careers")]
@@ -69,7 +78,11 @@ class CompareCareersView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
         states = release.state_names() if release else []
         state = self.request.GET.get("state", "")
         state = state if state in states else ""
-        comparison = compare(self.request.GET.getlist("c"), self.request.user, release, state)
+        area_search = search_area(release, self.request.GET.get("area", ""))
+        area = area_search.area
+        comparison = compare(
+            self.request.GET.getlist("c"), self.request.user, release, "" if area else state, area
+        )
         choices = Occupation.objects.visible_to(self.request.user).only("title", "slug")
         slots = comparison.slugs + [""] * (MAX_CAREERS - len(comparison.slugs))
         self.shown = {
@@ -79,10 +92,24 @@ class CompareCareersView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
             "state": state,
             "states": states,
             "state_unknown": bool(self.request.GET.get("state")) and not state,
+            "area_search": area_search,
+            "area": area,
+            # The state a found area was shown instead of, so the page can say so.
+            "state_set_aside": state if area else "",
+            # Each area a typed name matched, as the same comparison in that area.
+            "area_choices": [
+                (choice, compare_query(comparison.slugs, area=choice.code))
+                for choice in area_search.candidates[:12]
+            ],
             "choices": list(choices),
             "slots": slots,
         }
         return self.shown
+
+
+def compare_query(slugs, **extra) -> str:
+    """The address's query for these careers side by side (and `extra`, e.g. an area)."""
+    return "?" + urlencode([*(("c", slug) for slug in slugs), *extra.items()])
 
 
 class FieldListView(PublicPageMixin, BreadcrumbsMixin, ListView):

@@ -50,18 +50,20 @@ def rank(field: str, ranks: dict) -> Case:
     )
 
 
-def with_pay(queryset, release, state: str = ""):
-    """Annotate each profile with its headline national median (and the state's) for the
-    release: `median_pay`, `median_hourly`, `state_pay`; for a group without a figure of its
-    own, `median_low` and `median_high`, the range of its occupations' national medians; and
-    `pay_order`, what sorting and filtering by pay use: the median, or for such a group the
-    middle of its range. One query with the list."""
+def with_pay(queryset, release, state: str = "", area=None):
+    """Annotate each profile with its headline national median (and the state's, and the
+    area's: an `occupations.areas.Area`) for the release: `median_pay`, `median_hourly`,
+    `state_pay`, `area_pay`; for a group without a figure of its own, `median_low` and
+    `median_high`, the range of its occupations' national medians; and `pay_order`, what
+    sorting and filtering by pay use: the median, or for such a group the middle of its range.
+    One query with the list."""
     if release is None:
         none = Value(None, output_field=IntegerField())
         return queryset.annotate(
             median_pay=none,
             median_hourly=none,
             state_pay=none,
+            area_pay=none,
             median_low=none,
             median_high=none,
             pay_order=none,
@@ -96,13 +98,22 @@ def with_pay(queryset, release, state: str = ""):
             output_field=money,
         )
     )
+    # No state or area chosen: sorting by its column keeps the order by title, not failing.
+    state_pay = area_pay = Value(None, output_field=IntegerField())
     if state:
         in_state = AreaPay.objects.filter(
             release=release, area_name=state, soc_code=OuterRef("pay_code")
         )
-        return queryset.annotate(state_pay=Subquery(in_state.values("annual_median")[:1]))
-    # No state chosen: sorting by its column keeps the order by title rather than failing.
-    return queryset.annotate(state_pay=Value(None, output_field=IntegerField()))
+        state_pay = Subquery(in_state.values("annual_median")[:1])
+    if area is not None:
+        in_area = AreaPay.objects.filter(
+            release=release,
+            area_code=area.code,
+            area_type=area.area_type,
+            soc_code=OuterRef("pay_code"),
+        )
+        area_pay = Subquery(in_area.values("annual_median")[:1])
+    return queryset.annotate(state_pay=state_pay, area_pay=area_pay)
 
 
 class CareerFilterForm(forms.Form):
@@ -223,6 +234,7 @@ class CareerFilter(django_filters.FilterSet):
             ("openings_per_year", "openings"),
             ("jobs", "jobs"),
             ("state_pay", "state"),
+            ("area_pay", "area"),
         ),
         field_labels={
             "title": _("Career"),
@@ -232,6 +244,7 @@ class CareerFilter(django_filters.FilterSet):
             "openings_per_year": _("Openings a year"),
             "jobs": _("Jobs"),
             "state_pay": _("State median"),
+            "area_pay": _("City or area median"),
         },
         label=_("Sort by"),
         error_messages=CHOICE_ERROR,
@@ -242,9 +255,12 @@ class CareerFilter(django_filters.FilterSet):
         fields = []
         form = CareerFilterForm
 
-    def __init__(self, *args, release=None, states=(), **kwargs):
+    def __init__(self, *args, release=None, states=(), area=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.release = release
+        # A city or area (`?area=`, found by occupations.areas in the view) filters nothing:
+        # its median is annotated for showing and sorting, and it takes the state's place.
+        self.area = area
         self.filters["state"].extra["choices"] = [(name, name) for name in states]
 
     def show_state(self, queryset, name, value):
@@ -258,8 +274,8 @@ class CareerFilter(django_filters.FilterSet):
     @property
     def qs(self):
         if not hasattr(self, "_qs"):
-            state = self.chosen_state if self.is_bound else ""
-            self.queryset = with_pay(self.queryset, self.release, state).annotate(
+            state = self.chosen_state if self.is_bound and self.area is None else ""
+            self.queryset = with_pay(self.queryset, self.release, state, self.area).annotate(
                 education_rank=rank("entry_education", EDUCATION_RANK)
             )
             queryset = super().qs

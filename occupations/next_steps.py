@@ -7,6 +7,8 @@ A move is told apart as
 - "a step up": same field, and its median pay at least STEP_UP more;
 - "a step sideways": same field, pay within STEP_UP either way (or less).
 Preparation (O*NET's job zone) is shown beside, not used to sort: the closest comes first.
+Pay change is national, and in a state or a city or area when one is chosen; the kind of move
+always goes by the national figures, so it does not change with where the visitor looks.
 """
 
 from dataclasses import dataclass, field
@@ -17,6 +19,7 @@ from django.urls import reverse
 
 from core.models import published_q
 
+from .areas import area_medians
 from .filters import with_pay
 from .models import Occupation
 from .onet_models import OnetRating, OnetSimilar
@@ -37,6 +40,8 @@ class NextStep:
     kind: str = ""  # "up", "sideways", "new"
     pay_change: int | None = None  # national median, theirs less this career's
     state_change: int | None = None
+    in_area: object = None  # its AreaPay in a chosen city or area; None where none is published
+    area_change: int | None = None  # its median there less this career's, both published
     learn: list = field(default_factory=list)  # [(name, their importance, this importance)]
 
     @property
@@ -53,6 +58,8 @@ class NextSteps:
     onet: object  # this career's O*NET occupation
     own: Occupation | None  # this career, with its pay
     steps: list[NextStep]
+    area: object = None  # the city or area chosen (occupations.areas.Area), if any
+    own_in_area: object = None  # this career's AreaPay there, None where none is published
 
 
 @dataclass
@@ -107,11 +114,11 @@ def _best_by_code(onet, own_codes) -> dict[str, tuple]:
 
 
 def next_steps(
-    occupation, codes, release, state="", limit=10, learn=True, onet=None
+    occupation, codes, release, state="", limit=10, learn=True, onet=None, area=None
 ) -> NextSteps | None:
     """The closest careers to this one (its profile and codes), `limit` of them; None when O*NET
     has no data for it. Four queries (three without `learn`, one fewer given its O*NET
-    occupation `onet`), whatever the career."""
+    occupation `onet`, one more with an `area`), whatever the career."""
     if onet is None:
         members = onet_members(codes)
         if not members:
@@ -135,17 +142,29 @@ def next_steps(
         )
     }
     own = profiles.get(occupation.pk) if occupation else None
+    in_area = area_medians(release, area, [profile.pay_code for profile in profiles.values()])
+    own_in_area = in_area.get(own.pay_code) if own is not None else None
     steps = []
     for pk in chosen:
         if pk not in profiles:
             continue
         score, zone, code = by_profile[pk]
-        step = NextStep(profiles[pk], score, zone, code)
+        step = NextStep(profiles[pk], score, zone, code, in_area=in_area.get(profiles[pk].pay_code))
         classify(step, own)
+        step.area_change = _change(step.in_area, own_in_area)
         steps.append(step)
     if learn and steps:
         add_learning(onet, steps)
-    return NextSteps(onet=onet, own=own, steps=steps)
+    return NextSteps(onet=onet, own=own, steps=steps, area=area, own_in_area=own_in_area)
+
+
+def _change(theirs, own) -> int | None:
+    """Their annual median less this career's, where BLS publishes both (in one area)."""
+    if theirs is None or own is None:
+        return None
+    if theirs.annual_median is None or own.annual_median is None:
+        return None
+    return round(theirs.annual_median - own.annual_median)
 
 
 def classify(step: NextStep, own) -> None:
