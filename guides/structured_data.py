@@ -1,7 +1,8 @@
 """schema.org JSON-LD for a career guide: Occupation, FAQPage, WebPage and BreadcrumbList.
 
-Every value comes from the guide as editors left it; pay is the nation's in the current release,
-the same figures the page's headline shows.
+Every value comes from the guide as editors left it. Pay is added per address
+(occupations.structured_data.with_salary): the rest is the same for every address, so it is
+built once per content version with the page's other parts (core.page_parts).
 """
 
 from core.structured_data import (
@@ -12,24 +13,23 @@ from core.structured_data import (
     plain_text,
     web_page,
 )
-from occupations.structured_data import salary_data
 from occupations.work_data import add_work
 
 SOC_CODE_SET = "https://www.bls.gov/soc/"
 
 
-def guide_structured_data(request, guide, *, pay, certification_links, breadcrumbs, work=None):
+def guide_structured_data(request, guide, *, certification_links, breadcrumbs, work=None):
     page_url = absolute(request, guide.get_absolute_url())
     breadcrumb = breadcrumb_list(request, breadcrumbs, page_url)
     page = web_page(page_url, guide.title, guide.last_reviewed, breadcrumb)
     return graph(
-        add_work(occupation(request, guide, page, pay, certification_links), work),
+        add_work(occupation(request, guide, page, certification_links), work),
         faq_page(guide, page_url),
         breadcrumb,
     )
 
 
-def occupation(request, guide, page, pay, certification_links) -> dict:
+def occupation(request, guide, page, certification_links) -> dict:
     page_url = page["url"]
     data = {
         "@type": "Occupation",
@@ -64,7 +64,6 @@ def occupation(request, guide, page, pay, certification_links) -> dict:
         for link in certification_links
     ]:
         data["qualifications"] = credentials
-    data.update(salary_data(pay))
     return data
 
 

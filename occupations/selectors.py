@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django.db.models import Count, Prefetch
 
 from core.models import published_q
+from core.page_parts import parts_key
 
 from .areas import find_area
 from .models import AreaPay, AreaType, Field, Occupation, PayRelease, SimilarOccupation
@@ -16,17 +17,17 @@ from .state_map import state_map
 from .work import career_work
 
 
-def profile_queryset(user):
-    """A profile and everything its page shows, in a fixed number of queries."""
-    return (
-        Occupation.objects.visible_to(user)
-        .select_related("field")
-        .prefetch_related(
-            "codes",
-            "duties",
-            "employers",
-            Prefetch("similar_links", queryset=similar_links(user)),
-        )
+def profile_queryset(user, sections=True):
+    """A profile and everything its page shows, in a fixed number of queries; without its
+    `sections` (cached: core.page_parts), what the header and the pay section need."""
+    profiles = Occupation.objects.visible_to(user).select_related("field")
+    if not sections:
+        return profiles.prefetch_related("codes")
+    return profiles.prefetch_related(
+        "codes",
+        "duties",
+        "employers",
+        Prefetch("similar_links", queryset=similar_links(user)),
     )
 
 
@@ -70,37 +71,29 @@ def fields_with_counts():
     )
 
 
-def profile_context(request, occupation, page_url: str, codes=None) -> dict:
-    """What a profile's sections need; a guide shows the same sections, for its profile or,
-    when it is about one occupation inside a group's profile, for that occupation's `codes`
-    (then without the profile's similar occupations)."""
+def pay_context(request, occupation, page_url: str, codes=None) -> dict:
+    """What a career page's pay section needs: the nation's figures, and the state and the area
+    the address asks for (?state=, ?area=). A guide shows the same sections as a profile, for
+    its profile or, when it is about one occupation inside a group's profile, for that
+    occupation's `codes`. The rest of the page's sections: sections_context."""
     release = PayRelease.current()
-    codes = occupation.codes.all() if codes is None else codes
+    codes = list(occupation.codes.all() if codes is None else codes)
     # The career's own areas are searched first: its headline code is the first code's.
     headline = codes[0].soc_code if codes else ""
     area_search = find_area(release, request.GET.get("area", ""), headline)
     pay = career_pay(codes, request.GET.get("state", ""), release, area_search.area)
     order = "median" if request.GET.get("sort") == "median" else "state"
-    # Only a state the page knows goes back into its links: never what a visitor typed.
+    # Only a state and an area the page knows go back into its links: never what was typed.
     keep = {"state": pay.state.area_name} if pay.state else {}
     if pay.area:
         keep["area"] = pay.area.area_code
-    # Tiles lead to the state beside the nation where that compares like with like (the
-    # headline's own code); otherwise to the state's row in the table.
-    to_rows = pay.map_code is not None and pay.map_code != pay.headline_code
-    similar = similar_with_pay(occupation, release) if occupation else []
-    work = career_work(codes, request.GET.get("onet", ""), release, national_medians)
-    steps = None
-    if work is not None:  # O*NET's related careers join the handbook's similar ones, no repeats
-        shown = {profile.pk for profile, _pay in similar} | {getattr(occupation, "pk", None)}
-        work.related = [(p, pay) for p, pay in work.related if p.pk not in shown]
-        # Where it can take you: the three closest, the rest on a page of their own.
-        steps = closest_careers(work.occupation, codes)
+    to_rows = _tiles_lead_to_rows(pay)
     state_error = (
         bool(request.GET.get("state")) and pay.national is not None and not to_rows
     ) and pay.state is None
     return {
         "occupation": occupation,
+        "codes": codes,
         "career_pay": pay,
         "state_error": state_error,
         # A message that repeats what the visitor typed: the page is not kept for others.
@@ -109,13 +102,33 @@ def profile_context(request, occupation, page_url: str, codes=None) -> dict:
         # An area BLS publishes no figure for this career in: said, never an empty column.
         "area_missing": area_search.area if area_search.area and not pay.area else None,
         "area_list_url": f"{page_url}pay/",
-        "industries": industry_pay(release, pay.national.soc_code if pay.national else ""),
-        "state_rows": sort_states(pay.states, order),
         "state_sort": order,
         "state_picker": bool(pay.states) and not to_rows and pay.national is not None,
         "tiles_lead_to_rows": to_rows,
         "sort_by_median_url": f"{page_url}?{urlencode({**keep, 'sort': 'median'})}#pay-by-state",
         "sort_by_state_url": f"{page_url}?{urlencode({**keep, 'sort': 'state'})}#pay-by-state",
+        "page_url": page_url,
+    }
+
+
+def sections_context(request, context: dict) -> dict:
+    """The sections of a career page that do not depend on its address (but for ?sort= and
+    ?onet=, which are part of their cache key): the state map and table, pay by industry,
+    what the work is, similar careers and next steps. `context` is pay_context's."""
+    occupation, codes, pay = context["occupation"], context["codes"], context["career_pay"]
+    release, page_url = pay.release, context["page_url"]
+    to_rows = context["tiles_lead_to_rows"]
+    similar = similar_with_pay(occupation, release) if occupation else []
+    work = career_work(codes, request.GET.get("onet", ""), release, national_medians)
+    steps = None
+    if work is not None:  # O*NET's related careers join the handbook's similar ones, no repeats
+        shown = {profile.pk for profile, _pay in similar} | {getattr(occupation, "pk", None)}
+        work.related = [(p, pay) for p, pay in work.related if p.pk not in shown]
+        # Where it can take you: the three closest, the rest on a page of their own.
+        steps = closest_careers(work.occupation, codes)
+    return {
+        "industries": industry_pay(release, pay.national.soc_code if pay.national else ""),
+        "state_rows": sort_states(pay.states, context["state_sort"]),
         "state_map": state_map(
             pay.states, lambda postal: _state_link(page_url, pay.states, postal, to_rows)
         ),
@@ -123,8 +136,27 @@ def profile_context(request, occupation, page_url: str, codes=None) -> dict:
         "similar": similar,
         "work": work,
         "next_steps": steps,
-        "page_url": page_url,
     }
+
+
+def sections_key(request, kind: str, slug: str) -> str | None:
+    """The cache key of a career page's address-independent parts (core.page_parts); None,
+    not to keep them, when ?onet= chooses another occupation of a group (a rare page, and one
+    that may answer what was typed)."""
+    if request.GET.get("onet"):
+        return None
+    return parts_key(
+        kind,
+        slug,
+        request.get_host(),  # the structured data's addresses are absolute
+        "median" if request.GET.get("sort") == "median" else "state",
+    )
+
+
+def _tiles_lead_to_rows(pay) -> bool:
+    """Tiles lead to the state beside the nation where that compares like with like (the
+    headline's own code); otherwise to the state's row in the table."""
+    return pay.map_code is not None and pay.map_code != pay.headline_code
 
 
 def _map_caption(release, to_rows: bool) -> str:

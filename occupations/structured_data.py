@@ -1,5 +1,6 @@
 """schema.org JSON-LD for a handbook profile: Occupation (with its pay distribution for the
-current release), WebPage and BreadcrumbList, from the same figures the page shows."""
+current release, added per address by with_salary), WebPage and BreadcrumbList, from the
+same figures the page shows."""
 
 from core.structured_data import absolute, breadcrumb_list, graph, web_page
 
@@ -41,7 +42,6 @@ def profile_structured_data(request, occupation, pay, breadcrumbs, work=None) ->
             {"@type": "CategoryCode", "codeValue": code, "inCodeSet": SOC_CODE_SET}
             for code in codes
         ]
-    data.update(salary_data(pay))
     if occupation.outlook_percent is not None:
         data["description"] = (
             f"{occupation.summary} Outlook 2024–34: {occupation.outlook_percent:+d}% "
@@ -55,6 +55,17 @@ PLACE_TYPES = {
     AreaType.METRO: "AdministrativeArea",
     AreaType.NONMETRO: "AdministrativeArea",
 }
+
+
+def with_salary(graph: dict, pay) -> dict:
+    """The graph (cached for every address of the page) with the Occupation's salary for this
+    address: the nation's, and the area's when one is chosen."""
+    salary = salary_data(pay)
+    nodes = [
+        {**node, **salary} if node.get("@type") == "Occupation" else node
+        for node in graph["@graph"]
+    ]
+    return {**graph, "@graph": nodes}
 
 
 def salary_data(pay) -> dict:

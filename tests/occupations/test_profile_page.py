@@ -20,7 +20,7 @@ from guides.models import CareerGuide
 from occupations.models import AreaPay, AreaType, CodeLevel, Occupation, SimilarOccupation
 from occupations.onet_models import OnetOccupation
 from occupations.state_map import LAYOUT
-from tests.conftest import OEWS_SAMPLE, OOH_SAMPLE, soup
+from tests.conftest import OEWS_SAMPLE, OOH_SAMPLE, forget_everything_cached, soup
 from tests.factories import (
     AreaPayFactory,
     OccupationCodeFactory,
@@ -704,6 +704,8 @@ def test_a_profile_without_statistics_points_to_the_handbook(client, seeded):
 
 
 def page_queries(client, path) -> int:
+    """The queries of a page built whole: nothing of it cached (core.page_parts)."""
+    forget_everything_cached()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
     assert response.status_code == 200
@@ -739,6 +741,36 @@ def test_a_profile_page_takes_the_same_queries_whatever_its_size(client, seeded)
     assert len(set(without_similar.values())) == 1, without_similar
     assert set(with_similar.values()).pop() - set(without_similar.values()).pop() == 1
     assert set(with_similar.values()).pop() - no_headline == 2
+
+
+def test_a_second_address_of_a_profile_reuses_its_parts(client, seeded):
+    """The parts that are the same for every address are built once per content version:
+    another state's page takes fewer queries and gives the same sections."""
+    first = page_queries(client, url("actuaries") + "?state=Texas")
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(url("actuaries"), {"state": "New York"})
+
+    assert len(queries.captured_queries) < first
+    page = soup(second)
+    forget_everything_cached()
+    fresh = soup(client.get(url("actuaries"), {"state": "New York"}))  # built whole
+    for section in ("work", "similar", "pay-by-state", "pay-by-industry", "sources"):
+        assert str(page.find(id=section)) == str(fresh.find(id=section))
+    assert "New York, a year" in page.find(id="pay").get_text()
+
+
+def test_an_editors_change_reaches_the_cached_parts_at_once(client, seeded):
+    client.get(url("actuaries"))
+    profile = Occupation.objects.get(slug="actuaries")
+    profile.summary = "Actuaries measure risk so that insurers can price it."
+    profile.save()
+    duty = profile.duties.first()
+    duty.text = "Price a new insurance policy from claims data."
+    duty.save()
+
+    page = soup(client.get(url("actuaries"), {"state": "Texas"}))
+
+    assert "Price a new insurance policy from claims data." in page.find(id="duties").get_text()
 
 
 def test_a_draft_profile_is_not_found_by_the_public(staff_client, db):
