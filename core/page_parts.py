@@ -18,7 +18,7 @@ from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
-from .content_version import content_version
+from .content_version import VersionUnknown, content_version
 
 PARTS_SECONDS = 24 * 60 * 60  # a new content version makes new keys; old ones expire
 
@@ -28,8 +28,14 @@ def sees_drafts(request) -> bool:
     return bool(user and user.is_authenticated and user.is_staff)
 
 
-def parts_key(*bits) -> str:
-    return ":".join(["parts", content_version(), *map(str, bits)])
+def parts_key(*bits) -> str | None:
+    """The key of a page's parts, or None (build them, keep nothing) when no content version
+    can be read: the database is down, and the page's own queries then answer 503."""
+    try:
+        version = content_version()
+    except VersionUnknown:
+        return None
+    return ":".join(["parts", version, *map(str, bits)])
 
 
 def cached_parts(request, key: str | None) -> dict | None:

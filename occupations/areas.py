@@ -53,12 +53,21 @@ class AreaSearch:
     error: str = ""
 
 
+_memo: dict[str, list[Area]] = {}  # this process's copy of the list for one content version
+
+
+def forget_areas() -> None:
+    _memo.clear()
+
+
 def release_areas(release) -> list[Area]:
-    """Every local area of the release, by name (cached for the release and content version)."""
+    """Every local area of the release, by name: from this process's memory, else the shared
+    cache, else one DISTINCT over the release's area rows (137 ms on SQLite with every area,
+    more at 10× the careers), each for the release and content version."""
     if release is None:
         return []
     key = f"areas:{release.pk}:{content_version()}"
-    areas = cache.get(key)
+    areas = _memo.get(key) or cache.get(key)
     if areas is None:
         rows = (
             AreaPay.objects.filter(release=release, area_type__in=LOCAL_AREA_TYPES)
@@ -71,6 +80,9 @@ def release_areas(release) -> list[Area]:
             for code, name, kind, postal, states in rows
         ]
         cache.set(key, areas, 60 * 60)
+    if key not in _memo:
+        _memo.clear()  # one list, the current version's
+        _memo[key] = areas
     return areas
 
 

@@ -237,6 +237,14 @@ def import_area_pay(path, release, existing: dict) -> PayReport:
     return report
 
 
+def analyze_pay() -> None:
+    """Refresh the database's statistics of the pay table after a bulk load. Without them
+    SQLite's planner read a code's national figure through the (release, code, area name)
+    index, walking all of the code's 500 areas: the home page's queries took 88 ms, not 3."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {connection.ops.quote_name(AreaPay._meta.db_table)}")
+
+
 def insert_rows(release, rows: list[dict]) -> None:
     """Insert new rows with one prepared statement. bulk_create compiles SQL for every row:
     measured on 190,000 rows (every area), 44 of its 56 seconds went to building statements.
@@ -319,6 +327,7 @@ def import_files(paths, period, *, dry_run=False, source_url=OEWS_TABLES_URL, pu
             reports.append(pay)
         if any(pay.created or pay.updated for pay in reports):
             bump_content_version()  # bulk writes send no signals
+            analyze_pay()
         if dry_run:
             transaction.set_rollback(True)
     return reports

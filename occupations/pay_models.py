@@ -144,6 +144,8 @@ class AreaPay(models.Model):
             ),
             # An area's own page reads every career there.
             models.Index(fields=["release", "area_code"], name="area_pay_area"),
+            # The states, and the areas, a release has figures for (one DISTINCT each).
+            models.Index(fields=["release", "area_type", "area_name"], name="area_pay_type_name"),
         ]
 
     def __str__(self) -> str:

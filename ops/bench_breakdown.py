@@ -157,8 +157,13 @@ def get(client, path: str) -> None:
         raise ServerError(f"the breakdown's GET {path} answered {response.status_code}, not 200")
 
 
-def measure(env: dict[str, str], path: str, requests: int, *, without_work=False) -> Breakdown:
-    """Run breakdown() in a subprocess with env (the production site's) and the cache disabled.
+def measure(
+    env: dict[str, str], path: str, requests: int, *, without_work=False, parts=False
+) -> Breakdown:
+    """Run breakdown() in a subprocess with env (the production site's) and the cache disabled:
+    the whole page built on every request. parts: the page cache off but the cache of a page's
+    parts on (core.page_parts), warm from the unmeasured first requests: a page of a career
+    whose other addresses were asked for before, as in the long tail.
 
     without_work: the profile as it was before O*NET's data (issue 24's baseline): the one
     function that reads it for a career's page answers "no data", so the page leaves out
@@ -167,7 +172,7 @@ def measure(env: dict[str, str], path: str, requests: int, *, without_work=False
     result = subprocess.run(  # noqa: S603 (fixed arguments)
         [str(PYTHON), str(Path(__file__).resolve()), path, str(requests), *flag],
         cwd=ROOT,
-        env={**env, "DJANGO_CACHE_DISABLED": "1"},
+        env={**env, "DJANGO_PAGE_CACHE": "0"} if parts else {**env, "DJANGO_CACHE_DISABLED": "1"},
         capture_output=True,
         text=True,
         check=False,

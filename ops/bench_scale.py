@@ -51,7 +51,10 @@ SERVER = os.environ.get("BENCH_SCALE_PG_URL", "postgres://postgres@127.0.0.1:543
 RESULTS_FILE = ROOT / "bench-scale-results.md"
 PAGES = {
     "profile": "/careers/registered-nurses/?state=Ohio",
+    "profile in an area": "/careers/registered-nurses/?area=10180",
     "guide": "/careers/medical-records-specialist/",
+    "a career's areas": "/careers/registered-nurses/pay/?state=TX",
+    "an area": "/pay/abilene-tx/",
     "finder": FINDER,
     "search": "/search/?q=nurse",
     "sitemap index": "/sitemap.xml",
@@ -71,7 +74,16 @@ STEP_UNITS = {
     "import_oews": "pay rows",
     "import_onet": "O*NET occupations",
 }
-TIMED = ["profile", "guide", "finder", "search", "sitemap index", "sitemap: profiles"]
+TIMED = [
+    "profile",
+    "profile in an area",
+    "guide",
+    "an area",
+    "finder",
+    "search",
+    "sitemap index",
+    "sitemap: profiles",
+]
 
 COUNT_QUERIES = """
 import json
@@ -139,9 +151,11 @@ def manage(url: str, *args: str, extra: dict | None = None) -> str:
 
 
 def profile_paths(folder: Path) -> list[str]:
-    """Every profile no guide covers (those redirect), × every state, shuffled."""
+    """Every career (profiles no guide covers redirect) × every area, shuffled (a sample)."""
     return long_tail_paths(
-        folder / "occupations.json", (ROOT / "content/guides", folder / "guides")
+        folder / "occupations.json",
+        (ROOT / "content/guides", folder / "guides"),
+        folder / "oews_msa.csv.gz",
     )
 
 
@@ -157,7 +171,12 @@ def build(factor: int, folder: Path, url: str, name: str) -> dict:
         ],
         "import_duties": ["import_duties", str(folder / "duties.json")],
         "seed_content": ["seed_content", str(ROOT / "content"), str(folder / "guides")],
-        "import_oews": ["import_oews", str(folder / "oews.csv.gz"), "--period", "May 2025"],
+        "import_oews": [
+            "import_oews",
+            *(str(folder / name) for name in ("oews.csv.gz", "oews_msa.csv.gz", "oews_ind.csv.gz")),
+            "--period",
+            "May 2025",
+        ],
         "import_onet": ["import_onet", str(folder / "onet.json")],
         "build_next_steps": ["build_next_steps"],
     }
@@ -263,7 +282,7 @@ def report(sizes: dict[int, dict], factors: list[int]) -> tuple[str, list[str]]:
         p50a, p50b = run_a["latency_us"]["p50"] / 1000, run_b["latency_us"]["p50"] / 1000
         p99a, p99b = run_a["latency_us"]["p99"] / 1000, run_b["latency_us"]["p99"] / 1000
         rps = [run["requests"] / (run["duration_us"] / 1e6) for run in (run_a, run_b)]
-        label = "every profile × state, shuffled" if (mode, name) == ("uncached", "profile") else ""
+        label = "every career × area, shuffled" if (mode, name) == ("uncached", "profile") else ""
         lines.append(
             f"| {mode} | {name}{' (' + label + ')' if label else ''} | {p50a:.1f} | {p50b:.1f} | "
             f"{p99a:.1f} | {p99b:.1f} | {ratio(p50a, p50b)} | {ratio(p99a, p99b)} | "

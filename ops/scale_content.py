@@ -11,8 +11,9 @@ writes into DIR, from the repository's own files:
   - onet.json: O*NET's data (data/onet) and, for every copy, a copy of each O*NET occupation
     with its own code (major groups 61 and up, numbered in order), naming the copy's SOC codes
     and, as related occupations, the copy's own; the products are shared, as a real release's;
-  - oews.csv.gz: OEWS May 2025 (data/oews) and, for every copied code, a copy of its rows:
-    the nation and every state, so every synthetic profile has pay everywhere;
+  - oews.csv.gz, oews_msa.csv.gz, oews_ind.csv.gz: OEWS May 2025 (data/oews: the nation and
+    states, every metropolitan and nonmetropolitan area, the nation by industry) and, for
+    every copied code, a copy of its rows, so every synthetic profile has pay everywhere;
   - guides/: the guide packs (content/guides) copied likewise, with every FAQ, step, move and
     ladder rung; the copies name the shipped certifications (content/certifications.json).
 At N=1 it writes the shipped files unchanged in content, so 1× and N× are built the same way.
@@ -34,6 +35,8 @@ SUMMARIES = ROOT / "data/ooh/summaries.json"
 DUTIES = ROOT / "data/ooh/duties.json"
 ONET = ROOT / "data/onet/onet-30.1.json"
 OEWS = ROOT / "data/oews/oews_M2025_nat_st.csv.gz"
+AREAS = ROOT / "data/oews/oews_M2025_msa.csv.gz"
+INDUSTRIES = ROOT / "data/oews/oews_M2025_nat_ind.csv.gz"
 GUIDES = ROOT / "content/guides"
 FIRST_MAJOR_GROUP = 61  # synthetic SOC codes start here: the SOC's own stop at 55
 REFERENCES = ("to_guide", "next_guide", "occupation")  # keys naming a guide or a profile
@@ -120,6 +123,29 @@ def dump(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
+def copied_pay(source: Path, target: Path, copies, codes: dict, real_codes: set) -> int:
+    """Write an OEWS file's rows and, for every copy, its real codes' rows under the copy's
+    codes; returns how many rows it wrote."""
+    opener = gzip.open if source.suffix == ".gz" else open
+    with opener(source, "rt", encoding="utf-8", newline="") as rows_in:
+        reader = csv.DictReader(rows_in)
+        rows = list(reader)
+        columns = reader.fieldnames
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    written = len(rows)
+    for k in copies:
+        for row in rows:
+            if row["OCC_CODE"] in real_codes:
+                writer.writerow({**row, "OCC_CODE": codes[k, row["OCC_CODE"]]})
+                written += 1
+    # mtime=0: the same bytes every time.
+    target.write_bytes(gzip.compress(text.getvalue().encode(), mtime=0))
+    return written
+
+
 def write(
     factor: int,
     out: Path,
@@ -129,6 +155,8 @@ def write(
     duties_file: Path = DUTIES,
     onet_file: Path = ONET,
     oews_file: Path = OEWS,
+    areas_file: Path = AREAS,
+    industries_file: Path = INDUSTRIES,
     guides_dir: Path = GUIDES,
 ) -> dict[str, int]:
     """Write the N× site into out; returns what it wrote (profiles, pay rows, guides).
@@ -155,23 +183,14 @@ def write(
     onet = copied_onet(json.loads(onet_file.read_text(encoding="utf-8")), factor, codes)
     (out / "onet.json").write_text(dump(onet), encoding="utf-8")
 
-    opener = gzip.open if oews_file.suffix == ".gz" else open
-    with opener(oews_file, "rt", encoding="utf-8", newline="") as source:
-        reader = csv.DictReader(source)
-        rows = list(reader)
-        columns = reader.fieldnames
-    text = io.StringIO()
-    writer = csv.DictWriter(text, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    pay_rows = len(rows)
-    for k in copies:
-        for row in rows:
-            if row["OCC_CODE"] in real_codes:
-                writer.writerow({**row, "OCC_CODE": codes[k, row["OCC_CODE"]]})
-                pay_rows += 1
-    # mtime=0: the same bytes every time.
-    (out / "oews.csv.gz").write_bytes(gzip.compress(text.getvalue().encode(), mtime=0))
+    pay_rows = sum(
+        copied_pay(source, out / name, copies, codes, real_codes)
+        for source, name in (
+            (oews_file, "oews.csv.gz"),
+            (areas_file, "oews_msa.csv.gz"),
+            (industries_file, "oews_ind.csv.gz"),
+        )
+    )
 
     (out / "guides").mkdir(exist_ok=True)
     guides = 0

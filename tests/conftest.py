@@ -11,6 +11,7 @@ from django.test import override_settings
 
 from core.cache_backends import forget_outages
 from core.content_version import forget_content_version
+from occupations.areas import forget_areas
 from tests.seed_once import seed_once
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -27,6 +28,7 @@ def forget_everything_cached():
         cache.clear()
     forget_content_version()
     forget_outages()
+    forget_areas()
 
 
 @pytest.fixture(autouse=True, scope="session")

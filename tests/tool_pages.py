@@ -1,5 +1,6 @@
-"""The pages issues 24 and 25 added (what the work is, which careers fit me, next steps, a plan
-for any career), for the suites that check every page type (axe, the Nu checker)."""
+"""The pages issues 24, 25 and 26 added (what the work is, which careers fit me, next steps, a
+plan for any career, pay where you live), for the suites that check every page type (axe, the
+Nu checker)."""
 
 CAREER_TOOL_PAGES = {
     "technology": "/careers/technology/epic-systems/",
@@ -13,4 +14,9 @@ CAREER_TOOL_PAGES = {
     "pay where you live": "/pay/",
     "pay where you live, a search with several matches": "/pay/?q=new+york",
     "pay in an area": "/pay/abilene-tx/",
+    "a guide's pay near you": "/careers/medical-records-specialist/?area=10180",
+    "a guide's pay near you, several match": "/careers/medical-records-specialist/?area=new+york",
+    "a career's pay in every area": "/careers/medical-records-specialist/pay/?state=TX&sort=jobs",
+    "the finder with an area": "/careers/?area=10180&sort=area",
+    "careers side by side in an area": "/careers/compare/?c=actuaries&c=dentists&area=10180",
 }

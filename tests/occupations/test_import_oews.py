@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from occupations.models import (
     NATIONAL_AREA_NAME,
@@ -599,3 +600,15 @@ def test_the_command_raises_a_command_error_on_bad_rows(tmp_path):
 def test_the_command_refuses_a_missing_file(tmp_path):
     with pytest.raises(CommandError, match="No such file"):
         run(["--period", PERIOD], path=tmp_path / "nothing.csv")
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own statistics table")
+def test_an_import_refreshes_the_pay_tables_statistics():
+    """Without them SQLite read a code's national figure through the wrong index (every area
+    of the code walked): the home page's queries took 88 ms, not 3."""
+    import_release(OEWS_SAMPLE, PERIOD)
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT DISTINCT tbl FROM sqlite_stat1")
+        analyzed = {row[0] for row in cursor.fetchall()}
+    assert AreaPay._meta.db_table in analyzed

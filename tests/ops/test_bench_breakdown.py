@@ -79,14 +79,11 @@ def test_a_page_that_is_not_200_stops_it(ops_module, uncached):
 
 def test_the_table_gives_each_part_its_share(ops_module):
     bench_breakdown, bench_report = ops_module("bench_breakdown"), ops_module("bench_report")
-    bench_wrk = ops_module("bench_wrk")
     parts = bench_breakdown.Breakdown(
         path=GUIDE, requests=100, total_ms=20.0, database_ms=5.0, templates_ms=10.0,
         rest_ms=5.0, cpu_ms=19.5, queries=24.0, queries_while_rendering=2.0,
     )  # fmt: skip
-    healthz = bench_wrk.Measurement(requests=1000, cpu_seconds=0.5)
-    guide = bench_wrk.Measurement(requests=100, cpu_seconds=2.0)
-    table = bench_report.breakdown_table(parts, guide, healthz, 0.1)
+    table = bench_report.breakdown_table(parts, "Guide built whole")
     rows = [line for line in table.splitlines() if line.startswith("| ") and "---" not in line]
     assert [row.split(" | ")[1:3] for row in rows[1:]] == [
         ["5.00", "25%"],
@@ -96,5 +93,18 @@ def test_the_table_gives_each_part_its_share(ops_module):
     ]
     assert "24 |" in rows[1]
     assert "2 of them while templates render" in rows[1]
-    assert "about 5.00 ms of server CPU per request" in table
-    assert "gunicorn spent 20.00 ms on it" in table
+    assert table.startswith(f"| Guide built whole `{GUIDE}`, in-process, mean of 100 requests")
+
+
+def test_the_gains_table_sets_each_share_beside_todays(ops_module):
+    bench_report = ops_module("bench_report")
+    table = bench_report.gains_table(
+        {"guide": (0.04, 0.03), "long tail": (0.019, 0.038)},
+        {"guide": 0.01, "long tail": 0.019},
+        {"guide": 3.0, "long tail": 2.0},
+    )
+    rows = table.splitlines()[2:]
+    assert rows == [
+        "| guide | 0.010 | 0.040 | 4.00 × | ≥ 3 × |",
+        "| long tail | 0.019 | 0.019 | 1.00 × | ≥ 2 × |",
+    ]

@@ -17,7 +17,12 @@ from occupations.onet_models import OnetCareerCode, OnetOccupation, OnetRelated
 
 OPS = Path(__file__).resolve().parents[2] / "ops"
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "ooh"
-SAMPLE = {"ooh_file": FIXTURES / "sample.json", "oews_file": FIXTURES / "oews_M2025_sample.csv"}
+SAMPLE = {
+    "ooh_file": FIXTURES / "sample.json",
+    "oews_file": FIXTURES / "oews_M2025_sample.csv",
+    "areas_file": FIXTURES / "oews_M2025_msa_sample.csv",
+    "industries_file": FIXTURES / "oews_M2025_nat_ind_sample.csv",
+}
 
 
 @pytest.fixture
@@ -26,8 +31,8 @@ def scale_content(monkeypatch):
     return importlib.import_module("scale_content")
 
 
-def oews_rows(folder: Path) -> list[dict]:
-    with gzip.open(folder / "oews.csv.gz", "rt", encoding="utf-8") as rows:
+def oews_rows(folder: Path, name="oews.csv.gz") -> list[dict]:
+    with gzip.open(folder / name, "rt", encoding="utf-8") as rows:
         return list(csv.DictReader(rows))
 
 
@@ -78,6 +83,22 @@ def test_copied_guides_name_their_own_copys_guides_and_profiles(scale_content, t
             )
 
 
+@pytest.mark.parametrize("name", ["oews_msa.csv.gz", "oews_ind.csv.gz"])
+def test_every_copied_code_has_its_originals_areas_and_industries(scale_content, tmp_path, name):
+    scale_content.write(2, tmp_path, **SAMPLE)
+    rows = oews_rows(tmp_path, name)
+    by_code: dict[str, list[tuple]] = {}
+    for row in rows:
+        by_code.setdefault(row["OCC_CODE"], []).append((row["AREA"], row.get("NAICS")))
+
+    copies = [code for code in by_code if code[:2] >= "61"]
+    assert copies
+    real = [code for code in by_code if code[:2] < "61"]
+    assert sorted(map(sorted, (by_code[code] for code in copies))) == sorted(
+        map(sorted, (by_code[code] for code in real))
+    )
+
+
 def test_the_same_factor_writes_the_same_bytes(scale_content, tmp_path):
     scale_content.write(2, tmp_path / "a", **SAMPLE)
     scale_content.write(2, tmp_path / "b", **SAMPLE)
@@ -100,7 +121,10 @@ def test_the_doubled_site_imports_with_the_sites_own_importers(
                  "--summaries", str(tmp_path / "summaries.json"), **quiet)  # fmt: skip
     call_command("import_duties", str(tmp_path / "duties.json"), **quiet)
     call_command("seed_content", "content", str(tmp_path / "guides"), **quiet)
-    call_command("import_oews", str(tmp_path / "oews.csv.gz"), "--period", "May 2025", **quiet)
+    pay_files = [
+        str(tmp_path / name) for name in ("oews.csv.gz", "oews_msa.csv.gz", "oews_ind.csv.gz")
+    ]
+    call_command("import_oews", *pay_files, "--period", "May 2025", **quiet)
     call_command("import_onet", str(tmp_path / "onet.json"), **quiet)
 
     assert Occupation.objects.count() == 2 * len(real)
