@@ -97,6 +97,13 @@ def onet_sample(tmp_path_factory) -> Path:
     return onet_sample_file(tmp_path_factory.mktemp("onet"))
 
 
+def import_oews_samples():
+    """OEWS May 2025 as `make run` imports it, in samples: the nation and some states, the
+    areas of two states, the nation by industry."""
+    samples = [str(OEWS_SAMPLE), str(OEWS_AREAS_SAMPLE), str(OEWS_INDUSTRIES_SAMPLE)]
+    call_command("import_oews", *samples, "--period", "May 2025", stdout=io.StringIO())
+
+
 @pytest.fixture
 def seeded(seeded_packs, onet_sample):
     """The flagship content, loaded the way `make run` loads it: the packs, then OEWS May 2025
@@ -105,8 +112,7 @@ def seeded(seeded_packs, onet_sample):
     (a sample: tests/fixtures/onet) and the next steps computed from it."""
 
     def seed():
-        samples = [str(OEWS_SAMPLE), str(OEWS_AREAS_SAMPLE), str(OEWS_INDUSTRIES_SAMPLE)]
-        call_command("import_oews", *samples, "--period", "May 2025", stdout=io.StringIO())
+        import_oews_samples()
         call_command("import_onet", str(onet_sample), stdout=io.StringIO())
         call_command("build_next_steps", stdout=io.StringIO())
 

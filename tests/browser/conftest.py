@@ -115,8 +115,8 @@ def seeded_site(live_server, transactional_db, tmp_path_factory):
     from django.core.management import call_command
 
     from tests.conftest import (
-        OEWS_SAMPLE,
         import_handbook_sample,
+        import_oews_samples,
         onet_sample_file,
         ship_questionnaire,
     )
@@ -124,7 +124,7 @@ def seeded_site(live_server, transactional_db, tmp_path_factory):
 
     import_handbook_sample()  # with the site's duties
     call_command("seed_content", stdout=io.StringIO())
-    call_command("import_oews", str(OEWS_SAMPLE), "--period", "May 2025", stdout=io.StringIO())
+    import_oews_samples()
     onet = onet_sample_file(tmp_path_factory.mktemp("onet"))
     call_command("import_onet", str(onet), stdout=io.StringIO())
     call_command("build_next_steps", stdout=io.StringIO())
