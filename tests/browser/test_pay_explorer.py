@@ -22,7 +22,7 @@ def test_job_seeker_compares_a_state_with_national_pay(request, site_with_state_
     page.goto(site_with_state_pay.url + GUIDE)
 
     page.get_by_label("Compare with a state").select_option("California")
-    page.get_by_role("button", name="Show pay").click()
+    page.get_by_role("button", name="Show pay", exact=True).click()
 
     # expect() waits for the new page: the address commits before its table is parsed.
     expect(page).to_have_url(re.compile(r"\?state=California#pay$"))
