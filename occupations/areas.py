@@ -130,6 +130,11 @@ def find_area(release, typed: str, soc_code: str = "") -> AreaSearch:
     if len(typed) > MAX_TYPED:
         search.error = "That is longer than any area’s name. Type a city or an area’s name."
         return search
+    if typed.isdigit():  # BLS's code, as every link the site makes carries: one indexed query
+        found = _by_code(release, typed)
+        if found is not None:
+            search.area = found
+            return search
     if soc_code:
         found = _matching(career_areas(release, soc_code), typed)
         if len(found) == 1:
@@ -147,6 +152,18 @@ def find_area(release, typed: str, soc_code: str = "") -> AreaSearch:
             "city’s name (e.g. Boise) or choose from the list of areas."
         )
     return search
+
+
+def _by_code(release, code: str) -> Area | None:
+    row = (
+        release.pay.filter(area_code=code, area_type__in=LOCAL_AREA_TYPES)
+        .values_list("area_code", "area_name", "area_type", "postal", "states")
+        .first()
+    )
+    if row is None:
+        return None
+    code, name, kind, postal, states = row
+    return Area(code, name, kind, postal, tuple((states or postal).split()))
 
 
 def _matching(areas, typed: str) -> list[Area]:
