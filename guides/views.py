@@ -12,7 +12,13 @@ from occupations.models import (
     AreaType,
     PayRelease,
 )
-from occupations.selectors import pay_context, sections_context, sections_key, similar_links
+from occupations.selectors import (
+    career_parts,
+    pay_context,
+    sections_context,
+    sections_key,
+    similar_links,
+)
 from occupations.structured_data import with_salary
 
 from .links import link_guides
@@ -22,15 +28,7 @@ from .selectors import GuideFacts, handbook_line
 from .structured_data import guide_structured_data
 
 TEMPLATE = "guides/guide_detail.html"
-STATES = "occupations/includes/pay_by_state.html"
-# The parts of a guide's page that do not depend on its address (core.page_parts).
-PARTS = {
-    "aside": f"{TEMPLATE}#aside",
-    "intro": f"{TEMPLATE}#intro",
-    "state_map": f"{STATES}#map",
-    "state_rows": f"{STATES}#rows",
-    "body": f"{TEMPLATE}#body",
-}
+PARTS = career_parts(TEMPLATE)  # the same for every address (core.page_parts)
 
 
 class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):

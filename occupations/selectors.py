@@ -139,6 +139,19 @@ def sections_context(request, context: dict) -> dict:
     }
 
 
+def career_parts(template: str) -> dict[str, str]:
+    """The parts of a career page's template (a guide's or a profile's) that are the same for
+    every address, as core.page_parts renders them: {name: "template.html#partial"}."""
+    states = "occupations/includes/pay_by_state.html"
+    return {
+        "aside": f"{template}#aside",
+        "intro": f"{template}#intro",
+        "state_map": f"{states}#map",
+        "state_rows": f"{states}#rows",
+        "body": f"{template}#body",
+    }
+
+
 def sections_key(request, kind: str, slug: str) -> str | None:
     """The cache key of a career page's address-independent parts (core.page_parts); None,
     not to keep them, when ?onet= chooses another occupation of a group (a rare page, and one

@@ -6,19 +6,17 @@ from core.page_parts import cached_parts, page_parts
 from core.public_pages import PublicPageMixin
 from core.structured_data import json_ld_script
 
-from .selectors import pay_context, profile_queryset, sections_context, sections_key
+from .selectors import (
+    career_parts,
+    pay_context,
+    profile_queryset,
+    sections_context,
+    sections_key,
+)
 from .structured_data import profile_structured_data, with_salary
 
 TEMPLATE = "occupations/occupation_detail.html"
-STATES = "occupations/includes/pay_by_state.html"
-# The parts of a profile's page that do not depend on its address (core.page_parts).
-PARTS = {
-    "aside": f"{TEMPLATE}#aside",
-    "intro": f"{TEMPLATE}#intro",
-    "state_map": f"{STATES}#map",
-    "state_rows": f"{STATES}#rows",
-    "body": f"{TEMPLATE}#body",
-}
+PARTS = career_parts(TEMPLATE)  # the same for every address (core.page_parts)
 
 
 class OccupationDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
