@@ -12,7 +12,7 @@ from core.public_pages import PublicPageMixin
 from guides.links import career_link
 from guides.models import CareerGuide
 from guides.selectors import attach_facts
-from occupations.areas import area_medians, search_area
+from occupations.areas import area_medians, find_area
 from occupations.filters import CareerFilter
 from occupations.models import Occupation, PayRelease
 
@@ -28,7 +28,7 @@ class FinderView(PublicPageMixin, BreadcrumbsMixin, FilterView):
 
     def get(self, request, *args, **kwargs):
         self.release = PayRelease.current()
-        self.area_search = search_area(self.release, request.GET.get("area", ""))
+        self.area_search = find_area(self.release, request.GET.get("area", ""))
         return super().get(request, *args, **kwargs)
 
     def get_breadcrumbs(self):

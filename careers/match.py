@@ -21,7 +21,7 @@ from core.interest_areas import AREA_WORDS, area_name
 from core.public_pages import PublicPageMixin
 from guides.links import career_link
 from interests.selectors import questionnaire
-from occupations.areas import area_medians, search_area
+from occupations.areas import area_medians, find_area
 from occupations.filters import with_pay
 from occupations.models import Field, Occupation, PayRelease
 from occupations.onet_models import OnetRelease
@@ -111,7 +111,7 @@ class MatchView(MatchPage):
             self.release = PayRelease.current()
             # A city or area is not one of the form's choices: one it cannot find is said on
             # the results, which keep the nation's figures, rather than refusing the address.
-            self.area_search = search_area(self.release, request.GET.get("area", ""))
+            self.area_search = find_area(self.release, request.GET.get("area", ""))
             states = self.release.state_names() if self.release else []
             self.form = MatchForm(request.GET, states=states)
         response = super().get(request, *args, **kwargs)

@@ -19,7 +19,7 @@ from core.breadcrumbs import BreadcrumbsMixin, Crumb
 from core.models import published_q
 from core.public_pages import PublicPageMixin
 from guides.models import GuideCertification, MoveKind, PathwayMove, TrainingStep
-from occupations.areas import search_area
+from occupations.areas import find_area
 from occupations.models import PayRelease
 from occupations.next_steps import next_steps
 from occupations.onet_models import OnetRelease
@@ -55,7 +55,7 @@ class NextStepsView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
         self.form = StateForm(request.GET or None, states=states)
         state = self.form.cleaned_data["state"] if self.form.is_valid() else ""
         # A city or area is typed, not chosen from a list: it is not one of the form's fields.
-        self.area_search = search_area(self.release, request.GET.get("area", ""))
+        self.area_search = find_area(self.release, request.GET.get("area", ""))
         area = self.area_search.area
         # A found area takes the state's place; the page names the state it set aside.
         self.state, self.state_set_aside = ("", state) if area else (state, "")

@@ -13,7 +13,7 @@ from core.public_pages import PublicPageMixin, mark_for
 from guides.models import CareerGuide
 from guides.pathway_map import family_map
 from guides.views import GuideDetailView
-from occupations.areas import search_area
+from occupations.areas import find_area
 from occupations.filters import with_pay
 from occupations.models import Field, Occupation, PayRelease
 from occupations.selectors import fields_with_counts
@@ -78,7 +78,7 @@ class CompareCareersView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
         states = release.state_names() if release else []
         state = self.request.GET.get("state", "")
         state = state if state in states else ""
-        area_search = search_area(release, self.request.GET.get("area", ""))
+        area_search = find_area(release, self.request.GET.get("area", ""))
         area = area_search.area
         comparison = compare(
             self.request.GET.getlist("c"), self.request.user, release, "" if area else state, area

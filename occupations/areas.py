@@ -71,14 +71,11 @@ def release_areas(release) -> list[Area]:
     if areas is None:
         rows = (
             AreaPay.objects.filter(release=release, area_type__in=LOCAL_AREA_TYPES)
-            .values_list("area_code", "area_name", "area_type", "postal", "states")
+            .values_list(*AREA_COLUMNS)
             .distinct()
             .order_by("area_name", "area_code")
         )
-        areas = [
-            Area(code, name, kind, postal, tuple((states or postal).split()))
-            for code, name, kind, postal, states in rows
-        ]
+        areas = [_area(row) for row in rows]
         cache.set(key, areas, 60 * 60)
     if key not in _memo:
         _memo.clear()  # one list, the current version's
@@ -107,24 +104,37 @@ def _folded(text: str) -> str:
     return " ".join("".join(char if char.isalnum() else " " for char in text).split())
 
 
+# An area's columns in its pay rows, and the Area they make.
+AREA_COLUMNS = ("area_code", "area_name", "area_type", "postal", "states")
+
+
+def _area(row) -> Area:
+    code, name, kind, postal, states = row
+    return Area(code, name, kind, postal, tuple((states or postal).split()))
+
+
 def career_areas(release, soc_code: str) -> list[Area]:
     """The areas that publish one code: an indexed query of a few hundred rows, where the
     whole list (release_areas) reads every area row of the release when it is not cached."""
-    rows = release.pay.filter(soc_code=soc_code, area_type__in=LOCAL_AREA_TYPES).values_list(
-        "area_code", "area_name", "area_type", "postal", "states"
-    )
-    return [
-        Area(code, name, kind, postal, tuple((states or postal).split()))
-        for code, name, kind, postal, states in rows.order_by("area_name")
-    ]
+    rows = release.pay.filter(soc_code=soc_code, area_type__in=LOCAL_AREA_TYPES)
+    return [_area(row) for row in rows.values_list(*AREA_COLUMNS).order_by("area_name")]
+
+
+def _printable(typed: str) -> str:
+    """What was typed with its control characters (a NUL, an escape) made spaces: no area's
+    name holds one, and a NUL can neither be stored nor sent back in a page."""
+    return "".join(" " if unicodedata.category(char) == "Cc" else char for char in typed or "")
 
 
 def find_area(release, typed: str, soc_code: str = "") -> AreaSearch:
     """The area a visitor means by `typed`: its BLS code, its name or its address, or the only
     area whose name holds every word typed. Several such areas are candidates to choose from.
     With a `soc_code`, the areas that publish it are searched first (a career's page)."""
-    typed = " ".join((typed or "").split())
+    raw, typed = (typed or "").strip(), " ".join(_printable(typed).split())
     search = AreaSearch(typed=typed[:MAX_TYPED])
+    if raw and not typed:
+        search.error = "That is not a place’s name. Type a city or an area’s name."
+        return search
     if not typed or release is None:
         return search
     if len(typed) > MAX_TYPED:
@@ -155,15 +165,9 @@ def find_area(release, typed: str, soc_code: str = "") -> AreaSearch:
 
 
 def _by_code(release, code: str) -> Area | None:
-    row = (
-        release.pay.filter(area_code=code, area_type__in=LOCAL_AREA_TYPES)
-        .values_list("area_code", "area_name", "area_type", "postal", "states")
-        .first()
-    )
-    if row is None:
-        return None
-    code, name, kind, postal, states = row
-    return Area(code, name, kind, postal, tuple((states or postal).split()))
+    rows = release.pay.filter(area_code=code, area_type__in=LOCAL_AREA_TYPES)
+    row = rows.values_list(*AREA_COLUMNS).first()
+    return _area(row) if row is not None else None
 
 
 def _matching(areas, typed: str) -> list[Area]:
@@ -189,19 +193,7 @@ def area_pay(release, soc_code: str, area: Area | None) -> AreaPay | None:
 
 
 # The lists that offer `?area=` beside `?state=` (the finder, careers side by side, the
-# matcher's results, next steps) read what was typed and each listed career's figure there
-# the same way, through the two functions below.
-
-
-def _printable(typed: str) -> str:
-    """What was typed with its control characters (a NUL, an escape) made spaces: no area's
-    name holds one, and a NUL can neither be stored nor sent back in a page."""
-    return "".join(" " if unicodedata.category(char) == "Cc" else char for char in typed or "")
-
-
-def search_area(release, typed: str) -> AreaSearch:
-    """`find_area` for a value straight from an address, control characters and all."""
-    return find_area(release, _printable(typed))
+# matcher's results, next steps) read each listed career's figure there in one query.
 
 
 def area_medians(release, area: Area | None, soc_codes) -> dict[str, AreaPay]:
