@@ -15,10 +15,12 @@ MANAGE := $(VENV)/bin/python manage.py
 # One OEWS release in BLS's three files: the nation and states, every metropolitan and
 # nonmetropolitan area, the nation by industry (scripts/extract_oews.py writes them).
 OEWS_FILES := data/oews/oews_M2025_nat_st.csv.gz data/oews/oews_M2025_msa.csv.gz data/oews/oews_M2025_nat_ind.csv.gz
+# The Spanish interface: the committed catalogue, compiled whenever it changes (never committed).
+CATALOGUE := locale/es/LC_MESSAGES/django.mo
 
-.PHONY: run test test-fast lint format migrate seed superuser clean browser html-validator screenshots bench audit observatory backup-drill drill bench-scale scan upgrade-check
+.PHONY: messages run test test-fast lint format migrate seed superuser clean browser html-validator screenshots bench audit observatory backup-drill drill bench-scale scan upgrade-check
 
-run: $(VENV)/.synced migrate seed
+run: $(VENV)/.synced $(CATALOGUE) migrate seed
 	@echo ""
 	@echo "CareerPath is starting on http://127.0.0.1:$(PORT)/"
 	@echo "To edit content, create your own admin account in another terminal: make superuser"
@@ -30,11 +32,11 @@ run: $(VENV)/.synced migrate seed
 TEST_WORKERS ?= auto
 PYTEST := $(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile
 
-test: $(VENV)/.synced browser html-validator
+test: $(VENV)/.synced $(CATALOGUE) browser html-validator
 	$(PYTEST)
 
 # The loop while working: everything but the browser tests (docs/testing.md).
-test-fast: $(VENV)/.synced html-validator
+test-fast: $(VENV)/.synced $(CATALOGUE) html-validator
 	$(PYTEST) --ignore=tests/browser -q
 
 # Debian's Chromium for the browser tests (skipped, loudly, where it cannot be installed).
@@ -45,49 +47,49 @@ browser:
 html-validator:
 	@ops/ensure-html-validator.sh
 
-screenshots: $(VENV)/.synced browser
+screenshots: $(VENV)/.synced $(CATALOGUE) browser
 	$(VENV)/bin/pytest tests/browser -m screenshots -q
 	@echo "Screenshots are in $${SCREENSHOT_DIR:-screenshots}/"
 
 # Load test of the production server (gunicorn, debug off) with wrk: about 4 minutes.
 # Not part of `make test` or CI: it is a benchmark. BENCH_SECONDS=N sets the time per URL.
-bench: $(VENV)/.synced
+bench: $(VENV)/.synced $(CATALOGUE)
 	$(VENV)/bin/python ops/bench.py
 
 # Cost as content grows: 1× and 10× today's content (synthetic copies, ops/scale_content.py)
 # on the local PostgreSQL: import times, queries per page, p50/p99. About 8 minutes.
-bench-scale: $(VENV)/.synced
+bench-scale: $(VENV)/.synced $(CATALOGUE)
 	$(VENV)/bin/python ops/bench_scale.py
 
 # A site built and edited on an older commit (--from, default: before pay moved to one table)
 # migrates to this checkout with every edit, question, plan and figure kept; about a minute.
-upgrade-check: $(VENV)/.synced
+upgrade-check: $(VENV)/.synced $(CATALOGUE)
 	$(VENV)/bin/python ops/upgrade_check.py
 
 # Back up, restore into a fresh database and compare (SQLite and the local PostgreSQL): about
 # a minute. Not part of `make test`; docs/operations.md#backups-and-restore.
-backup-drill: $(VENV)/.synced
+backup-drill: $(VENV)/.synced $(CATALOGUE)
 	$(VENV)/bin/python ops/backup_drill.py
 
 # Two gunicorns behind Debian's nginx on a PostgreSQL and a Redis of its own; publishes, stops
 # Redis and PostgreSQL, kills an instance under load, soaks for 60 s: about 3 minutes.
 # Not part of `make test`; docs/operations.md#the-failure-drill.
-drill: $(VENV)/.synced
+drill: $(VENV)/.synced $(CATALOGUE)
 	$(VENV)/bin/python ops/drill.py
 
 # Lighthouse (pinned by ops/lighthouse/package-lock.json) against the production server:
 # about 2 minutes. Needs Node.js/npm and Chromium. Not part of `make test` or CI.
-audit: $(VENV)/.synced browser
+audit: $(VENV)/.synced $(CATALOGUE) browser
 	$(VENV)/bin/python ops/audit.py
 
 # MDN HTTP Observatory grade of the production server over local HTTPS, offline (Node.js, openssl).
-observatory: $(VENV)/.synced
+observatory: $(VENV)/.synced $(CATALOGUE)
 	$(VENV)/bin/python ops/observatory.py
 
 # wapiti and sqlmap (pinned, in .scanners/, never the site's .venv) against the production server
 # on loopback only: about 10 minutes; writes scan-results.md, fails on any finding or any 5xx.
 # Not part of `make test` or CI; docs/security.md#make-scan.
-scan: $(VENV)/.synced
+scan: $(VENV)/.synced $(CATALOGUE)
 	@PYTHON=$(PYTHON) ops/ensure-scanners.sh
 	$(VENV)/bin/python ops/scan.py
 
@@ -103,15 +105,24 @@ format: $(VENV)/.synced
 migrate: $(VENV)/.synced
 	$(MANAGE) migrate --noinput
 
-# The handbook's profiles and the site's duties for them, then the content packs (the flagship names its profile), then the
+# The handbook's profiles and the site's duties for them (and their Spanish), then the content packs (the flagship names its profile), then the
 # current OEWS release (bulk inserts; a second run finds nothing to change).
 seed: $(VENV)/.synced
 	$(MANAGE) import_ooh
 	$(MANAGE) import_duties
+	$(MANAGE) import_spanish
 	$(MANAGE) seed_content
 	$(MANAGE) import_oews $(OEWS_FILES)
 	$(MANAGE) import_onet
 	$(MANAGE) build_next_steps
+
+%.mo: %.po $(VENV)/.synced
+	$(MANAGE) compile_catalogue
+
+# After marking new interface text: the catalogue gains its msgids (GNU gettext's xgettext,
+# a developer's tool only); write their Spanish in the .po, then make compiles it.
+messages: $(VENV)/.synced
+	$(MANAGE) makemessages --locale es --no-location --no-obsolete --ignore ".venv/*" --ignore ".uv/*" --ignore "tests/*" --ignore "ops/*" --ignore "scripts/*"
 
 superuser: $(VENV)/.synced
 	$(MANAGE) createsuperuser

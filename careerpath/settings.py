@@ -56,6 +56,9 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Translated model fields (title_en, title_es…) for content in both languages; before
+    # the admin so its admin classes can patch Django's (docs/decisions.md says why this one).
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -104,6 +107,9 @@ MIDDLEWARE = [
     # adds random bytes to each private response to blunt BREACH-style attacks.
     "core.public_pages.PublicPageGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the address alone (/es/… is Spanish, the rest English), so a
+    # page is the same for everyone and the page cache keeps one copy per language.
+    "core.languages.PathLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -145,6 +151,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
             ],
         },
     },
@@ -215,7 +222,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+# English at the site's own addresses, Spanish under /es/ (careerpath/urls.py). The interface
+# text is in locale/es/LC_MESSAGES/django.po (compiled by make); content in both languages is in
+# each model's translated fields (careerpath/translation.py's registrations, _en and _es).
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# US Spanish writes numbers as US English does ($51,140.50) and months in lower case
+# ("mayo de 2025"): careerpath/formats/es/formats.py.
+FORMAT_MODULE_PATH = ["careerpath.formats"]
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+# A field with no Spanish text yet shows the English (and the page says so: core.languages).
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

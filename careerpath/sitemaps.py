@@ -4,6 +4,9 @@ with ?p=2 beyond that, and the index lists every page of every section. The sect
 page and the lists, every published guide, handbook profile and certification, and every
 product a career's O*NET data names (/careers/technology/<slug>/).
 
+Every page is listed in English and in Spanish (/es/…), each with its alternate in the other
+language and the English as x-default, as search engines ask for a translated site.
+
 Drafts are never listed. An item's lastmod is the later of its last save (`updated_at`, which
 every edit in admin or import changes) and the date an editor last checked its facts.
 
@@ -25,6 +28,14 @@ from occupations.models import Field, Occupation
 from occupations.onet_models import OnetRelease, OnetTechnology, Technology
 
 
+class BilingualSitemap(Sitemap):
+    """A section's addresses in every language of settings.LANGUAGES, with their alternates."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
 def _at_midnight(day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time.min, tzinfo=datetime.UTC)
 
@@ -44,7 +55,7 @@ def _newest(items, checked_on: str = ""):
     return _latest(found["saved"], _at_midnight(checked) if checked else None)
 
 
-class GuideSitemap(Sitemap):
+class GuideSitemap(BilingualSitemap):
     priority = 0.9
 
     def items(self):
@@ -57,7 +68,7 @@ class GuideSitemap(Sitemap):
         return _newest(self.items(), "last_reviewed")
 
 
-class CertificationSitemap(Sitemap):
+class CertificationSitemap(BilingualSitemap):
     priority = 0.7
 
     def items(self):
@@ -70,7 +81,7 @@ class CertificationSitemap(Sitemap):
         return _newest(self.items(), "last_checked")
 
 
-class ProfileSitemap(Sitemap):
+class ProfileSitemap(BilingualSitemap):
     """Handbook profiles, except those a published guide covers (their address redirects to
     the guide, which the guides section lists)."""
 
@@ -93,7 +104,7 @@ class ProfileSitemap(Sitemap):
         return _newest(self.items())
 
 
-class FieldSitemap(Sitemap):
+class FieldSitemap(BilingualSitemap):
     """The handbook's fields, each as fresh as its newest profile."""
 
     priority = 0.5
@@ -106,7 +117,7 @@ class FieldSitemap(Sitemap):
         return field.newest
 
 
-class TechnologySitemap(Sitemap):
+class TechnologySitemap(BilingualSitemap):
     """Products O*NET names in some career's work, as fresh as the O*NET import; a product
     whose every use an editor hid is left out (its page lists no career)."""
 
@@ -127,7 +138,7 @@ class TechnologySitemap(Sitemap):
         return self._imported
 
 
-class SectionSitemap(Sitemap):
+class SectionSitemap(BilingualSitemap):
     """The home page and the lists: as fresh as the newest thing they show."""
 
     priority = 0.5

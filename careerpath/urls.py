@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
@@ -13,7 +14,9 @@ admin.site.site_header = "CareerPath content"
 admin.site.site_title = "CareerPath admin"
 admin.site.index_title = "Guides and certifications"
 
-urlpatterns = [
+# The public pages in both languages: English where they always were, Spanish under /es/
+# (core.languages reads the language from the address alone).
+urlpatterns = i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path("careers/", include("careers.urls")),
     path("pay/", include("pay.urls")),
@@ -21,6 +24,10 @@ urlpatterns = [
     path("plan/", include("plans.urls")),
     path("feedback/", include("feedback.urls")),
     path("search/", include("search.urls")),
+    prefix_default_language=False,
+)
+
+urlpatterns += [
     path("admin/", admin.site.urls),
     path("healthz", HealthCheckView.as_view(), name="healthz"),
     path(

@@ -15,6 +15,7 @@ rendered afresh and never stored. A cache that is down is a miss.
 """
 
 from django.core.cache import cache
+from django.utils.translation import get_language
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 
@@ -35,7 +36,8 @@ def parts_key(*bits) -> str | None:
         version = content_version()
     except VersionUnknown:
         return None
-    return ":".join(["parts", version, *map(str, bits)])
+    # The parts are rendered text: each language keeps its own.
+    return ":".join(["parts", version, get_language(), *map(str, bits)])
 
 
 def cached_parts(request, key: str | None) -> dict | None:
