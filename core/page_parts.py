@@ -15,9 +15,9 @@ rendered afresh and never stored. A cache that is down is a miss.
 """
 
 from django.core.cache import cache
-from django.utils.translation import get_language
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 
 from .content_version import VersionUnknown, content_version
 
