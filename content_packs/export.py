@@ -9,12 +9,22 @@ import datetime
 import json
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 
 from certifications.models import Certification, CertifyingBody
 from guides.models import CareerGuide
 
-from .format import CHILDREN, FORMAT, NATURAL_KEYS, VERSION, PackError, exported_fields
+from .format import (
+    CHILDREN,
+    FORMAT,
+    NATURAL_KEYS,
+    VERSION,
+    PackError,
+    exported_fields,
+    is_translation,
+)
 
 
 def json_value(f, value):
@@ -46,11 +56,16 @@ class KeyLookup:
 
 def serialise(obj, keys: KeyLookup) -> dict:
     data = {}
-    for f in exported_fields(type(obj)):
-        if f.is_relation:
-            data[f.name] = keys(f.related_model, getattr(obj, f.attname))
-        else:
-            data[f.name] = json_value(f, getattr(obj, f.attname))
+    # A translated field's own name reads the active language's text: a pack's is English.
+    with translation.override(settings.LANGUAGE_CODE):
+        for f in exported_fields(type(obj)):
+            if f.is_relation:
+                data[f.name] = keys(f.related_model, getattr(obj, f.attname))
+            elif is_translation(f):
+                if text := getattr(obj, f.attname):  # a text not translated yet is left out
+                    data[f.name] = text
+            else:
+                data[f.name] = json_value(f, getattr(obj, f.attname))
     return data
 
 

@@ -9,7 +9,9 @@ content). The format version changes when a pack written today could not be read
 tomorrow (a field renamed or its meaning changed).
 """
 
+from django.conf import settings
 from django.db import models
+from modeltranslation.fields import TranslationField
 
 from certifications.models import Certification, CertifyingBody
 from guides.models import (
@@ -85,12 +87,25 @@ class PackError(Exception):
 
 
 def exported_fields(model) -> list:
-    """The model's fields that travel in a pack (a child's link to its guide is implied)."""
+    """The model's fields that travel in a pack (a child's link to its guide is implied).
+
+    A translated field's English travels under its own name ("title"), its Spanish beside it
+    ("title_es", optional: see is_translation); the English column ("title_en") stays behind,
+    as it holds the same text."""
     return [
         f
         for f in model._meta.concrete_fields
-        if f.name not in NOT_EXPORTED and not (model in CHILDREN.values() and f.name == "guide")
+        if f.name not in NOT_EXPORTED
+        and not (model in CHILDREN.values() and f.name == "guide")
+        and not (isinstance(f, TranslationField) and f.language == settings.LANGUAGE_CODE)
     ]
+
+
+def is_translation(f) -> bool:
+    """A translated field's column in another language than English: optional in a pack (a
+    pack written before the site had Spanish, or a text not translated yet, leaves it out or
+    empty, and the page shows the English with a note)."""
+    return isinstance(f, TranslationField)
 
 
 def unique_fields(model) -> tuple:

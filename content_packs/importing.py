@@ -8,19 +8,29 @@ updated in place, keeping its database id: links such as `#step-12` and job seek
 passes the model's own validation (`full_clean`) first.
 
 `seed_pack()` is the create-only mode `seed_content` uses: it creates what is missing and never
-changes anything that exists.
+changes anything that exists, but for giving an empty Spanish field the pack's Spanish.
 """
 
 from dataclasses import dataclass, field
 
 import reversion
+from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import DatabaseError, transaction
+from django.utils import translation
 
 from core.content_version import deferred_bumps
 
 from .export import KeyLookup, children_of, json_value, serialise
-from .format import CHILDREN, NATURAL_KEYS, SECTIONS, PackError, child_name, exported_fields
+from .format import (
+    CHILDREN,
+    NATURAL_KEYS,
+    SECTIONS,
+    PackError,
+    child_name,
+    exported_fields,
+    is_translation,
+)
 from .validate import read_pack
 
 
@@ -28,7 +38,7 @@ from .validate import read_pack
 class Change:
     label: str
     key: str
-    action: str  # created, updated or unchanged (or kept, by seed_pack)
+    action: str  # created, updated or unchanged (or kept or translated, by seed_pack)
     details: list[str] = field(default_factory=list)
 
     def line(self) -> str:
@@ -49,6 +59,8 @@ class ImportReport:
             f"{self.count('created')} created, {self.count('updated')} updated, "
             f"{self.count('unchanged')} unchanged."
         )
+        if translated := self.count("translated"):
+            summary += f" {translated} given Spanish text."
         lines = [change.line() for change in self.changes] + [summary]
         if self.dry_run:
             lines.append("Dry run: nothing was saved.")
@@ -57,7 +69,11 @@ class ImportReport:
 
 def canonical(model, values: dict) -> dict:
     """Python values (foreign keys as natural keys) written as the export writes them."""
-    return {f.name: json_value(f, values[f.name]) for f in exported_fields(model)}
+    return {
+        f.name: json_value(f, values[f.name])
+        for f in exported_fields(model)
+        if values[f.name] or not is_translation(f)  # as serialise, leaves out what is empty
+    }
 
 
 class Importer:
@@ -110,11 +126,16 @@ class Importer:
             self.save(obj, path)
             change = Change(label, values[key_name], "created")
         elif self.create_only:
-            change = Change(label, values[key_name], "kept")
+            action = "translated" if self.fill_translations(obj, values) else "kept"
+            change = Change(label, values[key_name], action)
         else:
             current = serialise(obj, self.keys)
             wanted = canonical(model, values)
-            changed = sorted(name for name in wanted if wanted[name] != current[name])
+            changed = sorted(
+                name
+                for name in wanted.keys() | current.keys()
+                if wanted.get(name) != current.get(name)
+            )
             if changed:
                 self.assign(obj, values, path)
                 self.save(obj, path)
@@ -123,6 +144,35 @@ class Importer:
                 change = Change(label, values[key_name], "unchanged")
         self.report.changes.append(change)
         return obj, change
+
+    @staticmethod
+    def fill_translations(obj, values: dict) -> bool:
+        """Give a kept object the pack's Spanish where its own is empty (an editor's text is
+        never replaced); True when any was given."""
+        names = [
+            f.name
+            for f in exported_fields(type(obj))
+            if is_translation(f) and values[f.name] and not getattr(obj, f.name)
+        ]
+        for name in names:
+            setattr(obj, name, values[name])
+        if names:
+            obj.save(update_fields=names)
+        return bool(names)
+
+    def fill_child_translations(self, guide, record, change: Change):
+        """fill_translations for a kept guide's parts, each matched as an update matches it."""
+        current = children_of([guide])[guide.pk]
+        for kind, model in CHILDREN.items():
+            if not any(is_translation(f) for f in exported_fields(model)):
+                continue
+            records = record["children"][kind]
+            existing = {row.pk: row for row in current[kind]}
+            rows = {pk: serialise(row, self.keys) for pk, row in existing.items()}
+            wanted = [canonical(model, child["values"]) for child in records]
+            for index, pk in match_children(model, rows, wanted).items():
+                if self.fill_translations(existing[pk], records[index]["values"]):
+                    change.action = "translated"
 
     def sync_children(self, guide, record, change: Change):
         """Make the guide's children what the pack says, kind by kind, keeping ids where it can."""
@@ -160,7 +210,9 @@ class Importer:
         # Children last: a ladder rung may point to any guide in the pack.
         self.keys = KeyLookup()
         for (guide, change), record in zip(saved["guides"], sections["guides"], strict=True):
-            if change.action != "kept":
+            if change.action in ("kept", "translated"):
+                self.fill_child_translations(guide, record, change)
+            else:
                 self.sync_children(guide, record, change)
         return [
             obj
@@ -198,6 +250,11 @@ def match_children(model, rows: dict, wanted: list) -> dict:
 
 def import_pack(pack, *, dry_run: bool = False, source: str = "a content pack") -> ImportReport:
     """Import a parsed pack in one transaction; raise PackError (and save nothing) if it is bad."""
+    with translation.override(settings.LANGUAGE_CODE):  # a field's own name is its English
+        return _import_pack(pack, dry_run, source)
+
+
+def _import_pack(pack, dry_run: bool, source: str) -> ImportReport:
     sections = read_pack(pack)
     importer = Importer()
     importer.report.dry_run = dry_run
@@ -216,9 +273,15 @@ def seed_pack(pack) -> ImportReport:
     """Create what the pack holds and this site lacks; leave everything that exists as it is.
 
     An object that exists (by natural key) is kept with all its parts, even parts an editor
-    deleted. Each object created gets a first version of its own in its history, so editors can
-    always go back to the content as it was first loaded.
+    deleted; only its Spanish fields that are empty get the pack's Spanish. Each object created
+    (or given Spanish) gets a version of its own in its history, so editors can always go back
+    to the content as it was first loaded.
     """
+    with translation.override(settings.LANGUAGE_CODE):
+        return _seed_pack(pack)
+
+
+def _seed_pack(pack) -> ImportReport:
     sections = read_pack(pack)
     importer = Importer(create_only=True)
     with deferred_bumps(), transaction.atomic():

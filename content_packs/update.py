@@ -18,7 +18,9 @@ one transaction, and what it changes gets a version in each item's history.
 from dataclasses import dataclass, field
 
 import reversion
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 
 from guides.models import CareerGuide
 
@@ -70,10 +72,10 @@ class Updater(Importer):
     def merge(self, where: str, current: dict, old: dict | None, new: dict) -> list[str]:
         """The fields to change: new differs from the site, and the site holds the old value."""
         changed = []
-        for name, value in new.items():
-            if value == current[name]:
+        for name, value in new.items():  # a text not translated yet is absent (serialise)
+            if value == current.get(name):
                 continue
-            if old is not None and current[name] == old[name]:
+            if old is not None and current.get(name) == old.get(name):
                 changed.append(name)
             else:
                 self.log.skipped.append(f"{where} {name}")
@@ -187,6 +189,11 @@ class Updater(Importer):
 
 def update_pack(previous, new, *, dry_run: bool = False) -> UpdateReport:
     """Bring the site from the previous pack to the new one, keeping every editor's change."""
+    with translation.override(settings.LANGUAGE_CODE):  # a field's own name is its English
+        return _update_pack(previous, new, dry_run)
+
+
+def _update_pack(previous, new, dry_run: bool) -> UpdateReport:
     old_sections, new_sections = read_pack(previous), read_pack(new)
     updater = Updater()
     updater.log.dry_run = dry_run

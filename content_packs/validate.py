@@ -24,6 +24,7 @@ from .format import (
     VERSION,
     PackError,
     exported_fields,
+    is_translation,
 )
 
 
@@ -88,6 +89,8 @@ def read_record(model, data, path: str, extra_lists=()) -> dict:
         raise PackError(path, f"expected an object, found {_describe(data)}")
     fields = {f.name: f for f in exported_fields(model)}
     expected = set(fields) | set(extra_lists)
+    optional = {name for name, f in fields.items() if is_translation(f)}
+    data = dict.fromkeys(optional, "") | data
     if missing := sorted(expected - set(data)):
         raise PackError(path, f"missing key(s): {', '.join(missing)}")
     if unknown := sorted(set(data) - expected):

@@ -99,6 +99,14 @@ class Occupation(Publishable):
             "Imports never change it."
         ),
     )
+    search_terms = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Other names people type for this job, separated by commas: search finds the "
+            "career by them; they are not shown."
+        ),
+    )
     soc_codes = models.CharField(
         "SOC codes",
         max_length=300,

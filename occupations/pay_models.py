@@ -6,6 +6,8 @@ nation, per industry too. The one table every page's pay is read from (by `occup
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.periods import month_year
+
 
 class PayRelease(models.Model):
     """One OEWS release ("May 2025"). The newest is the site's current pay everywhere."""
@@ -26,6 +28,11 @@ class PayRelease(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.source_url
+
+    @property
+    def period(self) -> str:
+        """The release's month in the page's language: "May 2025", "mayo de 2025"."""
+        return month_year(self.name)
 
     @classmethod
     def current(cls):

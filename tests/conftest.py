@@ -51,6 +51,7 @@ def import_handbook_sample():
     """The sample's profiles, with the site's own duties as they ship (data/ooh/duties.json)."""
     call_command("import_ooh", str(OOH_SAMPLE), stdout=io.StringIO())
     call_command("import_duties", stdout=io.StringIO())
+    call_command("import_spanish", stdout=io.StringIO())
 
 
 def ship_questionnaire():
@@ -61,6 +62,8 @@ def ship_questionnaire():
 
     migration = importlib.import_module("interests.migrations.0002_questionnaire")
     migration.add_items(apps, None)
+    spanish = importlib.import_module("interests.migrations.0005_questionnaire_in_spanish")
+    spanish.add_spanish(apps, None)
 
 
 @pytest.fixture
