@@ -19,6 +19,7 @@ escaped HTML in which only the matched words are wrapped in <mark>.
 import re
 
 from django.db import connection
+from django.utils.translation import get_language
 
 from .fallback import search_simple
 from .kinds import CERTIFICATIONS, Result
@@ -32,9 +33,12 @@ def search(query: str) -> list[Result]:
     if not query:
         return []
     backend = search_postgresql if connection.vendor == "postgresql" else search_simple
-    results = backend(query, loose=False)
-    if not results and len(words(query)) > 1:
-        results = backend(query, loose=True)
+    # The page's language: a Spanish page searches the Spanish text (and the English where a
+    # text has no Spanish yet), with Spanish stemming and without accents.
+    language = "es" if get_language() == "es" else "en"
+    results = backend(query, loose=False, language=language)
+    if not results and len(words(query, language)) > 1:
+        results = backend(query, loose=True, language=language)
     exact = title_words(query)
     asked = set(title_words(query))
     ranked = sorted(

@@ -5,6 +5,7 @@ import re
 
 from django.db.models import Exists, OuterRef, Q
 
+from . import spanish
 from .job_titles import profiles_by_job_names
 from .kinds import GUIDES, KINDS, MAX_PER_KIND, PROFILES, RELATED_TITLES, WEIGHTS, Kind, Result
 from .text import (
@@ -19,19 +20,21 @@ from .text import (
 )
 
 
-def search_simple(query: str, *, loose: bool) -> list[Result]:
-    # A word's stem, so "actuary" finds Actuaries as PostgreSQL's stemmer does.
-    stems = list(dict.fromkeys(stem(word) for word in words(query)))
+def search_simple(query: str, *, loose: bool, language: str = "en") -> list[Result]:
+    # A word's stem, so "actuary" finds Actuaries as PostgreSQL's stemmer does; in Spanish
+    # without accents, so "medicos" finds "médicos" (search.spanish).
+    stemmed = spanish.stem if language == "es" else stem
+    stems = list(dict.fromkeys(stemmed(word) for word in words(query, language)))
     if not stems:
         return []
-    patterns = [_word_pattern(word) for word in stems]
-    excluded = [_word_pattern(word) for word in excluded_words(query)]
+    patterns = [_word_pattern(word, language) for word in stems]
+    excluded = [_word_pattern(word, language) for word in excluded_words(query)]
     highlighter = re.compile("|".join(pattern.pattern + r"\w*" for pattern in patterns), re.I)
     results = []
     named = profiles_by_job_names(query, loose=loose)
     for kind in KINDS:
         rows = kind.queryset()
-        conditions = [_contains_word(kind, word) for word in stems]
+        conditions = [_contains_word(kind, pattern, language) for pattern in patterns]
         combined = conditions[0]
         for condition in conditions[1:]:
             combined = (combined | condition) if loose else (combined & condition)
@@ -44,7 +47,7 @@ def search_simple(query: str, *, loose: bool) -> list[Result]:
         for obj in rows:
             weighted = [
                 (WEIGHTS[weight], getattr(obj, name))
-                for weight, names in kind.weighted_fields
+                for weight, names in kind.searched(language)
                 for name in names
             ]
             if any(pattern.search(text) for pattern in excluded for _, text in weighted):
@@ -82,20 +85,27 @@ def search_simple(query: str, *, loose: bool) -> list[Result]:
     return results
 
 
-def _word_pattern(word: str) -> re.Pattern:
-    """Matches words that start with `word` ("cod" finds coder, coding); short words whole."""
+def _word_pattern(word: str, language: str = "en") -> re.Pattern:
+    """Matches words that start with `word` ("cod" finds coder, coding); short words whole.
+    In Spanish, with or without accents."""
     end = r"(?!\w)" if len(word) < 3 else ""
-    return re.compile(rf"(?<!\w){re.escape(word)}{end}", re.IGNORECASE)
+    letters = spanish.accent_free(word) if language == "es" else re.escape(word)
+    return re.compile(rf"(?<!\w){letters}{end}", re.IGNORECASE)
 
 
-def _contains_word(kind: Kind, word: str) -> Q:
+def _contains_word(kind: Kind, pattern: re.Pattern, language: str) -> Q:
+    """The rows with a word starting with the pattern's (the database's own regular
+    expressions: Django gives SQLite Python's), in the fields searched in `language`: a
+    translated field's name reads the page's language (django-modeltranslation)."""
+    names = [name for _, names in kind.searched(language) for name in names]
     condition = Q()
-    for name in kind.fields:
-        condition |= Q(**{f"{name}__icontains": word})
+    for name in names:
+        condition |= Q(**{f"{name}__iregex": pattern.pattern})
     if kind is GUIDES:
-        condition |= Q(
-            Exists(RELATED_TITLES.model.objects.filter(guide=OuterRef("pk"), title__icontains=word))
+        aliases = RELATED_TITLES.model.objects.filter(
+            guide=OuterRef("pk"), title__iregex=pattern.pattern
         )
+        condition |= Q(Exists(aliases))
     return condition
 
 

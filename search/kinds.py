@@ -4,8 +4,12 @@ results link; and the result every backend returns."""
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVector
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils.safestring import SafeString
+from modeltranslation.translator import NotRegistered, translator
 
 from certifications.models import Certification
 from core.models import published_q
@@ -14,6 +18,9 @@ from guides.models import FAQ, CareerGuide, RelatedTitle, TrainingStep
 from occupations.models import Occupation
 
 CONFIG = "english"
+# PostgreSQL's text-search configuration for each language: Spanish folds accents first
+# (search/migrations/0004_spanish_text_search).
+CONFIGS = {"en": CONFIG, "es": "spanish_unaccent"}
 WEIGHTS = {"A": 1.0, "B": 0.4, "C": 0.2, "D": 0.1}  # PostgreSQL's ts_rank defaults
 MAX_PER_KIND = 100
 
@@ -45,6 +52,7 @@ class Kind:
     fallback_snippet: str = ""  # when no snippet field has text; may use {guide}
     related: tuple[str, ...] = ()  # loaded with each object, for `page_of`
     page_of: Callable | None = None  # the object's page, when not get_absolute_url()
+    spanish_terms: str = ""  # a field of words people type in Spanish, weighted as the title
 
     @property
     def is_guide_part(self) -> bool:
@@ -61,12 +69,42 @@ class Kind:
         found = self.model.objects.published()
         return found.select_related(*self.related) if self.related else found
 
-    def vector(self):
-        """The weighted search vector; search/migrations indexes exactly this expression."""
-        vectors = [
-            SearchVector(*names, weight=weight, config=CONFIG)
-            for weight, names in self.weighted_fields
-        ]
+    def searched(self, language: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """weighted_fields, with the Spanish search terms among the title's in Spanish."""
+        if language == settings.LANGUAGE_CODE or not self.spanish_terms:
+            return self.weighted_fields
+        (weight, names), *rest = self.weighted_fields
+        return ((weight, (*names, self.spanish_terms)), *rest)
+
+    def text(self, name: str, language: str):
+        """A field's text in `language`, the English where it has none yet (as pages show)."""
+        try:
+            translated = name in translator.get_options_for_model(self.model).all_fields
+        except NotRegistered:
+            translated = False
+        if not translated or language == settings.LANGUAGE_CODE:
+            return F(name)
+        return Coalesce(NullIf(F(f"{name}_{language}"), Value("")), F(f"{name}_en"))
+
+    def vector(self, language: str | None = None):
+        """The weighted search vector; in English, search/migrations indexes exactly this
+        expression; in another language, each field's text in it (not indexed: one guide's
+        or profile's worth of rows, a few hundred)."""
+        language = language or settings.LANGUAGE_CODE
+        if language == settings.LANGUAGE_CODE:
+            vectors = [
+                SearchVector(*names, weight=weight, config=CONFIG)
+                for weight, names in self.weighted_fields
+            ]
+        else:
+            vectors = [
+                SearchVector(
+                    *(self.text(name, language) for name in names),
+                    weight=weight,
+                    config=CONFIGS[language],
+                )
+                for weight, names in self.searched(language)
+            ]
         combined = vectors[0]
         for vector in vectors[1:]:
             combined = combined + vector
@@ -109,6 +147,7 @@ PROFILES = Kind(
     # there), and search() keeps one result per page.
     related=("guide",),
     page_of=career_link,
+    spanish_terms="search_terms",
 )
 CERTIFICATIONS = Kind(
     label="Certification",

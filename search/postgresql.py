@@ -7,32 +7,33 @@ from django.db.models import Case, F, FloatField, OuterRef, Q, Subquery, TextFie
 from django.db.models.functions import Coalesce, Concat
 
 from .job_titles import profiles_by_job_names
-from .kinds import CONFIG, GUIDES, KINDS, MAX_PER_KIND, PROFILES, RELATED_TITLES, Kind, Result
+from .kinds import CONFIGS, GUIDES, KINDS, MAX_PER_KIND, PROFILES, RELATED_TITLES, Kind, Result
 from .text import START, STOP, plain, result, strip_markers, words
 
 
-def search_postgresql(query: str, *, loose: bool) -> list[Result]:
+def search_postgresql(query: str, *, loose: bool, language: str = "en") -> list[Result]:
+    config = CONFIGS[language]
     if loose:
-        parts = [SearchQuery(word, config=CONFIG) for word in words(query)]
+        parts = [SearchQuery(word, config=config) for word in words(query, language)]
         if not parts:
             return []
         ts_query = parts[0]
         for part in parts[1:]:
             ts_query = ts_query | part
     else:
-        ts_query = SearchQuery(query, search_type="websearch", config=CONFIG)
+        ts_query = SearchQuery(query, search_type="websearch", config=config)
 
     results = []
     named = profiles_by_job_names(query, loose=loose)
     for kind in KINDS:
-        rows = kind.queryset().alias(document=kind.vector())
+        rows = kind.queryset().alias(document=kind.vector(language))
         rank = SearchRank(F("document"), ts_query)
         if kind is GUIDES:
             # A guide is also found by the other names of its job, ranked as if they were in
             # its title: "medical coder" finds Medical Records Specialist.
-            aliases = RELATED_TITLES.model.objects.alias(document=RELATED_TITLES.vector()).filter(
-                document=ts_query
-            )
+            aliases = RELATED_TITLES.model.objects.alias(
+                document=RELATED_TITLES.vector(language)
+            ).filter(document=ts_query)
             best_alias = aliases.filter(guide=OuterRef("pk")).annotate(
                 alias_rank=SearchRank(F("document"), ts_query)
             )
@@ -52,17 +53,17 @@ def search_postgresql(query: str, *, loose: bool) -> list[Result]:
         rows = rows.annotate(
             rank=rank,
             title_marked=SearchHeadline(
-                _joined(kind.title_fields, ": "),
+                _joined(kind, kind.title_fields, ": ", language),
                 ts_query,
-                config=CONFIG,
+                config=config,
                 start_sel=START,
                 stop_sel=STOP,
                 highlight_all=True,
             ),
             snippet_marked=SearchHeadline(
-                _joined(kind.snippet_fields, "\n\n"),
+                _joined(kind, kind.snippet_fields, "\n\n", language),
                 ts_query,
-                config=CONFIG,
+                config=config,
                 start_sel=START,
                 stop_sel=STOP,
                 min_words=12,
@@ -96,10 +97,10 @@ def _with_ellipses(snippet: str, kind: Kind, obj) -> str:
     return snippet
 
 
-def _joined(fields: tuple[str, ...], separator: str):
+def _joined(kind: Kind, fields: tuple[str, ...], separator: str, language: str):
     if len(fields) == 1:
-        return F(fields[0])
-    pieces = [F(fields[0])]
+        return kind.text(fields[0], language)
+    pieces = [kind.text(fields[0], language)]
     for name in fields[1:]:
-        pieces += [Value(separator), F(name)]
+        pieces += [Value(separator), kind.text(name, language)]
     return Concat(*pieces, output_field=TextField())

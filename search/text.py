@@ -6,6 +6,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from . import spanish
 from .kinds import Kind, Result
 
 MAX_WORDS = 16
@@ -47,11 +48,12 @@ def singular(word: str) -> str:
     return word
 
 
-def words(query: str) -> list[str]:
+def words(query: str, language: str = "en") -> list[str]:
     """The distinct words of a query, lower-cased, without stop words or -excluded words."""
     excluded = excluded_words(query)
     distinct = dict.fromkeys(word.lower() for word in WORD.findall(query))
-    return [w for w in distinct if w not in STOP_WORDS and w not in excluded][:MAX_WORDS]
+    stop = spanish.STOP_WORDS if language == "es" else STOP_WORDS
+    return [w for w in distinct if w not in stop and w not in excluded][:MAX_WORDS]
 
 
 def excluded_words(query: str) -> set[str]:
