@@ -21,6 +21,7 @@ import re
 from django.db import connection
 from django.utils.translation import get_language
 
+from . import spanish
 from .fallback import search_simple
 from .kinds import CERTIFICATIONS, Result
 from .postgresql import search_postgresql
@@ -41,12 +42,25 @@ def search(query: str) -> list[Result]:
         results = backend(query, loose=True, language=language)
     exact = title_words(query)
     asked = set(title_words(query))
+    stems = [spanish.stem(word) for word in words(query, language)]
+
+    def named(r) -> bool:
+        """Its title is the query ("actuary" → Actuaries, "cpc" → CPC); in Spanish, whose
+        words are inflected, its title holds every word ("enfermera" → Enfermeros titulados)."""
+        if language == "en":
+            return title_words(_plain_title(r)) == exact
+        title = [spanish.fold(word) for word in re.findall(r"\w+", _plain_title(r))]
+        return all(any(word.startswith(stem) for word in title) for stem in stems)
+
     ranked = sorted(
         results,
         key=lambda r: (
-            # A guide, profile or certification whose title is the query ("actuary" →
-            # Actuaries, "cpc" → CPC) comes first; parts of a guide never jump their guide.
-            r.kind_order > CERTIFICATIONS.order or title_words(_plain_title(r)) != exact,
+            # A guide, profile or certification the query names comes first; parts of a
+            # guide never jump their guide.
+            r.kind_order > CERTIFICATIONS.order or not named(r),
+            # In Spanish, among those, the job more people do ("enfermera": registered
+            # nurses before nurse anesthetists, whose title says "enfermeros" three times).
+            -r.jobs if language != "en" and named(r) else 0,
             # Then a certification the query names by its code ("cpc exam" → CPC, not a
             # credential whose text mentions CPC more often).
             not (r.kind_order == CERTIFICATIONS.order and _code_of(r) in asked),

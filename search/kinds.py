@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector
-from django.db.models import F, Value
+from django.db.models import F, TextField, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.safestring import SafeString
 from modeltranslation.translator import NotRegistered, translator
@@ -84,7 +84,9 @@ class Kind:
             translated = False
         if not translated or language == settings.LANGUAGE_CODE:
             return F(name)
-        return Coalesce(NullIf(F(f"{name}_{language}"), Value("")), F(f"{name}_en"))
+        return Coalesce(
+            NullIf(F(f"{name}_{language}"), Value("")), F(f"{name}_en"), output_field=TextField()
+        )
 
     def vector(self, language: str | None = None):
         """The weighted search vector; in English, search/migrations indexes exactly this
