@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 MAX_QUERY_LENGTH = 200
 
@@ -14,13 +15,13 @@ class QueryField(forms.CharField):
 
 class SearchForm(forms.Form):
     q = QueryField(
-        label="Search CareerPath",
+        label=_("Search CareerPath"),
         max_length=MAX_QUERY_LENGTH,
         required=False,
         strip=True,
         widget=forms.SearchInput(attrs={"class": "form-control", "autocomplete": "off"}),
         error_messages={
-            "max_length": (
+            "max_length": _(
                 "Please shorten your search to %(limit_value)d characters or fewer "
                 "(it has %(show_value)d). A few words work best."
             )

@@ -9,6 +9,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db.models import F, TextField, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 
 from certifications.models import Certification
@@ -49,7 +50,7 @@ class Kind:
     title_fields: tuple[str, ...]  # the result's title, joined by ": "
     snippet_fields: tuple[str, ...]
     anchor: str = ""  # parts of a guide link to this element of the guide page
-    fallback_snippet: str = ""  # when no snippet field has text; may use {guide}
+    fallback_snippet: str = ""  # when no snippet field has text; may use %(guide)s
     related: tuple[str, ...] = ()  # loaded with each object, for `page_of`
     page_of: Callable | None = None  # the object's page, when not get_absolute_url()
     spanish_terms: str = ""  # a field of words people type in Spanish, weighted as the title
@@ -122,11 +123,11 @@ class Kind:
 
     def fallback(self, obj) -> str:
         guide = obj.guide.title if self.is_guide_part else ""
-        return self.fallback_snippet.format(guide=guide)
+        return self.fallback_snippet % {"guide": guide} if self.fallback_snippet else ""
 
 
 GUIDES = Kind(
-    label="Career guide",
+    label=_("Career guide"),
     order=0,
     model=CareerGuide,
     weighted_fields=(
@@ -139,7 +140,7 @@ GUIDES = Kind(
     snippet_fields=("summary", "overview", "work_setting", "who_it_suits"),
 )
 PROFILES = Kind(
-    label="Career profile",
+    label=_("Career profile"),
     order=1,
     model=Occupation,
     weighted_fields=(("A", ("title", "soc_codes")), ("B", ("summary",))),
@@ -152,7 +153,7 @@ PROFILES = Kind(
     spanish_terms="search_terms",
 )
 CERTIFICATIONS = Kind(
-    label="Certification",
+    label=_("Certification"),
     order=2,
     model=Certification,
     weighted_fields=(
@@ -165,17 +166,17 @@ CERTIFICATIONS = Kind(
     snippet_fields=("summary", "eligibility", "leads_to", "exam_notes", "experience_note"),
 )
 RELATED_TITLES = Kind(
-    label="Also known as",
+    label=_("Also known as"),
     order=3,
     model=RelatedTitle,
     weighted_fields=(("A", ("title",)), ("C", ("note",))),
     title_fields=("title",),
     snippet_fields=("note",),
     anchor="also-known-as",
-    fallback_snippet="Another name for the job of {guide}.",
+    fallback_snippet=_("Another name for the job of %(guide)s."),
 )
 TRAINING_STEPS = Kind(
-    label="Training step",
+    label=_("Training step"),
     order=4,
     model=TrainingStep,
     weighted_fields=(("A", ("title",)), ("C", ("description",))),
@@ -184,7 +185,7 @@ TRAINING_STEPS = Kind(
     anchor="step-{pk}",
 )
 FAQS = Kind(
-    label="Question",
+    label=_("Question"),
     order=5,
     model=FAQ,
     weighted_fields=(("B", ("question",)), ("C", ("answer",))),

@@ -5,6 +5,7 @@ import re
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from . import spanish
 from .kinds import Kind, Result
@@ -93,12 +94,12 @@ def result(kind: Kind, obj, title: str, snippet: str, score: float, *, matches_a
 
 def also_called(name: str) -> str:
     """A snippet's lead when a profile was found by a name employers use for its work."""
-    return f"Also called {START}{name}{STOP}. "
+    return _("Also called %(name)s.") % {"name": f"{START}{name}{STOP}"} + " "
 
 
 def uses(product: str) -> str:
     """A snippet's lead when a profile was found by a product people in the job use."""
-    return f"Uses {START}{product}{STOP}. "
+    return _("Uses %(product)s.") % {"product": f"{START}{product}{STOP}"} + " "
 
 
 def marked_html(text: str) -> SafeString:

@@ -1,6 +1,8 @@
 from urllib.parse import urlencode
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import ListView
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
@@ -9,7 +11,13 @@ from core.public_pages import PublicPageMixin
 from .backends import search
 from .forms import SearchForm
 
-SUGGESTIONS = ["medical coder", "CPC exam", "RHIT", "do I need a degree"]
+# Searches to try, in the page's language (a code such as RHIT is the same in both).
+SUGGESTIONS = [
+    gettext_lazy("medical coder"),
+    gettext_lazy("CPC exam"),
+    "RHIT",
+    gettext_lazy("do I need a degree"),
+]
 
 
 class SearchView(PublicPageMixin, BreadcrumbsMixin, ListView):
@@ -37,7 +45,7 @@ class SearchView(PublicPageMixin, BreadcrumbsMixin, ListView):
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_breadcrumbs(self):
-        return [Crumb("Search")]
+        return [Crumb(_("Search"))]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -50,6 +58,8 @@ class SearchView(PublicPageMixin, BreadcrumbsMixin, ListView):
             query_string=urlencode({"q": self.query}),
             some_words_only=bool(results) and not results[0].matches_all_words,
             page_range=page.paginator.get_elided_page_range(page.number, on_each_side=2),
-            suggestions=[(text, f"{url}?{urlencode({'q': text})}") for text in SUGGESTIONS],
+            suggestions=[
+                (str(text), f"{url}?{urlencode({'q': str(text)})}") for text in SUGGESTIONS
+            ],
         )
         return context

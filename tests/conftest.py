@@ -5,9 +5,11 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.core.cache import caches
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils import translation
 
 from core.cache_backends import forget_outages
 from core.content_version import forget_content_version
@@ -37,6 +39,15 @@ def fast_password_hashing():
     Signing in still checks the password, so the login tests lose nothing."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+@pytest.fixture(autouse=True)
+def english_first():
+    """Each test starts in English: a request to a Spanish page leaves Spanish active in the
+    thread that served it (as Django's LocaleMiddleware does), which the test client shares."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
