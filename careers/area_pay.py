@@ -4,6 +4,8 @@ best- and lowest-paid areas called out. Public: everything on it comes from the 
 
 from django import forms
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
@@ -14,28 +16,34 @@ from occupations.pay_models import LOCAL_AREA_TYPES
 
 from .career_lookup import career_for
 
-SORTS = [("median", "Median pay, highest first"), ("jobs", "Jobs, most first"), ("area", "Name")]
+SORTS = [
+    ("median", gettext_lazy("Median pay, highest first")),
+    ("jobs", gettext_lazy("Jobs, most first")),
+    ("area", gettext_lazy("Name")),
+]
 CALLED_OUT = 3  # best- and lowest-paid areas named above the table
 
 
 class AreaListForm(forms.Form):
     state = forms.ChoiceField(
-        label="Areas in",
+        label=gettext_lazy("Areas in"),
         required=False,
         error_messages={
-            "invalid_choice": "We know no state by that code. Choose one from the list."
+            "invalid_choice": gettext_lazy(
+                "We know no state by that code. Choose one from the list."
+            )
         },
     )
     sort = forms.ChoiceField(
-        label="Sort by",
+        label=gettext_lazy("Sort by"),
         required=False,
         choices=SORTS,
-        error_messages={"invalid_choice": "Sort by median pay, jobs or name."},
+        error_messages={"invalid_choice": gettext_lazy("Sort by median pay, jobs or name.")},
     )
 
     def __init__(self, *args, states=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["state"].choices = [("", "Every state"), *states]
+        self.fields["state"].choices = [("", _("Every state")), *states]
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-select"
 
@@ -85,9 +93,9 @@ class CareerAreaPayView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
 
     def get_breadcrumbs(self):
         return [
-            Crumb("Careers", reverse("careers:finder")),
+            Crumb(_("Careers"), reverse("careers:finder")),
             Crumb(self.career.heading_title, self.career.page_url),
-            Crumb("Pay by area"),
+            Crumb(_("Pay by area")),
         ]
 
     def sort_url(self, order: str) -> str:

@@ -5,6 +5,7 @@ by GET parameters (occupations.filters), a page at a time, with the guides first
 state's when both are given. An area it cannot find is said, and the list keeps the nation's
 figures; only a found area's code goes back into the page's links, never what was typed."""
 
+from django.utils.translation import gettext as _
 from django_filters.views import FilterView
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
@@ -32,7 +33,7 @@ class FinderView(PublicPageMixin, BreadcrumbsMixin, FilterView):
         return super().get(request, *args, **kwargs)
 
     def get_breadcrumbs(self):
-        return [Crumb("Careers")]
+        return [Crumb(_("Careers"))]
 
     def shows_visitor_input(self) -> bool:
         form = self.filterset.form
@@ -126,13 +127,13 @@ class FinderView(PublicPageMixin, BreadcrumbsMixin, FilterView):
         A–Z for words), or reverses the order it is sorted in; `aria_sort` on the sorted one."""
         columns = []
         for key, label, numeric in (
-            ("title", "Career", False),
-            ("median", "Median pay", True),
-            ("state", f"{state} median", True),
-            ("area", f"{area} median", True),
-            ("education", "Entry education", False),
-            ("outlook", "Outlook, 2024–34", True),
-            ("openings", "Openings a year", True),
+            ("title", _("Career"), False),
+            ("median", _("Median pay"), True),
+            ("state", _("%(state)s median") % {"state": state}, True),
+            ("area", _("%(area)s median") % {"area": area}, True),
+            ("education", _("Entry education"), False),
+            ("outlook", _("Outlook, 2024–34"), True),
+            ("openings", _("Openings a year"), True),
         ):
             if (key == "state" and not state) or (key == "area" and area is None):
                 continue

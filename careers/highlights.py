@@ -3,6 +3,8 @@ of careers, each with the source and period of the figure it ranks by."""
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 from occupations.filters import with_pay
 from occupations.models import EntryEducation, Occupation
 
@@ -25,11 +27,16 @@ class Highlight:
 
 def highlights(user, release) -> list[Highlight]:
     careers = with_pay(Occupation.objects.visible_to(user).select_related("guide"), release)
-    pay_source = f"{release.source_name}, national median, {release.name}" if release else ""
+    pay_source = (
+        _("%(source)s, national median, %(period)s")
+        % {"source": release.source_name, "period": release.period}
+        if release
+        else ""
+    )
     projections = "BLS Employment Projections, 2024–34"
     return [
         Highlight(
-            "Fastest-growing careers that need no degree",
+            _("Fastest-growing careers that need no degree"),
             projections,
             list(
                 careers.filter(entry_education__in=NO_DEGREE, outlook_percent__gt=0).order_by(
@@ -39,8 +46,8 @@ def highlights(user, release) -> list[Highlight]:
             "outlook",
         ),
         Highlight(
-            "Careers with the most openings a year",
-            f"{projections}, average openings a year",
+            _("Careers with the most openings a year"),
+            _("%(source)s, average openings a year") % {"source": projections},
             list(
                 careers.filter(openings_per_year__isnull=False).order_by(
                     "-openings_per_year", "title"
@@ -49,7 +56,7 @@ def highlights(user, release) -> list[Highlight]:
             "openings",
         ),
         Highlight(
-            "Best-paid careers you can start with a postsecondary certificate",
+            _("Best-paid careers you can start with a postsecondary certificate"),
             pay_source,
             list(
                 careers.filter(

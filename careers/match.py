@@ -14,6 +14,8 @@ from django import forms
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
@@ -25,60 +27,70 @@ from occupations.areas import area_medians, find_area
 from occupations.filters import with_pay
 from occupations.models import Field, Occupation, PayRelease
 from occupations.onet_models import OnetRelease
-from occupations.work import JOB_ZONES
 
 from .matching import AREAS, SCALE, rank_careers, scores_from_answers, top_areas
 
 PER_PAGE = 20
-SCORE_ERROR = "Enter each of the six interest scores as a whole number from 0 to 100."
+SCORE_ERROR = gettext_lazy("Enter each of the six interest scores as a whole number from 0 to 100.")
+# "Up to" each of O*NET's job zones, by the name occupations.work.JOB_ZONES gives it (its words
+# before the colon, in lower case): written out whole, so each reads well in every language.
+UP_TO_ZONE = {
+    1: gettext_lazy("Up to little or no preparation"),
+    2: gettext_lazy("Up to some preparation"),
+    3: gettext_lazy("Up to medium preparation"),
+    4: gettext_lazy("Up to considerable preparation"),
+    5: gettext_lazy("Up to extensive preparation"),
+}
 
 
 class MatchForm(forms.Form):
     """The results page's address: the six scores, and what the visitor narrows the list by."""
 
     zone = forms.TypedChoiceField(
-        label="Preparation you are willing to do",
+        label=gettext_lazy("Preparation you are willing to do"),
         coerce=int,
         required=False,
         empty_value=None,
-        choices=[("", "Any amount")]
-        + [(zone, f"Up to {words.split(':')[0].lower()}") for zone, words in JOB_ZONES.items()],
-        error_messages={"invalid_choice": "Choose one of the amounts of preparation listed."},
+        choices=[("", gettext_lazy("Any amount")), *UP_TO_ZONE.items()],
+        error_messages={
+            "invalid_choice": gettext_lazy("Choose one of the amounts of preparation listed.")
+        },
     )
     field = forms.ModelChoiceField(
-        label="Field",
+        label=gettext_lazy("Field"),
         queryset=Field.objects.order_by("name"),
         to_field_name="slug",
         required=False,
-        empty_label="Any field",
-        error_messages={"invalid_choice": "There is no field of that name."},
+        empty_label=gettext_lazy("Any field"),
+        error_messages={"invalid_choice": gettext_lazy("There is no field of that name.")},
     )
     state = forms.ChoiceField(
-        label="Show pay for a state",
+        label=gettext_lazy("Show pay for a state"),
         required=False,
         choices=[],
-        error_messages={"invalid_choice": "We have no pay figures for that state."},
+        error_messages={"invalid_choice": gettext_lazy("We have no pay figures for that state.")},
     )
 
     def __init__(self, *args, states=(), **kwargs):
         super().__init__(*args, **kwargs)
         for letter in AREAS:
             name = area_name(letter)
+            words = {"name": name, "rule": SCORE_ERROR}
             self.fields[letter.lower()] = forms.IntegerField(
-                label=f"{name} score",
+                label=_("%(name)s score") % words,
                 min_value=0,
                 max_value=100,
                 error_messages={
-                    "required": f"The {name} score is missing. {SCORE_ERROR}",
-                    "invalid": f"The {name} score is not a whole number. {SCORE_ERROR}",
-                    "min_value": f"The {name} score is below 0. {SCORE_ERROR}",
-                    "max_value": f"The {name} score is above 100. {SCORE_ERROR}",
+                    "required": _("The %(name)s score is missing. %(rule)s") % words,
+                    "invalid": _("The %(name)s score is not a whole number. %(rule)s") % words,
+                    "min_value": _("The %(name)s score is below 0. %(rule)s") % words,
+                    "max_value": _("The %(name)s score is above 100. %(rule)s") % words,
                 },
             )
         self.order_fields([letter.lower() for letter in AREAS])  # the scores first
         for name in ("zone", "field", "state"):
             self.fields[name].widget.attrs["class"] = "form-select"
-        self.fields["state"].choices = [("", "No state"), *((name, name) for name in states)]
+        self.fields["state"].choices = [("", _("No state")), *((name, name) for name in states)]
 
     def score_fields(self):
         return [self[letter.lower()] for letter in AREAS]
@@ -93,7 +105,7 @@ class MatchForm(forms.Form):
 
 class MatchPage(PublicPageMixin, BreadcrumbsMixin, TemplateView):
     def get_breadcrumbs(self):
-        return [Crumb("Careers", reverse("careers:finder")), Crumb("Which careers fit me")]
+        return [Crumb(_("Careers"), reverse("careers:finder")), Crumb(_("Which careers fit me"))]
 
 
 class MatchView(MatchPage):
@@ -203,10 +215,14 @@ class MatchAnswersView(MatchPage):
             if value in choices:
                 self.answers[item.pk] = int(value)
             elif value:
-                self.problems.append(f"“{item.text}”: the answer is not one of the choices.")
+                self.problems.append(
+                    _("“%(activity)s”: the answer is not one of the choices.")
+                    % {"activity": item.text}
+                )
         scores, short = scores_from_answers(self.items, self.answers)
         self.problems += [
-            f"{area_name(letter)}: answer at least half of its activities (marked below)."
+            _("%(area)s: answer at least half of its activities (marked below).")
+            % {"area": area_name(letter)}
             for letter in short
         ]
         if not self.problems and self.items:

@@ -17,6 +17,9 @@ a city or area).
 from dataclasses import dataclass, field
 from statistics import fmean
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from core.interest_areas import InterestArea, area_name
 from core.models import published_q
 from occupations.models import OccupationCode
@@ -24,16 +27,20 @@ from occupations.onet_models import OnetCareerCode
 
 AREAS = InterestArea.values  # R I A S E C
 SCALE = [
-    (0, "Dislike a lot"),
-    (1, "Dislike"),
-    (2, "Not sure"),
-    (3, "Like"),
-    (4, "Like a lot"),
+    (0, gettext_lazy("Dislike a lot")),
+    (1, gettext_lazy("Dislike")),
+    (2, gettext_lazy("Not sure")),
+    (3, gettext_lazy("Like")),
+    (4, gettext_lazy("Like a lot")),
 ]
 TOP = SCALE[-1][0]
 ANSWERED_SHARE = 0.5  # at least half of each area's activities, or its score says little
 CLOSE_TO_SECOND = 10  # a third area this close to the second is among the visitor's top
-FIT_WORDS = [(0.7, "Strong fit"), (0.4, "Good fit"), (-1.0, "Some fit")]
+FIT_WORDS = [
+    (0.7, gettext_lazy("Strong fit")),
+    (0.4, gettext_lazy("Good fit")),
+    (-1.0, gettext_lazy("Some fit")),
+]
 
 
 def scores_from_answers(items, answers: dict[int, int]) -> tuple[dict[str, int], list[str]]:
@@ -94,12 +101,15 @@ class Match:
     def why(self) -> str:
         names = [area_name(letter) for letter in self.shared]
         if not names:
-            return "Closest to your answers in overall shape"
+            return _("Closest to your answers in overall shape")
         if len(names) == 1:
-            return f"Strong in {names[0]}, like you"
+            return _("Strong in %(area)s, like you") % {"area": names[0]}
         if len(names) == 2:
-            return f"Both {names[0]} and {names[1]}"
-        return f"Strong in {', '.join(names[:-1])} and {names[-1]}, like you"
+            return _("Both %(first)s and %(second)s") % {"first": names[0], "second": names[1]}
+        return _("Strong in %(areas)s and %(last)s, like you") % {
+            "areas": ", ".join(names[:-1]),
+            "last": names[-1],
+        }
 
 
 @dataclass

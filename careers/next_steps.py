@@ -12,6 +12,8 @@ from django import forms
 from django.db.models import Q
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from certifications.models import Certification
@@ -26,20 +28,24 @@ from occupations.onet_models import OnetRelease
 
 from .career_lookup import career_for
 
-KINDS = [("up", "A step up"), ("sideways", "A step sideways"), ("new", "A new start")]
+KINDS = [
+    ("up", gettext_lazy("A step up")),
+    ("sideways", gettext_lazy("A step sideways")),
+    ("new", gettext_lazy("A new start")),
+]
 SHOWN = 12
 
 
 class StateForm(forms.Form):
     state = forms.ChoiceField(
-        label="Show pay for a state",
+        label=gettext_lazy("Show pay for a state"),
         required=False,
-        error_messages={"invalid_choice": "We have no pay figures for that state."},
+        error_messages={"invalid_choice": gettext_lazy("We have no pay figures for that state.")},
     )
 
     def __init__(self, *args, states=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["state"].choices = [("", "No state"), *((name, name) for name in states)]
+        self.fields["state"].choices = [("", _("No state")), *((name, name) for name in states)]
         self.fields["state"].widget.attrs["class"] = "form-select"
 
 
@@ -76,9 +82,9 @@ class NextStepsView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
 
     def get_breadcrumbs(self):
         return [
-            Crumb("Careers", reverse("careers:finder")),
+            Crumb(_("Careers"), reverse("careers:finder")),
             Crumb(self.title[:1].upper() + self.title[1:], self.page_url),
-            Crumb("Where it can take you"),
+            Crumb(_("Where it can take you")),
         ]
 
     def get_context_data(self, **kwargs):

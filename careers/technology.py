@@ -5,6 +5,7 @@ tools."""
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.generic import ListView
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
@@ -24,7 +25,7 @@ class TechnologyView(PublicPageMixin, BreadcrumbsMixin, ListView):
         return super().get(request, *args, **kwargs)
 
     def get_breadcrumbs(self):
-        return [Crumb("Careers", reverse("careers:finder")), Crumb(self.technology.name)]
+        return [Crumb(_("Careers"), reverse("careers:finder")), Crumb(self.technology.name)]
 
     def get_queryset(self):
         uses = OnetTechnology.objects.filter(technology=self.technology, hidden=False)

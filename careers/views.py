@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
@@ -47,7 +48,7 @@ class PathwayMapView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
     template_name = "careers/pathway_map.html"
 
     def get_breadcrumbs(self):
-        return [Crumb("Careers", reverse("careers:finder")), Crumb("Pathway map")]
+        return [Crumb(_("Careers"), reverse("careers:finder")), Crumb(_("Pathway map"))]
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "map": family_map(self.request.user)}
@@ -71,7 +72,7 @@ class CompareCareersView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
         )
 
     def get_breadcrumbs(self):
-        return [Crumb("Careers", reverse("careers:finder")), Crumb("Compare careers")]
+        return [Crumb(_("Careers"), reverse("careers:finder")), Crumb(_("Compare careers"))]
 
     def get_context_data(self, **kwargs):
         release = PayRelease.current()
@@ -119,7 +120,7 @@ class FieldListView(PublicPageMixin, BreadcrumbsMixin, ListView):
     context_object_name = "fields"
 
     def get_breadcrumbs(self):
-        return [Crumb("Careers", reverse("careers:finder")), Crumb("Fields")]
+        return [Crumb(_("Careers"), reverse("careers:finder")), Crumb(_("Fields"))]
 
     def get_queryset(self):
         return fields_with_counts()
@@ -138,8 +139,8 @@ class FieldDetailView(PublicPageMixin, BreadcrumbsMixin, ListView):
 
     def get_breadcrumbs(self):
         return [
-            Crumb("Careers", reverse("careers:finder")),
-            Crumb("Fields", reverse("careers:fields")),
+            Crumb(_("Careers"), reverse("careers:finder")),
+            Crumb(_("Fields"), reverse("careers:fields")),
             Crumb(self.field.name),
         ]
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PayConfig(AppConfig):
@@ -7,4 +8,4 @@ class PayConfig(AppConfig):
     the one pay table (occupations.pay_models.AreaPay)."""
 
     name = "pay"
-    verbose_name = "Pay where you live"
+    verbose_name = _("Pay where you live")

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from occupations.models import Occupation
 from occupations.pay_models import ALL_INDUSTRIES, AreaPay, AreaType
@@ -63,7 +65,7 @@ class CareerHere:
         if difference is None:
             return ""
         if difference == 0:
-            return "the same"
+            return _("the same")
         return f"+{difference}%" if difference > 0 else f"−{-difference}%"
 
 
@@ -92,11 +94,14 @@ class AreaOverview:
         return sum(1 for career in self.compared if career.difference == 0)
 
 
-def _counted(count: int, verb: str) -> str:
-    """ "none pays", "1 pays", "5 pay": the number agreeing with its verb."""
+def _more_here(count: int) -> str:
+    """ "none pays more here than statewide", "1 pays …", "5 pay …": the number agreeing with
+    its verb (always said, even when none do)."""
     if count == 0:
-        return f"none {verb}s"
-    return f"{count} {verb}s" if count == 1 else f"{count} {verb}"
+        return _("none pays more here than statewide")
+    return ngettext(
+        "%(count)s pays more here than statewide", "%(count)s pay more here than statewide", count
+    ) % {"count": count}
 
 
 def comparison_summary(overview: AreaOverview) -> str:
@@ -105,16 +110,26 @@ def comparison_summary(overview: AreaOverview) -> str:
     count = len(overview.compared)
     if not count:
         return ""
-    careers = "one career" if count == 1 else f"{count} careers"
-    parts = [f"{_counted(overview.paying_more, 'pay')} more here than statewide"]
+    careers = ngettext("one career", "%(count)s careers", count) % {"count": count}
+    parts = [_more_here(overview.paying_more)]
     if overview.paying_less:
-        parts.append(f"{_counted(overview.paying_less, 'pay')} less")
+        parts.append(
+            ngettext("%(count)s pays less", "%(count)s pay less", overview.paying_less)
+            % {"count": overview.paying_less}
+        )
     if overview.paying_same:
-        parts.append(f"{_counted(overview.paying_same, 'pay')} the same")
-    return (
-        f"Of the {careers} on this site with a median published both here and for "
-        f"{overview.state_name} as a whole, {get_text_list(parts, 'and')}."
-    )
+        parts.append(
+            ngettext("%(count)s pays the same", "%(count)s pay the same", overview.paying_same)
+            % {"count": overview.paying_same}
+        )
+    return _(
+        "Of the %(careers)s on this site with a median published both here and for %(state)s "
+        "as a whole, %(parts)s."
+    ) % {
+        "careers": careers,
+        "state": overview.state_name,
+        "parts": get_text_list(parts, _("and")),
+    }
 
 
 def state_names(postals) -> list[str]:

@@ -11,6 +11,8 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
@@ -21,7 +23,7 @@ from occupations.state_map import NAMES
 
 from .selectors import area_overview, comparison_summary, state_names
 
-PAGE_TITLE = "Pay where you live"
+PAGE_TITLE = gettext_lazy("Pay where you live")
 
 
 def readable(typed: str) -> bool:
@@ -47,7 +49,7 @@ class AreaListView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
         if not typed.strip():
             return super().get(request, *args, **kwargs)
         if not readable(typed):
-            self.problem = "That search holds characters no place name has."
+            self.problem = _("That search holds characters no place name has.")
         else:
             self.search = find_area(self.release, typed)
             if self.search.area is not None:
@@ -60,13 +62,19 @@ class AreaListView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
         """The site's own words for a search that found no single area (escaped by the
         template like everything else)."""
         if search.candidates:
-            return f"{len(search.candidates)} areas match “{search.typed}”. Choose yours:"
+            # Always two or more: a single match goes straight to its area.
+            return _("%(count)s areas match “%(typed)s”. Choose yours:") % {
+                "count": len(search.candidates),
+                "typed": search.typed,
+            }
         if len(" ".join(typed.split())) > MAX_TYPED:
-            return "That is longer than the name of any area."
-        return f"No metropolitan or nonmetropolitan area is called “{search.typed}”."
+            return _("That is longer than the name of any area.")
+        return _("No metropolitan or nonmetropolitan area is called “%(typed)s”.") % {
+            "typed": search.typed
+        }
 
     def get_breadcrumbs(self):
-        return [Crumb(PAGE_TITLE)]
+        return [Crumb(str(PAGE_TITLE))]
 
     def get_context_data(self, **kwargs):
         areas = release_areas(self.release)
@@ -102,7 +110,7 @@ class AreaDetailView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
         return super().get(request, *args, **kwargs)
 
     def get_breadcrumbs(self):
-        return [Crumb(PAGE_TITLE, reverse("pay:areas")), Crumb(self.area.name)]
+        return [Crumb(str(PAGE_TITLE), reverse("pay:areas")), Crumb(self.area.name)]
 
     def get_context_data(self, **kwargs):
         overview = area_overview(self.release, self.area, self.request.user)
@@ -112,7 +120,7 @@ class AreaDetailView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
             "release": self.release,
             "area": self.area,
             "area_states": area_states,
-            "states_text": get_text_list(area_states, "and"),
+            "states_text": get_text_list(area_states, _("and")),
             "overview": overview,
             "summary": comparison_summary(overview),
         }
