@@ -1,5 +1,7 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from editorial.languages import SpanishBesideEnglish
 from editorial.publishing import PublishingAdmin
 
 from . import onet_admin  # noqa: F401 (O*NET's admin, in a module of its own)
@@ -33,7 +35,7 @@ class ImportedInline(admin.TabularInline):
         return False
 
 
-class DutyInline(admin.TabularInline):
+class DutyInline(SpanishBesideEnglish, admin.TabularInline):
     """The site's own duties: editors write, reorder and remove them (imports never do)."""
 
     model = Duty
@@ -69,7 +71,7 @@ class OccupationAdmin(PublishingAdmin):
     fieldsets = [
         (None, {"fields": ["title", "summary", "status", "publish_at"]}),
         (
-            "From the Occupational Outlook Handbook (updated by import_ooh; not edited here)",
+            _("From the Occupational Outlook Handbook (updated by import_ooh; not edited here)"),
             {"fields": [name.removesuffix("_id") for name in FACTS if name != "title"]},
         ),
     ]
@@ -81,7 +83,7 @@ class OccupationAdmin(PublishingAdmin):
 
 
 @admin.register(Field)
-class FieldAdmin(admin.ModelAdmin):
+class FieldAdmin(SpanishBesideEnglish, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
 

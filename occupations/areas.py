@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.content_version import content_version
 
@@ -133,12 +135,12 @@ def find_area(release, typed: str, soc_code: str = "") -> AreaSearch:
     raw, typed = (typed or "").strip(), " ".join(_printable(typed).split())
     search = AreaSearch(typed=typed[:MAX_TYPED])
     if raw and not typed:
-        search.error = "That is not a place’s name. Type a city or an area’s name."
+        search.error = _("That is not a place’s name. Type a city or an area’s name.")
         return search
     if not typed or release is None:
         return search
     if len(typed) > MAX_TYPED:
-        search.error = "That is longer than any area’s name. Type a city or an area’s name."
+        search.error = _("That is longer than any area’s name. Type a city or an area’s name.")
         return search
     if typed.isdigit():  # BLS's code, as every link the site makes carries: one indexed query
         found = _by_code(release, typed)
@@ -155,12 +157,16 @@ def find_area(release, typed: str, soc_code: str = "") -> AreaSearch:
         search.area = matches[0]
     elif matches:
         search.candidates = matches
-        search.error = f"{len(matches)} areas match “{search.typed}”. Choose one."
+        search.error = ngettext(
+            "%(count)s area matches “%(typed)s”. Choose one.",
+            "%(count)s areas match “%(typed)s”. Choose one.",
+            len(matches),
+        ) % {"count": len(matches), "typed": search.typed}
     else:
-        search.error = (
-            f"We know no metropolitan or nonmetropolitan area called “{search.typed}”. Type a "
+        search.error = _(
+            "We know no metropolitan or nonmetropolitan area called “%(typed)s”. Type a "
             "city’s name (e.g. Boise) or choose from the list of areas."
-        )
+        ) % {"typed": search.typed}
     return search
 
 

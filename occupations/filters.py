@@ -154,6 +154,14 @@ class CareerOrdering(django_filters.OrderingFilter):
     """django-filter's ordering, with careers that lack the figure last in either direction and
     the title breaking ties, so pages of a sorted list never repeat or skip a career."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Labels in the visitor's language: django-filter joins "%s (descending)" once, when
+        # the class is made, which fixes them in English; a callable is read per form.
+        fields = {field: param for param, field in self.param_map.items()}
+        labels = kwargs.get("field_labels", {})
+        self.extra["choices"] = lambda: self.build_choices(fields, labels)
+
     def get_ordering_value(self, param):
         descending = param.startswith("-")
         field_name = self.param_map[param.lstrip("-")]

@@ -108,13 +108,13 @@ class Occupation(Publishable):
         ),
     )
     soc_codes = models.CharField(
-        "SOC codes",
+        _("SOC codes"),
         max_length=300,
         blank=True,
         help_text=_("Its codes, space-separated, for search (import_ooh keeps it in line)."),
     )
     pay_code = models.CharField(
-        "SOC code of the headline pay",
+        _("SOC code of the headline pay"),
         max_length=7,
         blank=True,
         db_index=True,
@@ -123,29 +123,32 @@ class Occupation(Publishable):
             "figure is for (import_ooh keeps it in line). Empty for a group without a code."
         ),
     )
-    ooh_url = models.URLField("OOH address", max_length=300, unique=True)
-    ooh_modified = models.DateField("OOH page last modified", null=True, blank=True)
+    ooh_url = models.URLField(_("OOH address"), max_length=300, unique=True)
+    ooh_modified = models.DateField(_("OOH page last modified"), null=True, blank=True)
     entry_education = models.CharField(
-        "typical entry-level education", max_length=30, choices=EntryEducation.choices, blank=True
+        _("typical entry-level education"),
+        max_length=30,
+        choices=EntryEducation.choices,
+        blank=True,
     )
     work_experience = models.CharField(
-        "work experience in a related occupation",
+        _("work experience in a related occupation"),
         max_length=20,
         choices=WorkExperience.choices,
         blank=True,
     )
     training = models.CharField(
-        "typical on-the-job training", max_length=20, choices=Training.choices, blank=True
+        _("typical on-the-job training"), max_length=20, choices=Training.choices, blank=True
     )
-    jobs = models.PositiveIntegerField("number of jobs, 2024", null=True, blank=True)
-    projected_jobs = models.PositiveIntegerField("projected jobs, 2034", null=True, blank=True)
-    employment_change = models.IntegerField("employment change, 2024–34", null=True, blank=True)
-    outlook_percent = models.SmallIntegerField("job outlook, 2024–34 (%)", null=True, blank=True)
+    jobs = models.PositiveIntegerField(_("number of jobs, 2024"), null=True, blank=True)
+    projected_jobs = models.PositiveIntegerField(_("projected jobs, 2034"), null=True, blank=True)
+    employment_change = models.IntegerField(_("employment change, 2024–34"), null=True, blank=True)
+    outlook_percent = models.SmallIntegerField(_("job outlook, 2024–34 (%)"), null=True, blank=True)
     outlook_label = models.CharField(
-        "job outlook label", max_length=30, choices=OutlookLabel.choices, blank=True
+        _("job outlook label"), max_length=30, choices=OutlookLabel.choices, blank=True
     )
     openings_per_year = models.PositiveIntegerField(
-        "openings a year, 2024–34 average", null=True, blank=True
+        _("openings a year, 2024–34 average"), null=True, blank=True
     )
     similar = models.ManyToManyField(
         "self", through="SimilarOccupation", symmetrical=False, related_name="+", blank=True
@@ -193,16 +196,16 @@ class OccupationCode(OccupationPart):
     """A SOC code of the profile's projections table: its only code, or the group and its parts."""
 
     occupation = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="codes")
-    soc_code = models.CharField("SOC code", max_length=7, db_index=True)
+    soc_code = models.CharField(_("SOC code"), max_length=7, db_index=True)
     title = models.CharField(max_length=200)
     level = models.CharField(max_length=10, choices=CodeLevel.choices)
-    jobs = models.PositiveIntegerField("jobs, 2024", null=True, blank=True)
-    projected_jobs = models.PositiveIntegerField("projected jobs, 2034", null=True, blank=True)
-    change_percent = models.SmallIntegerField("change, 2024–34 (%)", null=True, blank=True)
-    change = models.IntegerField("change, 2024–34", null=True, blank=True)
+    jobs = models.PositiveIntegerField(_("jobs, 2024"), null=True, blank=True)
+    projected_jobs = models.PositiveIntegerField(_("projected jobs, 2034"), null=True, blank=True)
+    change_percent = models.SmallIntegerField(_("change, 2024–34 (%)"), null=True, blank=True)
+    change = models.IntegerField(_("change, 2024–34"), null=True, blank=True)
 
     class Meta(OccupationPart.Meta):
-        verbose_name = "SOC code"
+        verbose_name = _("SOC code")
         constraints = [
             models.UniqueConstraint(
                 fields=["occupation", "soc_code"], name="occupation_code_unique_per_profile"
@@ -222,7 +225,7 @@ class LargestEmployer(OccupationPart):
     percent = models.PositiveSmallIntegerField()
 
     class Meta(OccupationPart.Meta):
-        verbose_name = "largest employer"
+        verbose_name = _("largest employer")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(percent__lte=100), name="largest_employer_percent_0_100"
@@ -246,7 +249,7 @@ class SimilarOccupation(OccupationPart):
     similar = models.ForeignKey(Occupation, on_delete=models.CASCADE, related_name="+")
 
     class Meta(OccupationPart.Meta):
-        verbose_name = "similar occupation"
+        verbose_name = _("similar occupation")
         constraints = [
             models.UniqueConstraint(
                 fields=["occupation", "similar"], name="similar_occupation_unique"

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from django.db.models import Case, F, When
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from core.models import published_q
 
@@ -23,6 +24,7 @@ from .areas import area_medians
 from .filters import with_pay
 from .models import Occupation
 from .onet_models import OnetRating, OnetSimilar
+from .onet_names import element_name
 from .work import onet_members, other_careers
 
 STEP_UP = Decimal("0.10")  # a tenth more pay, or more, is a step up
@@ -46,7 +48,9 @@ class NextStep:
 
     @property
     def kind_words(self) -> str:
-        return {"up": "A step up", "sideways": "A step sideways", "new": "A new start"}[self.kind]
+        return {"up": _("A step up"), "sideways": _("A step sideways"), "new": _("A new start")}[
+            self.kind
+        ]
 
     @property
     def carries_over(self) -> int:
@@ -192,7 +196,7 @@ def add_learning(onet, steps) -> None:
     for code, element, name, importance in OnetRating.objects.filter(
         occupation__code__in=codes, hidden=False, importance__isnull=False
     ).values_list("occupation__code", "element_id", "name", "importance"):
-        ratings.setdefault(code, {})[element] = (name, importance)
+        ratings.setdefault(code, {})[element] = (element_name(element, name), importance)
     here = ratings.get(onet.code, {})
     if not here:
         return  # O*NET rates no skills for this career: nothing to compare with

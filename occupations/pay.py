@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import F
+from django.utils.translation import gettext_lazy as _
 
 from .areas import area_pay
 from .models import AreaPay, AreaType, CodeLevel, PayRelease
@@ -31,7 +32,7 @@ PERCENTILES = (
     (90, "annual_p90", "hourly_p90"),
 )
 # What a visitor calls the percentiles a job seeker cares most about (labels, not figures).
-BAND_LABELS = {10: "Entry level", 50: "Median", 90: "Experienced"}
+BAND_LABELS = {10: _("Entry level"), 50: _("Median"), 90: _("Experienced")}
 CHART_BAR_MAX = 260
 CHART_ROW_HEIGHT = 44
 

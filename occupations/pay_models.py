@@ -74,8 +74,8 @@ class AreaPay(models.Model):
     """
 
     release = models.ForeignKey(PayRelease, on_delete=models.CASCADE, related_name="pay")
-    soc_code = models.CharField("SOC code", max_length=7)
-    soc_title = models.CharField("OEWS title", max_length=200)
+    soc_code = models.CharField(_("SOC code"), max_length=7)
+    soc_title = models.CharField(_("OEWS title"), max_length=200)
     area_type = models.CharField(max_length=10, choices=AreaType.choices)
     area_code = models.CharField(
         max_length=60,
@@ -118,8 +118,8 @@ class AreaPay(models.Model):
     )
 
     class Meta:
-        verbose_name = "pay in an area"
-        verbose_name_plural = "pay by area"
+        verbose_name = _("pay in an area")
+        verbose_name_plural = _("pay by area")
         ordering = ["release", "soc_code", "area_type", "area_name"]
         constraints = [
             models.UniqueConstraint(

@@ -5,6 +5,7 @@ context of a profile's sections (which a guide's page shows too)."""
 from urllib.parse import urlencode
 
 from django.db.models import Count, Prefetch
+from django.utils.translation import gettext as _
 
 from core.models import published_q
 from core.page_parts import parts_key
@@ -175,10 +176,22 @@ def _tiles_lead_to_rows(pay) -> bool:
 def _map_caption(release, to_rows: bool) -> str:
     if release is None:
         return ""
-    where = "its row in the table below" if to_rows else "that state’s figures beside the nation’s"
+    names = {"release": release.period, "source": release.source_name}
+    if to_rows:
+        return (
+            _(
+                "Median annual pay by state, %(release)s (%(source)s); darker tiles pay more. Each "
+                "tile links to its row in the table below; the table below lists every state."
+            )
+            % names
+        )
     return (
-        f"Median annual pay by state, {release.name} ({release.source_name}); darker tiles "
-        f"pay more. Each tile links to {where}; the table below lists every state."
+        _(
+            "Median annual pay by state, %(release)s (%(source)s); darker tiles pay more. Each "
+            "tile links to that state’s figures beside the nation’s; the table below lists every "
+            "state."
+        )
+        % names
     )
 
 

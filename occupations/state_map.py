@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 TILE_SIZE = 44
 TILE_GAP = 4
 PITCH = TILE_SIZE + TILE_GAP
@@ -115,11 +117,15 @@ class StateMap:
     @property
     def description(self) -> str:
         """One sentence for the SVG's title: the range, for people who cannot see the colours."""
-        return (
-            f"Tile map of US states and territories, shaded by median annual pay, from "
-            f"{self.lowest.name} ({dollars(self.lowest.median)}) to "
-            f"{self.highest.name} ({dollars(self.highest.median)})."
-        )
+        return _(
+            "Tile map of US states and territories, shaded by median annual pay, from "
+            "%(lowest)s (%(lowest_pay)s) to %(highest)s (%(highest_pay)s)."
+        ) % {
+            "lowest": self.lowest.name,
+            "lowest_pay": dollars(self.lowest.median),
+            "highest": self.highest.name,
+            "highest_pay": dollars(self.highest.median),
+        }
 
 
 def state_map(figures: Iterable, href: Callable[[str], str]) -> StateMap | None:
@@ -172,12 +178,7 @@ def state_map(figures: Iterable, href: Callable[[str], str]) -> StateMap | None:
                 href=href(postal),
                 # The name starts with the letters on the tile (WCAG 2.5.3, Label in Name):
                 # a voice-control user says "click CA" for the tile that shows "CA".
-                label=(
-                    f"{postal} ({name}): median {dollars(median)}"
-                    f"{' or more' if postal in top_coded else ''} a year"
-                    if median is not None
-                    else f"{postal} ({name}): no estimate published"
-                ),
+                label=_tile_label(postal, name, median, postal in top_coded),
                 step=step,
             )
         )
@@ -193,6 +194,16 @@ def state_map(figures: Iterable, href: Callable[[str], str]) -> StateMap | None:
         lowest=min(with_median, key=lambda tile: tile.median),
         highest=max(with_median, key=lambda tile: tile.median),
     )
+
+
+def _tile_label(postal: str, name: str, median, top_coded: bool) -> str:
+    names = {"postal": postal, "name": name}
+    if median is None:
+        return _("%(postal)s (%(name)s): no estimate published") % names
+    names["pay"] = dollars(median)
+    if top_coded:
+        return _("%(postal)s (%(name)s): median %(pay)s or more a year") % names
+    return _("%(postal)s (%(name)s): median %(pay)s a year") % names
 
 
 # BLS gives a median at or above its top wage only as "#" (footnote 5 of OEWS May 2025); it is

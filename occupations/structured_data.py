@@ -2,9 +2,11 @@
 current release, added per address by with_salary), WebPage and BreadcrumbList, from the
 same figures the page shows."""
 
+from django.utils.translation import gettext as _
+
 from core.structured_data import absolute, breadcrumb_list, graph, web_page
 
-from .models import OOH_NAME, AreaType
+from .models import AreaType
 from .work_data import add_work
 
 SOC_CODE_SET = "https://www.bls.gov/soc/"
@@ -43,10 +45,15 @@ def profile_structured_data(request, occupation, pay, breadcrumbs, work=None) ->
             for code in codes
         ]
     if occupation.outlook_percent is not None:
-        data["description"] = (
-            f"{occupation.summary} Outlook 2024–34: {occupation.outlook_percent:+d}% "
-            f"({occupation.get_outlook_label_display().lower()}; {OOH_NAME})."
-        )
+        data["description"] = _(
+            "%(summary)s Outlook 2024–34: %(percent)s%% (%(label)s; %(source)s)."
+        ) % {
+            "summary": occupation.summary,
+            "percent": f"{occupation.outlook_percent:+d}",
+            "label": occupation.get_outlook_label_display().lower(),
+            # The handbook's name, as the page's sources name it (models.OOH_NAME in English).
+            "source": _("BLS, Occupational Outlook Handbook, 2024–34 edition"),
+        }
     return graph(add_work(data, work), breadcrumb)
 
 
@@ -98,10 +105,13 @@ def distribution(area_pay, release) -> dict | None:
     return {
         "@type": "MonetaryAmountDistribution",
         "name": release.name,
-        "description": (
-            f"Annual pay, {area_pay.area_name}, {release.name}"
-            f" (SOC {area_pay.soc_code}). Source: {release.source_name}."
-        ),
+        "description": _("Annual pay, %(area)s, %(release)s (SOC %(soc)s). Source: %(source)s.")
+        % {
+            "area": area_pay.area_name,
+            "release": release.name,
+            "soc": area_pay.soc_code,
+            "source": release.source_name,
+        },
         "currency": "USD",
         "duration": "P1Y",
         **percentiles,

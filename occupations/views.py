@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
@@ -38,7 +39,7 @@ class OccupationDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
 
     def get_breadcrumbs(self):
         return [
-            Crumb("Careers", reverse("careers:finder")),
+            Crumb(_("Careers"), reverse("careers:finder")),
             Crumb(self.object.field.name, self.object.field.get_absolute_url()),
             Crumb(self.object.title),
         ]

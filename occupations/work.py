@@ -13,6 +13,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
 from django.urls import reverse
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.interest_areas import AREA_WORDS, area_name
 from core.models import published_q
@@ -27,36 +30,47 @@ from .onet_models import (
     RatingKind,
     TitleKind,
 )
+from .onet_names import commodity_title, element_name
 
 SHOWN_TITLES = 12
 SHOWN_RATINGS = 8
 SHOWN_RELATED = 8
 # O*NET's five job zones, in the site's own words.
 JOB_ZONES = {
-    1: "Little or no preparation: a few days to a few months of training on the job.",
-    2: "Some preparation: usually a high school diploma, and months to a year of training or "
-    "experience.",
-    3: "Medium preparation: usually vocational training, an associate's degree or a "
-    "certificate, and one to two years of experience or training.",
-    4: "Considerable preparation: most people have a bachelor's degree and several years of "
-    "experience.",
-    5: "Extensive preparation: most people have a graduate degree, and many have years of "
-    "experience beyond it.",
+    1: gettext_lazy("Little or no preparation: a few days to a few months of training on the job."),
+    2: gettext_lazy(
+        "Some preparation: usually a high school diploma, and months to a year of training or "
+        "experience."
+    ),
+    3: gettext_lazy(
+        "Medium preparation: usually vocational training, an associate's degree or a "
+        "certificate, and one to two years of experience or training."
+    ),
+    4: gettext_lazy(
+        "Considerable preparation: most people have a bachelor's degree and several years of "
+        "experience."
+    ),
+    5: gettext_lazy(
+        "Extensive preparation: most people have a graduate degree, and many have years of "
+        "experience beyond it."
+    ),
 }
 # O*NET's "Required Level of Education" categories, said briefly.
+# Lazy: the page shows them in its language; the JSON document keeps the English names as keys
+# (occupations.work_data).
 EDUCATION_LEVELS = {
-    "1": "Less than a high school diploma",
-    "2": "High school diploma or equivalent",
-    "3": "Postsecondary certificate",
-    "4": "Some college courses",
-    "5": "Associate's degree",
-    "6": "Bachelor's degree",
-    "7": "Post-baccalaureate certificate",
-    "8": "Master's degree",
-    "9": "Post-master's certificate",
-    "10": "First professional degree",
-    "11": "Doctoral degree",
-    "12": "Post-doctoral training",
+    "1": gettext_lazy("Less than a high school diploma"),
+    "2": gettext_lazy("High school diploma or equivalent"),
+    "3": gettext_lazy("Postsecondary certificate"),
+    "4": gettext_lazy("Some college courses"),
+    "5": gettext_lazy("Associate's degree"),
+    "6": gettext_lazy("Bachelor's degree"),
+    "7": gettext_lazy("Post-baccalaureate certificate"),
+    "8": gettext_lazy("Master's degree"),
+    "9": gettext_lazy("Post-master's certificate"),
+    "10": gettext_lazy("First professional degree"),
+    "11": gettext_lazy("Doctoral degree"),
+    "12": gettext_lazy("Post-doctoral training"),
 }
 
 
@@ -140,6 +154,15 @@ class CareerWork:
         return [by_letter[letter] for letter in self.occupation.high_points if letter in by_letter]
 
     @property
+    def high_points_words(self) -> str:
+        """What the strongest interests are about, as one list for a sentence ("…, … and …")."""
+        words = [
+            _("%(words)s (%(name)s)") % {"words": interest.words, "name": interest.name}
+            for interest in self.high_points
+        ]
+        return str(get_text_list(words, _("and")))
+
+    @property
     def job_zone_words(self) -> str:
         return JOB_ZONES.get(self.occupation.job_zone, "")
 
@@ -154,7 +177,7 @@ class CareerWork:
 
     @cached_property
     def rating_groups(self) -> list[tuple[str, list]]:
-        groups = (("Skills", self.skills), ("Knowledge", self.knowledge))
+        groups = ((_("Skills"), self.skills), (_("Knowledge"), self.knowledge))
         return [(heading, ratings) for heading, ratings in groups if ratings]
 
     @cached_property
@@ -202,11 +225,17 @@ def career_work(codes, chosen: str, release, national_medians) -> CareerWork | N
     work.alternate_titles = work.alternate_titles[:SHOWN_TITLES]
     groups = defaultdict(list)
     uses = OnetTechnology.objects.filter(occupation=occupation, hidden=False).values_list(
-        "technology__name", "technology__slug", "technology__commodity_title", "hot", "in_demand"
+        "technology__name",
+        "technology__slug",
+        "technology__commodity_code",
+        "technology__commodity_title",
+        "hot",
+        "in_demand",
     )
     pages = reverse("careers:technology", kwargs={"slug": "-"}).removesuffix("-/")
-    for name, slug, kind, hot, in_demand in uses:  # plain rows: a long list costs no objects
-        groups[kind].append(Product(name, slug, hot, in_demand, f"{pages}{slug}/"))
+    for name, slug, code, kind, hot, in_demand in uses:  # plain rows: no objects for a long list
+        product = Product(name, slug, hot, in_demand, f"{pages}{slug}/")
+        groups[commodity_title(code, kind)].append(product)
     # Kinds with a hot technology first, then by size: what employers ask for comes first.
     work.technology = sorted(
         groups.items(), key=lambda item: (-any(u.hot for u in item[1]), -len(item[1]), item[0])
@@ -214,10 +243,11 @@ def career_work(codes, chosen: str, release, national_medians) -> CareerWork | N
     ratings = OnetRating.objects.filter(
         occupation=occupation, hidden=False, importance__isnull=False
     ).order_by("-importance", "name")
-    for kind, *rating in ratings.values_list("kind", "name", "element_id", "importance", "level"):
+    rows = ratings.values_list("kind", "name", "element_id", "importance", "level")
+    for kind, name, element_id, importance, level in rows:
         kept = work.skills if kind == RatingKind.SKILL else work.knowledge
         if len(kept) < SHOWN_RATINGS:
-            kept.append(Rating(*rating))
+            kept.append(Rating(element_name(element_id, name), element_id, importance, level))
     work.related = _related(occupation, codes, release, national_medians)
     return work
 

@@ -1,6 +1,8 @@
 """What the work is (occupations.work), as data: in a career's JSON document and its schema.org
 JSON-LD, with the credit the O*NET licence asks for."""
 
+from django.utils import translation
+
 ONET_CODE_SET = "https://www.onetcenter.org/taxonomy.html"
 
 
@@ -38,11 +40,15 @@ def work_document(work) -> dict | None:
         ],
         "skills": [_rating(rating) for rating in work.skills],
         "knowledge": [_rating(rating) for rating in work.knowledge],
-        "education_of_people_in_the_job_percent": {
-            level: str(share) for level, share in work.education
-        },
+        "education_of_people_in_the_job_percent": _education(work),
         "related_careers": [profile.slug for profile, _pay in work.related],
     }
+
+
+def _education(work) -> dict:
+    """{O*NET's category, in English whatever the page's language: a key, not text: share}."""
+    with translation.override("en"):
+        return {str(level): str(share) for level, share in work.education}
 
 
 def _rating(rating) -> dict:
