@@ -1,5 +1,6 @@
 from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from careers.highlights import highlights
@@ -31,7 +32,7 @@ class HomeView(PublicPageMixin, TemplateView):
         release = PayRelease.current()
         context.update(
             # The root of every trail: shown alone, as the current page.
-            breadcrumbs=[Crumb("Home")],
+            breadcrumbs=[Crumb(_("Home"))],
             featured_guide=featured,
             # Its family: the occupations the handbook calls similar, with their medians.
             family=self.family(featured, release),

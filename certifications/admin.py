@@ -1,8 +1,10 @@
 from django.contrib import admin
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 
 from certifications.models import Certification, CertifyingBody
+from editorial.languages import SpanishBesideEnglish
 from editorial.publishing import NeedsReviewFilter, PublishingAdmin
 from guides.models import GuideCertification
 
@@ -25,7 +27,7 @@ class CertificationInline(admin.TabularInline):
 
 
 @admin.register(CertifyingBody)
-class CertifyingBodyAdmin(VersionAdmin):
+class CertifyingBodyAdmin(SpanishBesideEnglish, VersionAdmin):
     list_display = ["abbreviation", "name", "website", "certification_count"]
     search_fields = ["name", "abbreviation"]
     prepopulated_fields = {"slug": ["abbreviation"]}
@@ -34,19 +36,19 @@ class CertifyingBodyAdmin(VersionAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_certification_count=Count("certifications"))
 
-    @admin.display(description="certifications", ordering="_certification_count")
+    @admin.display(description=_("certifications"), ordering="_certification_count")
     def certification_count(self, body):
         return body._certification_count
 
 
 # A certification's page also lists the guides that recommend it (the links are guides').
-class GuideLinkInline(admin.TabularInline):
+class GuideLinkInline(SpanishBesideEnglish, admin.TabularInline):
     model = GuideCertification
     fields = ["guide", "position", "note"]
     autocomplete_fields = ["guide"]
     extra = 0
-    verbose_name = "guide that recommends it"
-    verbose_name_plural = "guides that recommend it"
+    verbose_name = _("guide that recommends it")
+    verbose_name_plural = _("guides that recommend it")
 
 
 @admin.register(Certification)
@@ -77,12 +79,12 @@ class CertificationAdmin(PublishingAdmin):
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["code", "name", "slug", "body"]}),
-        ("Publishing", {"fields": [("status", "publish_at")]}),
-        ("For job seekers", {"fields": ["summary", "best_for", "eligibility", "leads_to"]}),
+        (_("Publishing"), {"fields": [("status", "publish_at")]}),
+        (_("For job seekers"), {"fields": ["summary", "best_for", "eligibility", "leads_to"]}),
         (
-            "Finder rules",
+            _("Finder rules"),
             {
-                "description": "How the “Which certification fits me?” finder judges a visitor.",
+                "description": _("How the “Which certification fits me?” finder judges a visitor."),
                 "fields": [
                     "eligibility_checked",
                     ("work_focus", "setting_focus"),
@@ -94,7 +96,7 @@ class CertificationAdmin(PublishingAdmin):
             },
         ),
         (
-            "Exam",
+            _("Exam"),
             {
                 "fields": [
                     ("exam_question_count", "exam_questions_note"),
@@ -105,11 +107,11 @@ class CertificationAdmin(PublishingAdmin):
                 ]
             },
         ),
-        ("Renewal", {"fields": [("renewal_ceus", "renewal_cycle_years"), "renewal_notes"]}),
+        (_("Renewal"), {"fields": [("renewal_ceus", "renewal_cycle_years"), "renewal_notes"]}),
         (
-            "Exam fee",
+            _("Exam fee"),
             {
-                "description": "Shown only when amount, source and checked date are all given.",
+                "description": _("Shown only when amount, source and checked date are all given."),
                 "fields": [
                     ("fee_amount", "fee_currency", "fee_note"),
                     ("fee_source_name", "fee_source_url"),
@@ -118,7 +120,7 @@ class CertificationAdmin(PublishingAdmin):
             },
         ),
         (
-            "Sources",
+            _("Sources"),
             {
                 "fields": [
                     "official_url",
@@ -128,7 +130,7 @@ class CertificationAdmin(PublishingAdmin):
                 ]
             },
         ),
-        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
     # The guides that recommend it.
     inlines = [GuideLinkInline]

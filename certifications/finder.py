@@ -7,6 +7,8 @@ links to the pathway steps that close it.
 from dataclasses import dataclass, field
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from certifications.models import (
     LONG_PROGRAMS,
@@ -22,13 +24,16 @@ from guides.models import Gap
 class Goal:
     QUICK = "quick"
     GROWTH = "growth"
-    CHOICES = [(QUICK, "Start working quickly"), (GROWTH, "Long-term growth")]
+    CHOICES = [
+        (QUICK, gettext_lazy("Start working quickly")),
+        (GROWTH, gettext_lazy("Long-term growth")),
+    ]
 
 
 SETTING_CHOICES = [
-    (Setting.PHYSICIAN_PRACTICE, "Physician practice"),
-    (Setting.HOSPITAL, "Hospital"),
-    (Setting.ANY, "Either"),
+    (Setting.PHYSICIAN_PRACTICE, gettext_lazy("Physician practice")),
+    (Setting.HOSPITAL, gettext_lazy("Hospital")),
+    (Setting.ANY, gettext_lazy("Either")),
 ]
 
 ANY_WORK = ""
@@ -38,34 +43,43 @@ PROGRAM_CHOICES = [(value, label) for value, label in Program.choices if value]
 class FinderForm(forms.Form):
     # Optional, like the programs: a link shared before these questions existed still works.
     work = forms.ChoiceField(
-        label="What would you like to do?",
-        choices=[(ANY_WORK, "Not sure yet: show every kind of work"), *WorkFocus.choices],
+        label=gettext_lazy("What would you like to do?"),
+        choices=[
+            (ANY_WORK, gettext_lazy("Not sure yet: show every kind of work")),
+            *WorkFocus.choices,
+        ],
         required=False,
         widget=forms.RadioSelect,
     )
     education = forms.TypedChoiceField(
-        label="Your highest education",
+        label=gettext_lazy("Your highest education"),
         choices=Education.choices,
         coerce=int,
         widget=forms.RadioSelect,
     )
     programs = forms.MultipleChoiceField(
-        label="Accredited programs you have finished, or are in the final term of",
-        help_text="Leave them all unticked if none applies.",
+        label=gettext_lazy("Accredited programs you have finished, or are in the final term of"),
+        help_text=gettext_lazy("Leave them all unticked if none applies."),
         choices=PROGRAM_CHOICES,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     experience = forms.TypedChoiceField(
-        label="Your experience in health information work (coding, records, registry or billing)",
+        label=gettext_lazy(
+            "Your experience in health information work (coding, records, registry or billing)"
+        ),
         choices=Experience.choices,
         coerce=int,
         widget=forms.RadioSelect,
     )
     setting = forms.ChoiceField(
-        label="Where you would like to work", choices=SETTING_CHOICES, widget=forms.RadioSelect
+        label=gettext_lazy("Where you would like to work"),
+        choices=SETTING_CHOICES,
+        widget=forms.RadioSelect,
     )
-    goal = forms.ChoiceField(label="Your goal", choices=Goal.CHOICES, widget=forms.RadioSelect)
+    goal = forms.ChoiceField(
+        label=gettext_lazy("Your goal"), choices=Goal.CHOICES, widget=forms.RadioSelect
+    )
 
 
 class Status:
@@ -74,10 +88,10 @@ class Status:
     CHECK = "check"
     NOT_YET = "not_yet"
     LABELS = {
-        NOW: "Eligible now",
-        AFTER: "Eligible after",
-        CHECK: "Check with the issuer",
-        NOT_YET: "Not a fit yet",
+        NOW: gettext_lazy("Eligible now"),
+        AFTER: gettext_lazy("Eligible after"),
+        CHECK: gettext_lazy("Check with the issuer"),
+        NOT_YET: gettext_lazy("Not a fit yet"),
     }
     ORDER = [NOW, AFTER, CHECK, NOT_YET]
 
@@ -149,14 +163,21 @@ def experience_reason(certification, experience: int) -> str | None:
     credential (CPC-A) into the full one."""
     if experience < certification.recommended_experience:
         recommended = Experience(certification.recommended_experience).label
-        return f"Recommended experience: {recommended}. " + (
-            certification.experience_note or "It is advised, not required."
+        return (
+            _("Recommended experience: %(experience)s.") % {"experience": recommended}
+            + " "
+            + (certification.experience_note or _("It is advised, not required."))
         )
     if experience < certification.experience_for_full_credential:
         needed = Experience(certification.experience_for_full_credential).label.lower()
-        return "No experience is needed to sit the exam. " + (
-            certification.experience_note
-            or f"The full {certification.code} is awarded after {needed} of experience."
+        return (
+            _("No experience is needed to sit the exam.")
+            + " "
+            + (
+                certification.experience_note
+                or _("The full %(code)s is awarded after %(years)s of experience.")
+                % {"code": certification.code, "years": needed}
+            )
         )
     return None
 
@@ -168,8 +189,11 @@ def assess(certification, answers: dict, steps_by_gap: list[dict]) -> Verdict:
     if not certification.eligibility_checked:
         verdict.status = Status.CHECK
         verdict.reasons.append(
-            f"We have not found {certification.body.abbreviation}’s own statement of who may "
-            f"sit {code}: check its page before you enrol."
+            _(
+                "We have not found %(body)s’s own statement of who may sit %(code)s: check its "
+                "page before you enrol."
+            )
+            % {"body": certification.body.abbreviation, "code": code}
         )
     else:
         judge_eligibility(verdict, answers, steps_by_gap)
@@ -178,8 +202,12 @@ def assess(certification, answers: dict, steps_by_gap: list[dict]) -> Verdict:
     if Setting.ANY not in (focus, answers["setting"]) and focus != answers["setting"]:
         verdict.status = Status.NOT_YET
         verdict.reasons.append(
-            f"{code} is most valued in {Setting(focus).label.lower()} work; you prefer "
-            f"{Setting(answers['setting']).label.lower()} work."
+            _("%(code)s is most valued in %(setting)s work; you prefer %(preferred)s work.")
+            % {
+                "code": code,
+                "setting": Setting(focus).label.lower(),
+                "preferred": Setting(answers["setting"]).label.lower(),
+            }
         )
     return verdict
 
@@ -194,31 +222,43 @@ def judge_eligibility(verdict: Verdict, answers: dict, steps_by_gap: list[dict])
         instead = certification.experience_in_place_of_program
         if gap:
             program_text = needed[0].lower() + needed[1:]
-            text = f"{code} asks you to have finished {program_text}, or to be in its final term"
+            text = _(
+                "%(code)s asks you to have finished %(program)s, or to be in its final term"
+            ) % {"code": code, "program": program_text}
             if instead:
-                text += f"; {Experience(instead).label.lower()} of experience can take its place"
+                years = Experience(instead).label.lower()
+                text += "; " + _("%(years)s of experience can take its place") % {"years": years}
             verdict.reasons.append(text + ".")
             gaps.append(gap)
         elif program in answers.get("programs", ()):
-            verdict.reasons.append(f"You meet {code}’s program requirement.")
+            verdict.reasons.append(_("You meet %(code)s’s program requirement.") % {"code": code})
         else:
             verdict.reasons.append(
-                f"Your experience takes the place of the program {code} otherwise asks for. "
+                _("Your experience takes the place of the program %(code)s otherwise asks for.")
+                % {"code": code}
+                + " "
                 + certification.experience_note
             )
 
     required = Education(certification.min_education).label
     if gap := education_gap(certification, answers["education"]):
-        verdict.reasons.append(f"{code} asks for at least: {required}.")
+        verdict.reasons.append(
+            _("%(code)s asks for at least: %(education)s.") % {"code": code, "education": required}
+        )
         gaps.insert(0, gap)
     elif certification.min_education == Education.NONE:
-        verdict.reasons.append(f"{code} asks for no proof of education.")
+        verdict.reasons.append(_("%(code)s asks for no proof of education.") % {"code": code})
     else:
-        verdict.reasons.append(f"You meet {code}’s education requirement ({required}).")
+        verdict.reasons.append(
+            _("You meet %(code)s’s education requirement (%(education)s).")
+            % {"code": code, "education": required}
+        )
 
     if certification.credential_required:
         verdict.status = Status.AFTER
-        verdict.reasons.append(f"You need {certification.credential_required} first.")
+        verdict.reasons.append(
+            _("You need %(credential)s first.") % {"credential": certification.credential_required}
+        )
 
     if gaps:
         verdict.status = Status.AFTER
@@ -228,7 +268,10 @@ def judge_eligibility(verdict: Verdict, answers: dict, steps_by_gap: list[dict])
         if long_route and program_missing and answers["goal"] == Goal.QUICK:
             verdict.status = Status.NOT_YET
             verdict.reasons.append(
-                "An accredited college program is a longer route: it does not suit a quick start."
+                _(
+                    "An accredited college program is a longer route: it does not suit a quick "
+                    "start."
+                )
             )
 
     if reason := experience_reason(certification, answers["experience"]):

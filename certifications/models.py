@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Publishable, Reviewable
@@ -31,7 +32,7 @@ class CertifyingBody(models.Model):
 
     class Meta:
         ordering = ["abbreviation"]
-        verbose_name_plural = "certifying bodies"
+        verbose_name_plural = _("certifying bodies")
 
     def __str__(self) -> str:
         return self.abbreviation
@@ -289,10 +290,15 @@ class Certification(Publishable, Reviewable):
         if not self.exam_minutes:
             return ""
         if self.exam_minutes % 30:
-            return f"{self.exam_minutes} minutes"
+            return ngettext("%(minutes)s minute", "%(minutes)s minutes", self.exam_minutes) % {
+                "minutes": self.exam_minutes
+            }
         hours = self.exam_minutes / 60
         text = f"{hours:g}"
-        return f"{text} hour" if hours == 1 else f"{text} hours"
+        # Not ngettext: the hours may be a fraction (3.5), which gettext cannot count.
+        if hours == 1:
+            return gettext("%(hours)s hour") % {"hours": text}
+        return gettext("%(hours)s hours") % {"hours": text}
 
     @property
     def has_checked_fee(self) -> bool:
@@ -303,5 +309,9 @@ class Certification(Publishable, Reviewable):
     def renewal_summary(self) -> str:
         if not (self.renewal_ceus and self.renewal_cycle_years):
             return ""
-        years = "year" if self.renewal_cycle_years == 1 else f"{self.renewal_cycle_years} years"
-        return f"{self.renewal_ceus} CEUs every {years}"
+        if self.renewal_cycle_years == 1:
+            return gettext("%(ceus)s CEUs every year") % {"ceus": self.renewal_ceus}
+        return gettext("%(ceus)s CEUs every %(years)s years") % {
+            "ceus": self.renewal_ceus,
+            "years": self.renewal_cycle_years,
+        }

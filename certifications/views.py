@@ -4,6 +4,7 @@ training steps that close a gap: certifications sits above guides (import-linter
 
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
@@ -25,7 +26,7 @@ class CertificationListView(PublicPageMixin, BreadcrumbsMixin, ListView):
     context_object_name = "certifications"
 
     def get_breadcrumbs(self):
-        return [Crumb("Certifications")]
+        return [Crumb(_("Certifications"))]
 
     def get_queryset(self):
         return (
@@ -46,7 +47,7 @@ class CompareView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
         return bool(self.form.is_bound and self.form.errors)
 
     def get_breadcrumbs(self):
-        return [Crumb("Certifications", reverse("certifications:list")), Crumb("Compare")]
+        return [Crumb(_("Certifications"), reverse("certifications:list")), Crumb(_("Compare"))]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -94,7 +95,10 @@ class CertificationDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
     context_object_name = "certification"
 
     def get_breadcrumbs(self):
-        return [Crumb("Certifications", reverse("certifications:list")), Crumb(self.object.code)]
+        return [
+            Crumb(_("Certifications"), reverse("certifications:list")),
+            Crumb(self.object.code),
+        ]
 
     def get_queryset(self):
         guides = CareerGuide.objects.visible_to(self.request.user)
@@ -131,7 +135,7 @@ class FinderView(PublicPageMixin, BreadcrumbsMixin, TemplateView):
         return bool(self.form.is_bound and self.form.errors)
 
     def get_breadcrumbs(self):
-        return [Crumb("Certifications", reverse("certifications:list")), Crumb("Finder")]
+        return [Crumb(_("Certifications"), reverse("certifications:list")), Crumb(_("Finder"))]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
@@ -27,7 +28,7 @@ class FeedbackView(BreadcrumbsMixin, FormView):
     http_method_names = ["get", "post"]
 
     def get_breadcrumbs(self):
-        return [Crumb("Page feedback")]
+        return [Crumb(_("Page feedback"))]
 
     def get_initial(self):
         # Only a page of this site that asks for feedback is carried: a made-up path in the
@@ -47,13 +48,15 @@ class FeedbackView(BreadcrumbsMixin, FormView):
         if not feedback_throttle().allow(self.request):
             messages.warning(
                 self.request,
-                "Thank you, but we have had a lot of feedback from you in the last hour; "
-                "please try again later.",
+                _(
+                    "Thank you, but we have had a lot of feedback from you in the last hour; "
+                    "please try again later."
+                ),
                 extra_tags="feedback",
             )
             return redirect(f"{path}#feedback")
         PageFeedback.objects.create(
             path=path, useful=form.cleaned_data["useful"], comment=form.cleaned_data["comment"]
         )
-        messages.success(self.request, "Thank you for your feedback.", extra_tags="feedback")
+        messages.success(self.request, _("Thank you for your feedback."), extra_tags="feedback")
         return redirect(f"{path}#feedback")

@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
+from editorial.languages import SpanishBesideEnglish
 from editorial.publishing import NeedsReviewFilter, PublishingAdmin
 
 from .models import (
@@ -18,14 +20,14 @@ from .models import (
 )
 
 
-class OrderedInline(admin.StackedInline):
+class OrderedInline(SpanishBesideEnglish, admin.StackedInline):
     """Children are edited in place and shown in the order of their position field."""
 
     extra = 0
     ordering = ["position", "pk"]
 
 
-class CompactInline(admin.TabularInline):
+class CompactInline(SpanishBesideEnglish, admin.TabularInline):
     extra = 0
     ordering = ["position", "pk"]
 
@@ -125,20 +127,20 @@ class CareerGuideAdmin(PublishingAdmin):
     readonly_fields = ["created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "featured"]}),
-        ("Publishing", {"fields": [("status", "publish_at")]}),
-        ("Review", {"fields": [("last_reviewed", "review_interval_months")]}),
+        (_("Publishing"), {"fields": [("status", "publish_at")]}),
+        (_("Review"), {"fields": [("last_reviewed", "review_interval_months")]}),
         (
-            "What it is about",
+            _("What it is about"),
             {
                 "fields": ["occupation", "detailed_code"],
-                "description": (
+                "description": _(
                     "Its field, codes, entry education, outlook and pay are read from the "
                     "handbook's data for this profile or occupation, never typed here."
                 ),
             },
         ),
-        ("About the job", {"fields": ["summary", "overview", "work_setting", "who_it_suits"]}),
-        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+        (_("About the job"), {"fields": ["summary", "overview", "work_setting", "who_it_suits"]}),
+        (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
     inlines = [
         JobDutyInline,
@@ -160,6 +162,6 @@ class CareerGuideAdmin(PublishingAdmin):
             .annotate(_step_count=Count("training_steps", distinct=True))
         )
 
-    @admin.display(description="training steps", ordering="_step_count")
+    @admin.display(description=_("training steps"), ordering="_step_count")
     def step_count(self, guide):
         return guide._step_count

@@ -34,7 +34,7 @@ class CareerGuide(Publishable, Reviewable):
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=100, unique=True)
     summary = models.CharField(
-        "one-line summary",
+        _("one-line summary"),
         max_length=200,
         help_text=_("Shown in lists and as the page description for search engines."),
     )
@@ -55,7 +55,7 @@ class CareerGuide(Publishable, Reviewable):
         ),
     )
     detailed_code = models.CharField(
-        "occupation inside a group (SOC)",
+        _("occupation inside a group (SOC)"),
         max_length=7,
         blank=True,
         validators=[soc_code_validator],
@@ -127,7 +127,7 @@ class JobDuty(GuideChild):
     text = models.TextField(help_text=_("One duty. Markdown."))
 
     class Meta(GuideChild.Meta):
-        verbose_name_plural = "job duties"
+        verbose_name_plural = _("job duties")
 
     def __str__(self) -> str:
         return self.text[:80]
@@ -227,8 +227,8 @@ class FAQ(GuideChild):
     answer = models.TextField(help_text=_("Markdown."))
 
     class Meta(GuideChild.Meta):
-        verbose_name = "FAQ"
-        verbose_name_plural = "FAQs"
+        verbose_name = _("FAQ")
+        verbose_name_plural = _("FAQs")
 
     def __str__(self) -> str:
         return self.question
@@ -258,7 +258,7 @@ class ProgressionStep(GuideChild):
     """One rung of the career ladder, from entry roles through this job to senior ones."""
 
     guide = models.ForeignKey(CareerGuide, on_delete=models.CASCADE, related_name="progression")
-    next_role = models.CharField("role", max_length=200)
+    next_role = models.CharField(_("role"), max_length=200)
     is_this_role = models.BooleanField(
         default=False, help_text=_("Tick for the rung that is the guide’s own job.")
     )
@@ -294,7 +294,7 @@ class ProgressionStep(GuideChild):
     )
 
     class Meta(GuideChild.Meta):
-        verbose_name = "career ladder rung"
+        verbose_name = _("career ladder rung")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(median_pay__isnull=True) | models.Q(median_pay__gte=0),
@@ -325,7 +325,7 @@ class GuideCertification(GuideChild):
     note = models.CharField(max_length=300, blank=True, help_text=_("Why or when to take it."))
 
     class Meta(GuideChild.Meta):
-        verbose_name = "recommended certification"
+        verbose_name = _("recommended certification")
         constraints = [
             models.UniqueConstraint(
                 fields=["guide", "certification"],
@@ -368,7 +368,7 @@ class PathwayMove(GuideChild):
     source_url = models.URLField(max_length=500)
 
     class Meta(GuideChild.Meta):
-        verbose_name = "pathway map move"
+        verbose_name = _("pathway map move")
         constraints = [
             models.UniqueConstraint(
                 fields=["guide", "to_guide"],

@@ -12,6 +12,8 @@ import textwrap
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext
+
 from occupations.models import AreaPay, AreaType, PayRelease
 
 from .models import CareerGuide, MoveKind, PathwayMove
@@ -62,8 +64,12 @@ class Node:
         """(y, css class, text) of each line the node shows."""
         lines = [("node-title", line) for line in self.title_lines]
         if self.median is not None:
-            pay = f"${self.median:,.0f}{' or more' if self.top_coded else ''} median"
-            lines.append(("node-pay", pay))
+            pay = (
+                gettext("%(amount)s or more median")
+                if self.top_coded
+                else gettext("%(amount)s median")
+            )
+            lines.append(("node-pay", pay % {"amount": f"${self.median:,.0f}"}))
         if self.education:
             lines.append(("node-education", short_education(self.education)))
         top = self.cy - (len(lines) - 1) * 9
@@ -107,7 +113,11 @@ class PathwayMap:
     @property
     def description(self) -> str:
         titles = ", ".join(node.guide.title for node in self.nodes)
-        return f"Map of {len(self.edges)} moves between {len(self.nodes)} careers: {titles}."
+        return gettext("Map of %(moves)s moves between %(careers)s careers: %(titles)s.") % {
+            "moves": len(self.edges),
+            "careers": len(self.nodes),
+            "titles": titles,
+        }
 
     def entry_nodes(self) -> list[Node]:
         """Ways in: careers no step up leads to."""
@@ -325,8 +335,12 @@ def family_map(user, around=None) -> PathwayMap | None:
                 guide=guide,
                 median=pay.annual_median if pay else None,
                 top_coded=bool(pay and "annual_median" in pay.top_coded),
-                education=guide.facts.education
-                + (" (for the whole group)" if guide.facts.education_is_the_groups else ""),
+                education=(
+                    gettext("%(education)s (for the whole group)")
+                    % {"education": guide.facts.education}
+                    if guide.facts.education_is_the_groups
+                    else guide.facts.education
+                ),
                 current=around is not None and pk == around.pk,
             )
         )

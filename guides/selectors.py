@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
 from occupations.models import CodeLevel, Occupation, OccupationCode
@@ -85,6 +86,12 @@ class GuideFacts:
         return self.profile.outlook_percent if self.profile else None
 
     @property
+    def outlook_source(self) -> str:
+        """Where the outlook comes from, as BLS names it (a source's name: the same in every
+        language)."""
+        return PROJECTIONS
+
+    @property
     def outlook_label(self) -> str:
         if self.line is not None or self.profile is None or not self.profile.outlook_label:
             return ""
@@ -130,9 +137,9 @@ class GuideSubpageMixin(BreadcrumbsMixin):
 
     def get_breadcrumbs(self):
         return [
-            Crumb("Careers", reverse("careers:finder")),
+            Crumb(_("Careers"), reverse("careers:finder")),
             Crumb(self.guide.title, self.guide.get_absolute_url()),
-            Crumb(self.crumb),
+            Crumb(str(self.crumb)),
         ]
 
     def get_context_data(self, **kwargs):

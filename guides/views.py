@@ -1,5 +1,6 @@
 from django.db.models import Prefetch
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 
 from core.breadcrumbs import BreadcrumbsMixin, Crumb
@@ -65,7 +66,7 @@ class GuideDetailView(PublicPageMixin, BreadcrumbsMixin, DetailView):
         )
 
     def get_breadcrumbs(self):
-        return [Crumb("Careers", reverse("careers:finder")), Crumb(self.object.title)]
+        return [Crumb(_("Careers"), reverse("careers:finder")), Crumb(self.object.title)]
 
     def shows_visitor_input(self) -> bool:
         """An unknown ?state= or ?area= gets a message: that page is not kept for others."""

@@ -14,6 +14,8 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from certifications.models import Certification
 from core.models import published_q
@@ -142,7 +144,7 @@ class PlanStore:
         removed = [
             PlanItem(
                 key=key,
-                title=state.get("title", "A removed step"),
+                title=state.get("title", _("A removed step")),
                 done=bool(state.get("done")),
                 target=state.get("target", ""),
                 note=state.get("note", ""),
@@ -184,16 +186,19 @@ def profile_items(profile: Occupation) -> list[PlanItem]:
     items = []
     if profile.entry_education not in ("", EntryEducation.NONE, EntryEducation.SEE_PROFILE):
         education = profile.get_entry_education_display()
-        items.append(PlanItem(key="education", title=f"Complete: {education}", url=url))
+        title = _("Complete: %(education)s") % {"education": education}
+        items.append(PlanItem(key="education", title=title, url=url))
     if profile.work_experience in (WorkExperience.LESS_THAN_FIVE, WorkExperience.FIVE_OR_MORE):
         years = profile.get_work_experience_display().lower()
-        items.append(PlanItem(key="experience", title=f"Work in a related job ({years})", url=url))
+        title = _("Work in a related job (%(years)s)") % {"years": years}
+        items.append(PlanItem(key="experience", title=title, url=url))
     if profile.training not in ("", Training.NONE):
         training = profile.get_training_display()
-        items.append(PlanItem(key="training", title=f"Training once hired: {training}", url=url))
+        title = _("Training once hired: %(training)s") % {"training": training}
+        items.append(PlanItem(key="training", title=title, url=url))
     if not items:  # the handbook describes the way in only in words
         items.append(
-            PlanItem(key="read", title="Read how to become one", url=f"{profile.ooh_url}#tab-4")
+            PlanItem(key="read", title=_("Read how to become one"), url=f"{profile.ooh_url}#tab-4")
         )
     return items
 
@@ -221,9 +226,11 @@ def guide_items(guide: CareerGuide, user) -> list[PlanItem]:
     items += [
         PlanItem(
             key=f"cert-{certification.pk}",
-            title=f"Earn the {certification.code} certification",
+            title=_("Earn the %(code)s certification") % {"code": certification.code},
             url=certification.get_absolute_url(),
-            duration=f"Exam: {certification.exam_hours}" if certification.exam_hours else "",
+            duration=_("Exam: %(duration)s") % {"duration": certification.exam_hours}
+            if certification.exam_hours
+            else "",
             cost=certification_fee(certification),
         )
         for certification in certifications
@@ -234,6 +241,9 @@ def guide_items(guide: CareerGuide, user) -> list[PlanItem]:
 def certification_fee(certification) -> tuple:
     if not certification.has_checked_fee:
         return ()
-    source = f"{certification.fee_source_name}, checked {certification.fee_checked:%B %Y}"
+    source = _("%(source)s, checked %(month)s") % {
+        "source": certification.fee_source_name,
+        "month": date_format(certification.fee_checked, "YEAR_MONTH_FORMAT"),
+    }
     amount = certification.fee_amount
     return (amount, amount, certification.fee_currency, source)

@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -35,9 +36,9 @@ class StartPlanView(BreadcrumbsMixin, TemplateView):
     def get_breadcrumbs(self):
         title = self.career.title
         return [
-            Crumb("Careers", reverse("careers:finder")),
+            Crumb(_("Careers"), reverse("careers:finder")),
             Crumb(title[:1].upper() + title[1:], self.career.get_absolute_url()),
-            Crumb("Start my plan"),
+            Crumb(_("Start my plan")),
         ]
 
     def get(self, request, *args, **kwargs):
@@ -60,9 +61,14 @@ class StartPlanView(BreadcrumbsMixin, TemplateView):
         career = self.career
         title = career.title[:1].upper() + career.title[1:]
         if PlanStore(request).start(career):
-            messages.success(request, f"Your plan for {title} is ready. Tick steps off as you go.")
+            messages.success(
+                request,
+                _("Your plan for %(title)s is ready. Tick steps off as you go.") % {"title": title},
+            )
         else:
-            messages.info(request, f"You already have a plan for {title}: here it is.")
+            messages.info(
+                request, _("You already have a plan for %(title)s: here it is.") % {"title": title}
+            )
         return redirect(f"{reverse('plans:plan')}#plan-{career.slug}")
 
 
@@ -70,7 +76,7 @@ class StartPlanView(BreadcrumbsMixin, TemplateView):
 class RemovePlanView(View):
     def post(self, request, slug):
         if PlanStore(request).remove(slug):
-            messages.success(request, "The plan was removed.")
+            messages.success(request, _("The plan was removed."))
         return redirect("plans:plan")
 
     def get(self, request, slug):
@@ -84,7 +90,7 @@ class PlanView(BreadcrumbsMixin, TemplateView):
     template_name = "plans/plan.html"
 
     def get_breadcrumbs(self):
-        return [Crumb("My plan")]
+        return [Crumb(_("My plan"))]
 
     def get_context_data(self, bound=None, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -100,7 +106,7 @@ class PlanView(BreadcrumbsMixin, TemplateView):
         slug = request.POST.get("plan", "")
         plan = store.plan(slug) if store.has(slug) else None
         if plan is None:
-            messages.error(request, "That plan no longer exists; nothing was changed.")
+            messages.error(request, _("That plan no longer exists; nothing was changed."))
             return redirect("plans:plan")
         formset = plan_formset(plan, request.POST)
         if not formset.is_valid():
@@ -118,7 +124,7 @@ class PlanView(BreadcrumbsMixin, TemplateView):
                 for form in formset.forms
             },
         )
-        messages.success(request, f"Your plan for {plan.title} was saved.")
+        messages.success(request, _("Your plan for %(title)s was saved.") % {"title": plan.title})
         return redirect(f"{reverse('plans:plan')}#plan-{slug}")
 
 
@@ -140,7 +146,7 @@ class PlanCalendarView(View):
         plans = PlanStore(request).plans()
         if not any(plan.has_targets for plan in plans):
             messages.info(
-                request, "Set a target month on a step first, then download the calendar."
+                request, _("Set a target month on a step first, then download the calendar.")
             )
             return redirect("plans:plan")
         response = HttpResponse(
@@ -154,7 +160,7 @@ def plan_calendar(request, plans) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//CareerPath//Pathway plan//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", "My CareerPath plan")
+    calendar.add("x-wr-calname", _("My CareerPath plan"))
     stamp = datetime.datetime.now(datetime.UTC)
     for plan in plans:
         for item in plan.items + plan.removed:
@@ -166,7 +172,7 @@ def plan_calendar(request, plans) -> bytes:
             event.add("summary", f"{plan.title}: {item.title}")
             event.add("dtstart", item.target_date)
             event.add("dtend", item.target_date + datetime.timedelta(days=1))
-            details = [item.note, "Done." if item.done else ""]
+            details = [item.note, _("Done.") if item.done else ""]
             if item.url:
                 event.add("url", request.build_absolute_uri(item.url))
                 details.append(request.build_absolute_uri(item.url))

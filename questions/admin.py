@@ -2,8 +2,8 @@ import reversion
 from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from guides.models import FAQ
 
@@ -44,16 +44,21 @@ class SubmittedQuestionAdmin(admin.ModelAdmin):
         published, skipped = 0, []
         for question in queryset.select_related("guide"):
             if question.faq_id or question.status == QuestionStatus.PUBLISHED:
-                skipped.append(f"“{question}” is already published")
+                skipped.append(
+                    gettext("“%(question)s” is already published") % {"question": question}
+                )
             elif not question.answer.strip():
-                skipped.append(f"“{question}” has no answer yet")
+                skipped.append(gettext("“%(question)s” has no answer yet") % {"question": question})
             else:
                 # A revision of the guide, so the new FAQ shows in its history and can be undone.
                 with reversion.create_revision():
                     publish_question(question)
                     reversion.add_to_revision(question.guide)
                     reversion.set_user(request.user)
-                    reversion.set_comment(f"Published the visitor question “{question}” as an FAQ.")
+                    reversion.set_comment(
+                        gettext("Published the visitor question “%(question)s” as an FAQ.")
+                        % {"question": question}
+                    )
                 published += 1
         if published:
             self.message_user(
@@ -68,7 +73,9 @@ class SubmittedQuestionAdmin(admin.ModelAdmin):
             )
         if skipped:
             self.message_user(
-                request, "Not published: " + "; ".join(skipped) + ".", messages.WARNING
+                request,
+                gettext("Not published: %(reasons)s.") % {"reasons": "; ".join(skipped)},
+                messages.WARNING,
             )
 
     @admin.action(description=_("Reject (never published)"), permissions=["change"])
@@ -76,7 +83,12 @@ class SubmittedQuestionAdmin(admin.ModelAdmin):
         count = queryset.exclude(status=QuestionStatus.PUBLISHED).update(
             status=QuestionStatus.REJECTED
         )
-        self.message_user(request, f"{count} question(s) rejected.", messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext("%(count)s question(s) rejected.", "%(count)s question(s) rejected.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
 
 @transaction.atomic

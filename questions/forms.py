@@ -9,8 +9,6 @@ class AskQuestionForm(forms.ModelForm):
         label=_("Your question"),
         min_length=QUESTION_MIN_LENGTH,
         max_length=QUESTION_MAX_LENGTH,
-        help_text=_("Between %(min)s and %(max)s characters.")
-        % {"min": QUESTION_MIN_LENGTH, "max": f"{QUESTION_MAX_LENGTH:,}"},
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={
             "required": _("Please type your question."),
@@ -44,6 +42,11 @@ class AskQuestionForm(forms.ModelForm):
 
     def __init__(self, *args, retention_days=90, **kwargs):
         super().__init__(*args, **kwargs)
+        # Filled in here, per request: a lazy text with % applied at import would stay English.
+        self.fields["question"].help_text = _("Between %(min)s and %(max)s characters.") % {
+            "min": QUESTION_MIN_LENGTH,
+            "max": f"{QUESTION_MAX_LENGTH:,}",
+        }
         email = self.fields["email"]
         email.help_text = email.help_text % {"days": retention_days}
         self.fields["website"].widget.attrs.update(tabindex="-1", autocomplete="off")

@@ -2,6 +2,8 @@ import logging
 
 from django.conf import settings
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, TemplateView
 
 from core.throttle import Throttle
@@ -17,7 +19,7 @@ def question_throttle() -> Throttle:
 
 
 class GuideQuestionMixin(GuideSubpageMixin):
-    crumb = "Ask a question"
+    crumb = gettext_lazy("Ask a question")
 
 
 class AskQuestionView(GuideQuestionMixin, FormView):
@@ -33,8 +35,11 @@ class AskQuestionView(GuideQuestionMixin, FormView):
         if not question_throttle().allow(self.request):
             form.add_error(
                 None,
-                f"You have sent {settings.QUESTIONS_PER_HOUR} questions in the last hour, which "
-                "is our limit. Please try again later; your question is still here.",
+                _(
+                    "You have sent %(count)s questions in the last hour, which is our limit. "
+                    "Please try again later; your question is still here."
+                )
+                % {"count": settings.QUESTIONS_PER_HOUR},
             )
             return self.render_to_response(self.get_context_data(form=form), status=429)
         if form.is_spam():
