@@ -7,6 +7,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
+        from .translated_text import keep_translations_in_history
+
+        # Versions store both languages (after django-modeltranslation, an earlier app, has
+        # added the Spanish columns).
+        keep_translations_in_history()
         # A change to content invalidates the cached pages: each content app's ready() names
         # its models with core.content_version.track(), which connects the signals.
 

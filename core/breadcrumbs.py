@@ -1,6 +1,7 @@
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 
 @dataclass(frozen=True)
@@ -18,5 +19,5 @@ class BreadcrumbsMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         trail = self.get_breadcrumbs()
-        context["breadcrumbs"] = [Crumb("Home", reverse("home")), *trail] if trail else []
+        context["breadcrumbs"] = [Crumb(_("Home"), reverse("home")), *trail] if trail else []
         return context

@@ -18,12 +18,12 @@ class InterestArea(models.TextChoices):
 
 # What each area means, in the site's own words ("You most enjoy …").
 AREA_WORDS = {
-    "R": "hands-on work with tools, machines, plants or animals",
-    "I": "working out problems with ideas, facts and analysis",
-    "A": "creating, designing and expressing ideas",
-    "S": "helping, teaching and caring for people",
-    "E": "leading, persuading and making business decisions",
-    "C": "working with data, records and procedures in an orderly way",
+    "R": _("hands-on work with tools, machines, plants or animals"),
+    "I": _("working out problems with ideas, facts and analysis"),
+    "A": _("creating, designing and expressing ideas"),
+    "S": _("helping, teaching and caring for people"),
+    "E": _("leading, persuading and making business decisions"),
+    "C": _("working with data, records and procedures in an orderly way"),
 }
 
 

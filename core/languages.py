@@ -27,10 +27,13 @@ class PathLanguageMiddleware(LocaleMiddleware):
 
 def alternates(request) -> list[tuple[str, str]]:
     """[(language code, absolute address)] of this page in each language, or [] for a page
-    that is not translated (admin, health check): the language switch and hreflang links."""
+    that is not translated (admin, health check): the language switch and hreflang links.
+
+    The address without its query string, as the canonical link: a public page never carries
+    what a visitor typed into it (a filter, a search, an ignored parameter)."""
     if request is None or request.resolver_match is None:
         return []
-    here = request.get_full_path()
+    here = request.path
     found = []
     for code, _name in settings.LANGUAGES:
         there = translate_url(here, code)

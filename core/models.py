@@ -50,7 +50,7 @@ class Publishable(models.Model):
         max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     publish_at = models.DateTimeField(
-        "publish at",
+        _("publish at"),
         null=True,
         blank=True,
         db_index=True,
@@ -94,7 +94,7 @@ class Reviewable(models.Model):
     reviewed_field = "last_reviewed"
 
     review_interval_months = models.PositiveSmallIntegerField(
-        "review every (months)",
+        _("review every (months)"),
         default=12,
         validators=[MinValueValidator(1), MaxValueValidator(120)],
         help_text=_("How often the facts must be checked again; the admin flags it when due."),

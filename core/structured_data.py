@@ -14,6 +14,7 @@ import json
 import re
 from decimal import Decimal
 
+from django.utils.functional import Promise
 from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
@@ -38,6 +39,8 @@ def _default(value):
         return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, datetime.date):
         return value.isoformat()
+    if isinstance(value, Promise):  # a translated text (gettext_lazy), in the current language
+        return str(value)
     raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 

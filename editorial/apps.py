@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class EditorialConfig(AppConfig):
@@ -7,7 +8,7 @@ class EditorialConfig(AppConfig):
     history and review reminders. It names no content app: each content app's admin uses it."""
 
     name = "editorial"
-    verbose_name = "Editorial workflow"
+    verbose_name = _("Editorial workflow")
 
     def ready(self):
         from .roles import ensure_roles_after_migrate

@@ -8,11 +8,22 @@ editor sees in the admin (labels, choice names, linked items' names).
 import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils import formats, timezone
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from modeltranslation.fields import TranslationField
 
 SKIPPED_FIELDS = {"id", "created_at", "updated_at"}
+
+
+def is_english_copy(model_field) -> bool:
+    """A translated field's English column (django-modeltranslation's `title_en`): the field's
+    own name ("title") holds the same text, so one row says what changed in English."""
+    return (
+        isinstance(model_field, TranslationField) and model_field.language == settings.LANGUAGE_CODE
+    )
 
 
 @dataclass
@@ -49,9 +60,9 @@ def shown(model_field, value) -> str:
         return str(dict(model_field.flatchoices).get(value, value))
     if model_field.is_relation:
         related = model_field.related_model._default_manager.filter(pk=value).first()
-        return str(related) if related is not None else f"(deleted item #{value})"
+        return str(related) if related is not None else _("(deleted item #%(id)s)") % {"id": value}
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return _("Yes") if value else _("No")
     if isinstance(value, datetime.datetime):
         return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
     if isinstance(value, datetime.date):
@@ -65,6 +76,8 @@ def field_changes(model, then: dict, now: dict, skip=()) -> list[FieldChange]:
     for model_field in model._meta.concrete_fields:
         if model_field.name in SKIPPED_FIELDS or model_field.name in skip:
             continue
+        if is_english_copy(model_field):
+            continue  # the field's own name holds the same English
         before = shown(model_field, then.get(model_field.attname))
         after = shown(model_field, now.get(model_field.attname))
         if before != after:

@@ -16,8 +16,8 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.utils import formats, timezone
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -25,6 +25,7 @@ from core.freshness import ReviewState, review_state_q
 from core.models import Status
 
 from .diff import compare_with_current
+from .languages import SpanishBesideEnglish
 
 EDITOR_STATUSES = (Status.DRAFT, Status.REVIEW)
 NOT_A_PUBLISHER = _(
@@ -47,7 +48,7 @@ class NeedsReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
-class PublishingAdmin(VersionAdmin):
+class PublishingAdmin(SpanishBesideEnglish, VersionAdmin):
     actions = ["submit_for_review", "publish", "unpublish"]
     history_latest_first = True
     change_list_template = "editorial/change_list.html"
@@ -124,7 +125,12 @@ class PublishingAdmin(VersionAdmin):
                 reversion.set_user(request.user)
                 obj.save()
                 # VersionAdmin's log_change also makes its message the revision's comment.
-                self.log_change(request, obj, f"{obj.get_status_display()} (was {previous}).")
+                self.log_change(
+                    request,
+                    obj,
+                    gettext("%(status)s (was %(previous)s).")
+                    % {"status": obj.get_status_display(), "previous": previous},
+                )
             moved.append(obj)
             if obj.is_scheduled:
                 scheduled.append(obj)

@@ -4,6 +4,7 @@ nation, per industry too. The one table every page's pay is read from (by `occup
 """
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.periods import month_year
@@ -161,3 +162,11 @@ class AreaPay(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.release.source_url
+
+    @property
+    def place_name(self) -> str:
+        """Where the figures are for, in the page's language: the nation's name is the site's
+        to say ("Estados Unidos"); a state's or an area's is BLS's, as people search for it."""
+        if self.area_type == AreaType.NATIONAL:
+            return gettext("United States")
+        return self.area_name

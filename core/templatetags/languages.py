@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.db.models import Model
 from django.utils.translation import get_language
 
 from core.languages import alternates
@@ -37,6 +38,6 @@ def untranslated(*objects_and_fields) -> bool:
                 english = getattr(obj, f"{item}_{settings.LANGUAGE_CODE}", None)
                 if english and not getattr(obj, f"{item}_{language}", None):
                     return True
-        else:
-            current = list(item) if isinstance(item, list | tuple) else [item]
+        else:  # an object, or a list or queryset of them (read only on a non-English page)
+            current = [item] if isinstance(item, Model) else list(item)
     return False

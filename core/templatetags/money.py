@@ -1,10 +1,19 @@
 from decimal import Decimal
 
 from django import template
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 register = template.Library()
 
 CURRENCY_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€"}
+# English ordinals by their suffix; other languages write percentiles their own way.
+PERCENTILES = {
+    "st": _("%(number)sst percentile"),
+    "nd": _("%(number)snd percentile"),
+    "rd": _("%(number)srd percentile"),
+    "th": _("%(number)sth percentile"),
+}
 
 
 @register.filter
@@ -41,6 +50,6 @@ def ordinal_percentile(value):
     """50 → “median”, 10 → “10th percentile”, 90 → “90th percentile”."""
     value = int(value)
     if value == 50:
-        return "median"
+        return gettext("median")
     suffix = "th" if 10 <= value % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
-    return f"{value}{suffix} percentile"
+    return PERCENTILES[suffix] % {"number": value}
