@@ -9,6 +9,7 @@ from django.views.defaults import server_error
 from core.unavailable import service_unavailable
 from tests.factories import CareerGuideFactory
 from tests.family_pages import FAMILY_PAGES
+from tests.languages.spanish_pages import SPANISH_PAGE_TYPES
 from tests.tool_pages import CAREER_TOOL_PAGES
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -49,6 +50,7 @@ PAGE_TYPES = {
     "compare, one career": "/careers/compare/?c=actuaries",
     **FAMILY_PAGES,
     **CAREER_TOOL_PAGES,
+    **{f"{name} (es)": path for name, path in SPANISH_PAGE_TYPES.items()},
 }
 
 
@@ -83,6 +85,7 @@ def test_page_has_no_wcag_violations(page, seeded_site, path):
         "/careers/actuaries/",
         "/certifications/compare/",
         "/search/?q=coder",
+        "/es/careers/medical-records-specialist/",
     ],
 )
 def test_phone_layout_has_no_wcag_violations(phone_page, seeded_site, path):

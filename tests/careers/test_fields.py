@@ -381,7 +381,11 @@ def test_the_fields_sitemap_lists_every_field_with_published_careers(client, see
 
     assert response.status_code == 200
     assert response["Cache-Control"].startswith("public")
-    expected = {f"http://testserver{field_url(slug)}" for slug in sample_counts()}
+    expected = {
+        f"http://testserver{prefix}{field_url(slug)}"
+        for slug in sample_counts()
+        for prefix in ("", "/es")  # each in English and in Spanish
+    }
     listed = locations(response)
     assert set(listed) == expected
     assert len(listed) == len(expected)

@@ -52,11 +52,7 @@ def test_the_browsers_language_never_changes_a_page(client, seeded):
     [
         (GUIDE, SPANISH_GUIDE, "Español"),
         (SPANISH_GUIDE, GUIDE, "English"),
-        (
-            "/careers/?field=healthcare&sort=-median",
-            "/es/careers/?field=healthcare&sort=-median",
-            "Español",
-        ),
+        ("/careers/?field=healthcare&sort=-median", "/es/careers/", "Español"),
         ("/es/certifications/cpc/", "/certifications/cpc/", "English"),
         ("/", "/es/", "Español"),
     ],
@@ -67,6 +63,14 @@ def test_every_page_links_the_same_page_in_the_other_language(client, seeded, he
     assert switch.get_text(strip=True) == name
     assert switch["href"] == f"http://testserver{there}"
     assert switch["lang"] == switch["hreflang"] == ("es" if name == "Español" else "en")
+
+
+def test_the_switch_never_carries_what_a_visitor_typed(client, seeded):
+    """A public page is the same for everyone: the other language's address is the page's own
+    path, never its query (an ignored parameter, a search)."""
+    page = soup(client.get("/careers/actuaries/", {"state": "Zqxwv"}))
+    assert page.select_one("a.site-language")["href"] == "http://testserver/es/careers/actuaries/"
+    assert "Zqxwv" not in str(page.select('link[rel="alternate"]'))
 
 
 def test_both_versions_name_each_other_for_search_engines(client, seeded):

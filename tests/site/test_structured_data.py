@@ -352,7 +352,8 @@ def test_sitemap_lists_published_pages_only_each_with_lastmod(client, seeded):
         *fields,
         *technology,
     }
-    assert set(entries) == {ORIGIN + path for path in expected}
+    # Every page in English and in Spanish.
+    assert set(entries) == {ORIGIN + prefix + path for path in expected for prefix in ("", "/es")}
     assert ORIGIN + draft_guide.get_absolute_url() not in entries
     assert ORIGIN + draft_cert.get_absolute_url() not in entries
     for loc, lastmod in entries.items():

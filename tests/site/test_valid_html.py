@@ -19,6 +19,7 @@ from django.views.defaults import server_error
 from core.unavailable import service_unavailable
 from tests.factories import CareerGuideFactory
 from tests.family_pages import FAMILY_PAGES
+from tests.languages.spanish_pages import SPANISH_PAGES
 from tests.plans.test_plans import PLAN_URL, START_URL, plan_form_data
 from tests.tool_pages import CAREER_TOOL_PAGES
 
@@ -66,6 +67,7 @@ PUBLIC_PAGES = {
     "feedback form": f"/feedback/?path={GUIDE}&useful=yes",
     "start a plan": "/plan/start/medical-records-specialist/",
     "not found": "/no-such-page/",
+    **{f"{name} (es)": path for name, path in SPANISH_PAGES.items()},
 }
 
 

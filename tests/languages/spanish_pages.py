@@ -1,0 +1,80 @@
+"""The site's public pages in Spanish, for the suites that check every page (no English left,
+the Nu checker, axe): every page type under /es/, in the states visitors meet them in."""
+
+GUIDE = "/es/careers/medical-records-specialist/"
+
+SPANISH_PAGES = {
+    "inicio": "/es/",
+    "buscador de carreras": "/es/careers/",
+    "buscador, filtros": "/es/careers/?education=postsecondary_nondegree&sort=-median&state=Texas",
+    "buscador, error": "/es/careers/?pay_min=90000&pay_max=10",
+    "buscador, un área": "/es/careers/?area=10180&sort=area",
+    "campos": "/es/careers/fields/",
+    "un campo": "/es/careers/fields/healthcare/",
+    "perfil": "/es/careers/actuaries/",
+    "perfil, un estado": "/es/careers/actuaries/?state=Texas&sort=median",
+    "perfil de un grupo sin cifra": "/es/careers/secretaries-and-administrative-assistants/",
+    "perfil sin estadísticas": "/es/careers/military-careers/",
+    "guía": GUIDE,
+    "guía, un estado": f"{GUIDE}?state=California",
+    "guía, estado desconocido": f"{GUIDE}?state=Atlantis",
+    "guía, salario cerca de usted": f"{GUIDE}?area=10180",
+    "guía, varias áreas": f"{GUIDE}?area=new+york",
+    "salario en cada área": "/es/careers/medical-records-specialist/pay/?state=TX&sort=jobs",
+    "guía de la familia": "/es/careers/medical-assistant/",
+    "mapa de trayectorias": "/es/careers/pathway-map/",
+    "comparar carreras": "/es/careers/compare/?c=actuaries&c=medical-assistants&state=Texas",
+    "comparar, una carrera": "/es/careers/compare/?c=actuaries",
+    "tecnología": "/es/careers/technology/epic-systems/",
+    "cuestionario": "/es/careers/match/",
+    "resultados del cuestionario": "/es/careers/match/?r=20&i=60&a=10&s=40&e=30&c=90&zone=4",
+    "resultados, dirección errónea": "/es/careers/match/?r=20&i=600",
+    "cuestionario, faltan respuestas": "/es/careers/match/answers/?q1=4",
+    "próximos pasos": "/es/careers/dentists/next/?state=Texas",
+    "próximos pasos de una guía": "/es/careers/medical-records-specialist/next/",
+    "salario donde vive": "/es/pay/",
+    "salario donde vive, búsqueda": "/es/pay/?q=new+york",
+    "salario en un área": "/es/pay/abilene-tx/",
+    "certificaciones": "/es/certifications/",
+    "certificación": "/es/certifications/cpc/",
+    "comparar certificaciones": "/es/certifications/compare/?c=cpc&c=rhit",
+    "comparar, nada elegido": "/es/certifications/compare/",
+    "buscador de certificaciones": "/es/certifications/finder/",
+    "buscador de certificaciones, resultados": (
+        "/es/certifications/finder/?education=0&experience=0&setting=any&goal=quick"
+    ),
+    "buscador de certificaciones, error": "/es/certifications/finder/?education=9",
+    "búsqueda": "/es/search/?q=registros+m%C3%A9dicos",
+    "búsqueda vacía": "/es/search/",
+    "búsqueda, error": "/es/search/?q=" + "x" * 201,
+    "mi plan, vacío": "/es/plan/",
+    "empezar un plan": "/es/plan/start/medical-records-specialist/",
+    "empezar un plan sin guía": "/es/plan/start/actuaries/",
+    "hacer una pregunta": f"{GUIDE}ask/",
+    "pregunta enviada": f"{GUIDE}ask/thanks/",
+    "opinión": f"/es/feedback/?path={GUIDE}&useful=yes",
+    "no encontrada": "/es/no-such-page/",
+}
+
+# One page of each kind, for the checks that cost a browser each (axe).
+SPANISH_PAGE_TYPES = {
+    name: SPANISH_PAGES[name]
+    for name in (
+        "inicio",
+        "buscador de carreras",
+        "buscador, error",
+        "perfil, un estado",
+        "guía",
+        "guía, salario cerca de usted",
+        "certificación",
+        "comparar certificaciones",
+        "cuestionario",
+        "resultados del cuestionario",
+        "próximos pasos de una guía",
+        "salario en un área",
+        "búsqueda",
+        "mi plan, vacío",
+        "hacer una pregunta",
+        "no encontrada",
+    )
+}
