@@ -86,7 +86,7 @@ def salary_data(pay) -> dict:
     return {
         "estimatedSalary": [distribution(place, pay.release) for place in places],
         "occupationLocation": [
-            {"@type": PLACE_TYPES.get(place.area_type, "Place"), "name": place.area_name}
+            {"@type": PLACE_TYPES.get(place.area_type, "Place"), "name": place.place_name}
             for place in places
         ],
     }
@@ -104,11 +104,11 @@ def distribution(area_pay, release) -> dict | None:
         return None
     return {
         "@type": "MonetaryAmountDistribution",
-        "name": release.name,
+        "name": release.period,
         "description": _("Annual pay, %(area)s, %(release)s (SOC %(soc)s). Source: %(source)s.")
         % {
-            "area": area_pay.area_name,
-            "release": release.name,
+            "area": area_pay.place_name,
+            "release": release.period,
             "soc": area_pay.soc_code,
             "source": release.source_name,
         },

@@ -3,7 +3,7 @@
 Starts gunicorn with production settings (ops/prodserver.py) on a throwaway, seeded
 database and runs the Lighthouse pinned in ops/lighthouse/package-lock.json (installed
 with `npm ci` when missing) with Debian's Chromium on home, the guide and a certification
-page, once with the desktop preset and once with Lighthouse's default mobile emulation.
+page, and the Spanish home and guide, once with the desktop preset and once with Lighthouse's default mobile emulation.
 
 Prints a Markdown table of the four category scores (also written to audit-results.md; the
 JSON reports go to audit-reports/) and exits 1 when a target is missed:
@@ -32,6 +32,8 @@ PAGES = {
     "home": "/",
     "guide": "/careers/medical-records-specialist/",
     "cpc": "/certifications/cpc/",
+    "inicio (es)": "/es/",
+    "guía (es)": "/es/careers/medical-records-specialist/",
 }
 FORM_FACTORS = ("desktop", "mobile")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

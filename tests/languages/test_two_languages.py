@@ -2,6 +2,7 @@
 alone, each page links its other language, search engines are told both, and every cache
 keeps one copy per language."""
 
+import json
 import re
 
 import pytest
@@ -129,3 +130,15 @@ def test_spanish_pages_write_figures_as_us_spanish_readers_do(client, seeded):
     assert re.findall(r"\$[\d,.]+", spanish.get_text(" ")) == english_figures
     assert "mayo de 2025" in spanish.get_text(" ")
     assert "May 2025" in english.get_text(" ")
+
+
+def test_the_spanish_pages_data_for_search_engines_is_in_spanish_too(client, seeded):
+    html = client.get(SPANISH_GUIDE).content.decode()
+    graph = json.loads(re.search(r'ld\+json">(.*?)</script>', html, re.S).group(1))["@graph"]
+    occupation = graph[0]
+    salary = occupation["estimatedSalary"][0]
+    assert salary["name"] == "mayo de 2025"
+    assert salary["description"].startswith("Salario anual, Estados Unidos, mayo de 2025")
+    assert occupation["occupationLocation"] == [{"@type": "Country", "name": "Estados Unidos"}]
+    crumbs = [item["name"] for item in graph[-1]["itemListElement"]]
+    assert crumbs[:2] == ["Inicio", "Carreras"]
