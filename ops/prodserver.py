@@ -93,10 +93,11 @@ class ProductionSite(contextlib.AbstractContextManager):
         try:
             seeding = [
                 ["migrate", "--noinput"],
-                # As `make seed`: the handbook's profiles and their duties, the packs, the
-                # current OEWS release, O*NET's data on the work.
+                # As `make seed`: the handbook's profiles, their duties and Spanish, the packs,
+                # the current OEWS release, O*NET's data on the work.
                 ["import_ooh"],
                 ["import_duties"],
+                ["import_spanish"],
                 ["seed_content"],
                 ["import_oews", *OEWS_FILES],
                 ["import_onet"],
