@@ -68,21 +68,38 @@ def test_the_compiled_catalogue_is_the_catalogues(tmp_path):
     assert compile_catalogue(copy).read_bytes() == compiled.read_bytes()
 
 
+SKIPPED_FOLDERS = {".venv", ".uv", ".git", "tests", "ops", "scripts", "locale", "staticfiles"}
+
+
+def source_copy(folder: Path) -> Path:
+    """The project's templates and Python, copied: makemessages writes into the first locale
+    folder above the files it reads, so it runs on a copy and never touches the real one."""
+
+    def skipped(directory, names):
+        top = Path(directory) == ROOT
+        return [
+            name
+            for name in names
+            if (top and name in SKIPPED_FOLDERS)
+            or name in ("node_modules", "__pycache__")
+            or ((ROOT / directory / name).is_file() and not name.endswith((".py", ".html", ".txt")))
+        ]
+
+    copy = folder / "source"
+    shutil.copytree(ROOT, copy, ignore=skipped)
+    (copy / "locale/es/LC_MESSAGES").mkdir(parents=True)
+    shutil.copy(CATALOGUE, copy / "locale/es/LC_MESSAGES/django.po")
+    return copy
+
+
 @pytest.mark.skipif(not shutil.which("xgettext"), reason="GNU gettext's xgettext is not here")
-def test_every_marked_string_is_in_the_catalogue(tmp_path, settings):
-    """makemessages, run into a copy, finds no string the committed catalogue lacks."""
-    folder = tmp_path / "es/LC_MESSAGES"
-    folder.mkdir(parents=True)
-    shutil.copy(CATALOGUE, folder / "django.po")
-    settings.LOCALE_PATHS = [tmp_path]
-    call_command(
-        "makemessages",
-        locale=["es"],
-        no_location=True,
-        ignore_patterns=[".venv/*", ".uv/*", "tests/*", "ops/*", "scripts/*", "node_modules/*"],
-        verbosity=0,
-    )
-    fresh = polib.pofile(str(folder / "django.po"))
+def test_every_marked_string_is_in_the_catalogue(tmp_path, settings, monkeypatch):
+    """makemessages, run on a copy of the source, finds no string the catalogue lacks."""
+    copy = source_copy(tmp_path)
+    monkeypatch.chdir(copy)
+    settings.LOCALE_PATHS = [copy / "locale"]
+    call_command("makemessages", locale=["es"], no_location=True, verbosity=0)
+    fresh = polib.pofile(str(copy / "locale/es/LC_MESSAGES/django.po"))
     assert [entry.msgid for entry in fresh.untranslated_entries()] == []
     assert [entry.msgid for entry in fresh.fuzzy_entries()] == []
 
@@ -126,3 +143,14 @@ def test_no_template_shows_text_that_is_not_marked_for_translation():
         if (texts := unmarked(path))
     }
     assert found == {}
+
+
+def test_the_unmarked_check_finds_text_and_leaves_names_and_marked_text(tmp_path):
+    template = tmp_path / "sample.html"
+    template.write_text(
+        '{% load i18n %}<h1>{% translate "Pay" %}</h1><p title="Median pay">CareerPath · BLS</p>'
+        "<p>{% blocktranslate %}In {{ place }}{% endblocktranslate %} Jobs here</p>"
+        '<img alt="{{ alt }}"><script>var x = "not shown";</script>',
+        encoding="utf-8",
+    )
+    assert unmarked(template) == ["Median pay", "Jobs here"]
