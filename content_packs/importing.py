@@ -147,12 +147,17 @@ class Importer:
 
     @staticmethod
     def fill_translations(obj, values: dict) -> bool:
-        """Give a kept object the pack's Spanish where its own is empty (an editor's text is
-        never replaced); True when any was given."""
+        """Give a kept object the pack's Spanish where its own is empty and its English is
+        still the pack's (the Spanish translates that English: an editor who rewrote the
+        English needs Spanish of their own); an editor's text is never replaced. True when any
+        was given."""
         names = [
             f.name
             for f in exported_fields(type(obj))
-            if is_translation(f) and values[f.name] and not getattr(obj, f.name)
+            if is_translation(f)
+            and values[f.name]
+            and not getattr(obj, f.name)
+            and getattr(obj, f"{f.translated_field.name}_en") == values[f.translated_field.name]
         ]
         for name in names:
             setattr(obj, name, values[name])

@@ -148,3 +148,23 @@ def test_a_text_without_spanish_shows_the_english_and_says_so(client, seeded):
     assert note is not None
     assert "inglés" in note.get_text()
     assert soup(client.get(GUIDE)).select_one(".untranslated-note") is None
+
+
+def test_seeding_gives_no_spanish_to_an_english_an_editor_rewrote(seeded):
+    """The pack's Spanish translates the pack's English: a rewritten summary gets none (the
+    page shows the editor's English with the note) until an editor writes its Spanish."""
+    guide = CareerGuide.objects.get(slug="medical-records-specialist")
+    CareerGuide.objects.filter(pk=guide.pk).update(
+        summary="An editor's own summary.", summary_en="An editor's own summary.", summary_es=""
+    )
+    seed_pack(export_pack_with_spanish_summary(guide))
+    guide.refresh_from_db()
+    assert guide.summary_es == ""
+
+
+def export_pack_with_spanish_summary(guide) -> dict:
+    pack = export_pack()
+    record = next(g for g in pack["guides"] if g["slug"] == guide.slug)
+    record["summary"] = "The summary as the pack ships it."
+    record["summary_es"] = "El resumen tal como lo trae el paquete."
+    return pack
