@@ -142,3 +142,14 @@ def test_the_spanish_pages_data_for_search_engines_is_in_spanish_too(client, see
     assert occupation["occupationLocation"] == [{"@type": "Country", "name": "Estados Unidos"}]
     crumbs = [item["name"] for item in graph[-1]["itemListElement"]]
     assert crumbs[:2] == ["Inicio", "Carreras"]
+
+
+def test_english_left_on_a_spanish_page_is_marked_english_for_screen_readers(client, seeded):
+    """Job titles employers use and O*NET's credit line stay as their sources write them;
+    on a Spanish page they say they are English (WCAG 3.1.2, language of parts)."""
+    for url, marked in ((SPANISH_GUIDE, True), (GUIDE, False)):
+        page = soup(client.get(url))
+        credit = page.select_one(".onet-credit span")
+        assert (credit.get("lang") == "en") is marked
+        title = page.select_one("#also-known-as li strong")
+        assert (title.get("lang") == "en") is marked
