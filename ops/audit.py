@@ -3,7 +3,8 @@
 Starts gunicorn with production settings (ops/prodserver.py) on a throwaway, seeded
 database and runs the Lighthouse pinned in ops/lighthouse/package-lock.json (installed
 with `npm ci` when missing) with Debian's Chromium on home, the guide and a certification
-page, and the Spanish home and guide, once with the desktop preset and once with Lighthouse's default mobile emulation.
+page, and the Spanish home and guide, once with the desktop preset and once with
+Lighthouse's default mobile emulation.
 
 Prints a Markdown table of the four category scores (also written to audit-results.md; the
 JSON reports go to audit-reports/) and exits 1 when a target is missed:
