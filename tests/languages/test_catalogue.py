@@ -68,25 +68,30 @@ def test_the_compiled_catalogue_is_the_catalogues(tmp_path):
     assert compile_catalogue(copy).read_bytes() == compiled.read_bytes()
 
 
-SKIPPED_FOLDERS = {".venv", ".uv", ".git", "tests", "ops", "scripts", "locale", "staticfiles"}
+NOT_THE_SITE = {"tests", "ops", "scripts"}
 
 
 def source_copy(folder: Path) -> Path:
-    """The project's templates and Python, copied: makemessages writes into the first locale
-    folder above the files it reads, so it runs on a copy and never touches the real one."""
-
-    def skipped(directory, names):
-        top = Path(directory) == ROOT
-        return [
-            name
-            for name in names
-            if (top and name in SKIPPED_FOLDERS)
-            or name in ("node_modules", "__pycache__")
-            or ((ROOT / directory / name).is_file() and not name.endswith((".py", ".html", ".txt")))
-        ]
-
+    """The site's templates and its apps' Python, copied: makemessages writes into the first
+    locale folder above the files it reads, so it runs on a copy and never touches the real
+    one."""
     copy = folder / "source"
-    shutil.copytree(ROOT, copy, ignore=skipped)
+    apps = [
+        path
+        for path in ROOT.iterdir()
+        if (path / "__init__.py").is_file() and path.name not in NOT_THE_SITE
+    ]
+    for source in [ROOT / "templates", *apps]:
+        shutil.copytree(
+            source,
+            copy / source.name,
+            ignore=lambda directory, names: [
+                name
+                for name in names
+                if not (Path(directory, name).is_dir() or name.endswith((".py", ".html", ".txt")))
+                or name == "__pycache__"
+            ],
+        )
     (copy / "locale/es/LC_MESSAGES").mkdir(parents=True)
     shutil.copy(CATALOGUE, copy / "locale/es/LC_MESSAGES/django.po")
     return copy
