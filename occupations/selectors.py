@@ -150,6 +150,8 @@ def career_parts(template: str) -> dict[str, str]:
         "state_map": f"{states}#map",
         "state_rows": f"{states}#rows",
         "body": f"{template}#body",
+        # Whether the page's own text has its language or shows the English, and says so.
+        "untranslated": f"{template}#untranslated",
     }
 
 

@@ -7,7 +7,9 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from core.page_parts import parts_key
@@ -153,3 +155,15 @@ def test_english_left_on_a_spanish_page_is_marked_english_for_screen_readers(cli
         assert (credit.get("lang") == "en") is marked
         title = page.select_one("#also-known-as li strong")
         assert (title.get("lang") == "en") is marked
+
+
+@pytest.mark.parametrize("path", [GUIDE, "/careers/actuaries/"])
+def test_a_spanish_career_page_costs_the_queries_of_the_english(client, seeded, path):
+    """Whether the page's text shows English is decided with its cached parts, not per request."""
+    counts = []
+    for url in (path, "/es" + path):
+        client.get(url)  # builds and keeps the page's parts
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[1] == counts[0]
