@@ -9,11 +9,11 @@ content). The format version changes when a pack written today could not be read
 tomorrow (a field renamed or its meaning changed).
 """
 
-from django.conf import settings
 from django.db import models
 from modeltranslation.fields import TranslationField
 
 from certifications.models import Certification, CertifyingBody
+from core.translated_text import is_english_column
 from guides.models import (
     FAQ,
     GUIDE_PARTS,
@@ -97,7 +97,7 @@ def exported_fields(model) -> list:
         for f in model._meta.concrete_fields
         if f.name not in NOT_EXPORTED
         and not (model in CHILDREN.values() and f.name == "guide")
-        and not (isinstance(f, TranslationField) and f.language == settings.LANGUAGE_CODE)
+        and not is_english_column(f)
     ]
 
 

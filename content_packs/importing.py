@@ -165,29 +165,28 @@ class Importer:
             obj.save(update_fields=names)
         return bool(names)
 
-    def fill_child_translations(self, guide, record, change: Change):
-        """fill_translations for a kept guide's parts, each matched as an update matches it."""
+    def children(self, guide, record):
+        """Per kind of part: its name and model, the pack's records, the guide's parts by id,
+        those parts as the export writes them, and the records as the export would write them."""
         current = children_of([guide])[guide.pk]
         for kind, model in CHILDREN.items():
-            if not any(is_translation(f) for f in exported_fields(model)):
-                continue
             records = record["children"][kind]
             existing = {row.pk: row for row in current[kind]}
             rows = {pk: serialise(row, self.keys) for pk, row in existing.items()}
             wanted = [canonical(model, child["values"]) for child in records]
+            yield kind, model, records, existing, rows, wanted
+
+    def fill_child_translations(self, guide, record, change: Change):
+        """fill_translations for a kept guide's parts, each matched as an update matches it."""
+        for _kind, model, records, existing, rows, wanted in self.children(guide, record):
             for index, pk in match_children(model, rows, wanted).items():
                 if self.fill_translations(existing[pk], records[index]["values"]):
                     change.action = "translated"
 
     def sync_children(self, guide, record, change: Change):
         """Make the guide's children what the pack says, kind by kind, keeping ids where it can."""
-        current = children_of([guide])[guide.pk]
         changed = []
-        for kind, model in CHILDREN.items():
-            records = record["children"][kind]
-            wanted = [canonical(model, child["values"]) for child in records]
-            existing = {row.pk: row for row in current[kind]}
-            rows = {pk: serialise(row, self.keys) for pk, row in existing.items()}
+        for kind, model, records, existing, rows, wanted in self.children(guide, record):
             if wanted == list(rows.values()):
                 continue  # a new guide's empty lists, or the same children as before
             pairs = match_children(model, rows, wanted)

@@ -1,4 +1,5 @@
-"""Migrations' helper for translated fields (django-modeltranslation).
+"""Translated fields (django-modeltranslation): which columns are which, their migrations and
+their history.
 
 Registering a field for translation adds `<field>_en` and `<field>_es` columns beside the
 original one. The English text editors already saved is in the original column: it is copied
@@ -6,8 +7,25 @@ into `<field>_en`, which the site reads from then on, so nothing saved is lost. 
 empty (the site falls back to English and says so) and is filled by imports and editors.
 """
 
+from django.conf import settings
 from django.db import migrations
 from django.db.models import F
+from modeltranslation.fields import TranslationField
+from modeltranslation.translator import NotRegistered, translator
+
+
+def is_english_column(field) -> bool:
+    """A translated field's English column (`title_en`): the field's own name ("title") reads
+    and writes the same English, so forms, packs and diffs name it once, by that name."""
+    return isinstance(field, TranslationField) and field.language == settings.LANGUAGE_CODE
+
+
+def is_translated(model, name: str) -> bool:
+    """Whether `name` is one of the model's translated fields (it has `<name>_es`)."""
+    try:
+        return name in translator.get_options_for_model(model).all_fields
+    except NotRegistered:
+        return False
 
 
 def keep_english(app_label: str, fields: dict[str, tuple[str, ...]]):

@@ -8,22 +8,14 @@ editor sees in the admin (labels, choice names, linked items' names).
 import datetime
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from modeltranslation.fields import TranslationField
+
+from core.translated_text import is_english_column
 
 SKIPPED_FIELDS = {"id", "created_at", "updated_at"}
-
-
-def is_english_copy(model_field) -> bool:
-    """A translated field's English column (django-modeltranslation's `title_en`): the field's
-    own name ("title") holds the same text, so one row says what changed in English."""
-    return (
-        isinstance(model_field, TranslationField) and model_field.language == settings.LANGUAGE_CODE
-    )
 
 
 @dataclass
@@ -76,7 +68,7 @@ def field_changes(model, then: dict, now: dict, skip=()) -> list[FieldChange]:
     for model_field in model._meta.concrete_fields:
         if model_field.name in SKIPPED_FIELDS or model_field.name in skip:
             continue
-        if is_english_copy(model_field):
+        if is_english_column(model_field):
             continue  # the field's own name holds the same English
         before = shown(model_field, then.get(model_field.attname))
         after = shown(model_field, now.get(model_field.attname))

@@ -6,25 +6,20 @@ Spanish in `<field>_es`, on the same row; the `_en` column is never a second box
 text. Drafts, review, publishing and history cover both, as both are the model's own fields.
 """
 
-from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
-from modeltranslation.fields import TranslationField
+
+from core.translated_text import is_english_column, is_translated
 
 
 def _spanish_of(model, name: str) -> str | None:
-    try:
-        model._meta.get_field(f"{name}_es")
-    except FieldDoesNotExist:  # not a translated field
-        return None
-    return f"{name}_es"
+    return f"{name}_es" if is_translated(model, name) else None
 
 
 def _is_english_copy(model, name: str) -> bool:
     try:
-        field = model._meta.get_field(name)
+        return is_english_column(model._meta.get_field(name))
     except FieldDoesNotExist:  # a method or a read-only property shown in admin
         return False
-    return isinstance(field, TranslationField) and field.language == settings.LANGUAGE_CODE
 
 
 def with_spanish(model, fields) -> list:

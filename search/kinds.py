@@ -10,10 +10,10 @@ from django.db.models import F, TextField, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.translator import NotRegistered, translator
 
 from certifications.models import Certification
 from core.models import published_q
+from core.translated_text import is_translated
 from guides.links import career_link
 from guides.models import FAQ, CareerGuide, RelatedTitle, TrainingStep
 from occupations.models import Occupation
@@ -79,11 +79,7 @@ class Kind:
 
     def text(self, name: str, language: str):
         """A field's text in `language`, the English where it has none yet (as pages show)."""
-        try:
-            translated = name in translator.get_options_for_model(self.model).all_fields
-        except NotRegistered:
-            translated = False
-        if not translated or language == settings.LANGUAGE_CODE:
+        if language == settings.LANGUAGE_CODE or not is_translated(self.model, name):
             return F(name)
         return Coalesce(
             NullIf(F(f"{name}_{language}"), Value("")), F(f"{name}_en"), output_field=TextField()
